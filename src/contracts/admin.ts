@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { dataScopes, permissionList, restrictableFields, roleKeys } from './permissions.ts';
+
+const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'invalid_mobile' });
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
+  teamId: z.string().nullable(),
+  managerId: z.string().nullable(),
+  roles: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const userCreateBody = z.strictObject({
+  username: z.string().trim().min(2).max(64).regex(/^[a-zA-Z0-9_.-]+$/),
+  displayName: z.string().trim().min(1).max(64),
+  password: z.string().min(8).max(256),
+  roles: z.array(z.string().max(64)).min(1).max(20),
+  teamId: z.string().max(64).nullable().optional(),
+  managerId: z.string().max(64).nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
+  mobile: mobile.nullable().optional(),
+});
+export type UserCreate = z.infer<typeof userCreateBody>;
+
+export const userPatchBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  password: z.string().min(8).max(256).optional(),
+  roles: z.array(z.string().max(64)).min(1).max(20).optional(),
+  teamId: z.string().max(64).nullable().optional(),
+  managerId: z.string().max(64).nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
+  mobile: mobile.nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type UserPatch = z.infer<typeof userPatchBody>;
+
+export const userListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  q: z.string().max(200).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  role: z.string().max(64).optional(),
+});
+
+export const roleSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  permissions: z.array(z.enum(permissionList)),
+  dataScope: z.enum(dataScopes),
+  hiddenFields: z.array(z.enum(restrictableFields)),
+  builtin: z.boolean(),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+export const rolePatchBody = z.strictObject({
+  name: z.string().trim().min(1).max(64).optional(),
+  nameEn: z.string().trim().min(1).max(64).optional(),
+  permissions: z.array(z.enum(permissionList)).max(permissionList.length).optional(),
+  dataScope: z.enum(dataScopes).optional(),
+  hiddenFields: z.array(z.enum(restrictableFields)).optional(),
+});
+export const roleCreateBody = z.strictObject({
+  key: z.string().trim().min(2).max(64).regex(/^[a-z][a-z0-9_]*$/),
+  name: z.string().trim().min(1).max(64),
+  nameEn: z.string().trim().min(1).max(64),
+  permissions: z.array(z.enum(permissionList)).max(permissionList.length),
+  dataScope: z.enum(dataScopes),
+  hiddenFields: z.array(z.enum(restrictableFields)).default([]),
+});
+
+export const teamSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  managerId: z.string().nullable(),
+  memberCount: z.number(),
+  createdAt: z.string(),
+});
+export const teamCreateBody = z.strictObject({
+  name: z.string().trim().min(1).max(64),
+  managerId: z.string().max(64).nullable().optional(),
+});
+export const teamPatchBody = teamCreateBody.partial();
+
+export const webhookPresets = ['generic', 'wecom', 'dingtalk', 'feishu'] as const;
+export const webhookSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  preset: z.enum(webhookPresets),
+  hasSecret: z.boolean(),
+  topics: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export const webhookCreateBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  preset: z.enum(webhookPresets).default('generic'),
+  secret: z.string().max(500).nullable().optional(),
+  topics: z.array(z.string().min(1).max(100)).min(1).max(100).default(['*']),
+  active: z.boolean().default(true),
+});
+export const webhookPatchBody = webhookCreateBody.partial();
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export { roleKeys };

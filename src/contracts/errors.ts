@@ -1,0 +1,58 @@
+/**
+ * Every stable error code, its HTTP status and its message in both languages — the one
+ * table behind `AppError` (CONVENTIONS rule 4). The web client shows `message` as sent.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+
+interface ErrorDef {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid; check the fields listed' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  INVALID_TOKEN: { status: 401, zh: 'API 令牌无效、已过期或已吊销', en: 'The API token is invalid, expired or revoked' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  LOGIN_THROTTLED: { status: 429, zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
+  CSRF_INVALID: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You do not have permission to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在或您无权查看', en: 'Not found, or you may not see it' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'The record changed meanwhile; reload and try again' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is already taken' },
+  NAME_TAKEN: { status: 409, zh: '名称已被使用', en: 'That name is already taken' },
+  IDEMPOTENCY_IN_FLIGHT: { status: 409, zh: '相同的请求正在处理中，请稍后再试', en: 'The same request is still being processed; retry shortly' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '幂等键已用于另一个不同的请求', en: 'This Idempotency-Key was used for a different request' },
+  PASSWORD_TOO_WEAK: { status: 422, zh: '密码至少 8 位，且需包含字母和数字', en: 'Passwords need at least 8 characters with letters and digits' },
+  CANNOT_DISABLE_SELF: { status: 422, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  LAST_ADMIN: { status: 422, zh: '系统至少需要保留一个启用的管理员', en: 'At least one active admin must remain' },
+  UNKNOWN_ROLE: { status: 422, zh: '角色不存在', en: 'No such role' },
+  UNKNOWN_PERMISSION: { status: 422, zh: '权限项不存在', en: 'No such permission' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
+  INTERNAL_ERROR: { status: 500, zh: '服务器内部错误，已记录，请稍后重试', en: 'Internal error (logged); please try again' },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const def: ErrorDef = errorCatalog[code];
+  return locale === 'en-US' ? def.en : def.zh;
+}
+
+/** The error body every failing request answers with. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details: unknown;
+  requestId: string;
+}
+
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './platform/db/database.ts';
+import { registerErrorHandling, validatorCompiler } from './platform/http/errors.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
+import type { App, AppContext } from './platform/http/types.ts';
+import { LiveHub } from './platform/live.ts';
+import { newId } from './platform/ids.ts';
+import { registerAdmin } from './modules/admin/index.ts';
+import { registerAuth } from './modules/auth/index.ts';
+import { registerNotifications } from './modules/notifications/index.ts';
+import { demoAccountList } from './demo/accounts.ts';
+
+export const VERSION = '0.1.0';
+export const webRoot = resolve(import.meta.dirname, '../../dist/web');
+
+export interface BuildOptions {
+  config: Config;
+  handle: DbHandle;
+  live?: LiveHub;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP app: platform plugins, then each module's routes. Starts nothing. */
+export async function buildApp(opts: BuildOptions) {
+  const { config, handle } = opts;
+  const fastify = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    genReqId: () => newId(),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: process.env.GENDAN_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  const app = fastify as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Gendan API', description: '跟单 — sales order tracking. Money in fen, quantities with ≤ 3 decimals, times ISO-8601 UTC.', version: VERSION },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'gendan_sid' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const live = opts.live ?? new LiveHub();
+  const ctx: AppContext = { config, handle, live, log: app.log };
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) } } }, async () => ({
+    status: 'ok' as const,
+    db: handle.dialect,
+    version: VERSION,
+  }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const auth = registerAuth(app, ctx, config.demo ? demoAccountList : []);
+  registerIdempotency(app, handle.db);
+  const services = { auth, admin: registerAdmin(app, ctx), notifications: registerNotifications(app, ctx) };
+
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // Client-side routes fall back to the SPA shell; unknown API paths stay JSON 404s.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, ctx, services };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-platform.ts';
+
+/** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
+export const migrations: Record<string, Migration> = {
+  '0001-platform': m0001,
+};

@@ -1,0 +1,169 @@
+/**
+ * Row types of every table: the one source for DB types (CONVENTIONS rule 5).
+ * Timestamps are ISO-8601 UTC text, flags are 0/1 integers and documents are JSON text
+ * on both dialects, so one migration set and one repository work on SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  email: string | null;
+  mobile: string | null;
+  teamId: string | null;
+  managerId: string | null;
+  active: number;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleTable {
+  key: string;
+  name: string;
+  nameEn: string;
+  permissions: string; // JSON string[]
+  dataScope: 'own' | 'team' | 'all';
+  hiddenFields: string; // JSON string[]
+  builtin: number;
+  updatedAt: string;
+}
+
+export interface UserRoleTable {
+  userId: string;
+  roleKey: string;
+}
+
+export interface TeamTable {
+  id: string;
+  name: string;
+  managerId: string | null;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie value
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  userId: string;
+  key: string;
+  requestHash: string;
+  state: 'in_flight' | 'done';
+  statusCode: number | null;
+  responseBody: string | null;
+  createdAt: string;
+}
+
+export interface EventTable {
+  id: string;
+  entityType: string;
+  entityId: string;
+  type: string;
+  actorId: string | null;
+  at: string;
+  stage: string | null;
+  data: string; // JSON { before?, after?, ... }
+}
+
+export interface OutboxTable {
+  id: string;
+  channel: string;
+  topic: string;
+  payload: string;
+  dedupeKey: string | null;
+  state: 'pending' | 'done' | 'dead';
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+export interface OutboxAttemptTable {
+  id: string;
+  outboxId: string;
+  attempt: number;
+  at: string;
+  ok: number;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface NotificationTable {
+  id: string;
+  userId: string;
+  outboxId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface WebhookTable {
+  id: string;
+  name: string;
+  url: string;
+  preset: 'generic' | 'wecom' | 'dingtalk' | 'feishu';
+  secret: string | null;
+  topics: string; // JSON string[]; ["*"] for all
+  active: number;
+  createdAt: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string; // JSON
+}
+
+export interface Database {
+  appUser: UserTable;
+  role: RoleTable;
+  userRole: UserRoleTable;
+  team: TeamTable;
+  session: SessionTable;
+  apiToken: ApiTokenTable;
+  loginThrottle: LoginThrottleTable;
+  idempotencyKey: IdempotencyKeyTable;
+  event: EventTable;
+  outbox: OutboxTable;
+  outboxAttempt: OutboxAttemptTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
+  setting: SettingTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewOutbox = Insertable<OutboxTable>;

@@ -1,0 +1,54 @@
+import { buildApp } from './app.ts';
+import { ensureAdmin, openAndMigrate } from './bootstrap.ts';
+import type { Config } from './config.ts';
+import { createNotificationHandlers } from './modules/notifications/index.ts';
+import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
+import { LiveHub } from './platform/live.ts';
+import { OutboxWorker } from './platform/outbox/worker.ts';
+import type { AppContext } from './platform/http/types.ts';
+
+/** The worker: outbox delivery plus housekeeping. Inline in `serve`, or alone in `gendan worker`. */
+export function startWorker(ctx: AppContext) {
+  const worker = new OutboxWorker(ctx.handle, {
+    handlers: createNotificationHandlers(ctx),
+    backoffMs: ctx.config.outboxBackoffMs,
+    pollMs: ctx.config.outboxPollMs,
+    log: ctx.log as any,
+  });
+  worker.start();
+  const housekeeping = setInterval(() => void purgeIdempotencyKeys(ctx.handle.db).catch(() => {}), 3_600_000);
+  housekeeping.unref();
+  return {
+    worker,
+    async stop() {
+      clearInterval(housekeeping);
+      await worker.stop();
+    },
+  };
+}
+
+export async function serve(config: Config, hooks: { afterMigrate?: (ctx: Omit<AppContext, 'log' | 'live'>) => Promise<void> } = {}) {
+  const handle = await openAndMigrate(config);
+  const live = new LiveHub();
+  if (handle.pool) await live.connectPostgres(config.databaseUrl, handle.pool);
+  const admin = await ensureAdmin(handle, config.adminPassword);
+  await hooks.afterMigrate?.({ config, handle });
+  const { app, ctx, services } = await buildApp({ config, handle, live });
+  const worker = config.worker === 'inline' ? startWorker(ctx) : null;
+  const purge = setInterval(() => void services.auth.purgeExpiredSessions().catch(() => {}), 600_000);
+  purge.unref();
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  const shutdown = async () => {
+    clearInterval(purge);
+    await worker?.stop();
+    await app.close();
+    await live.close();
+    await handle.close();
+  };
+  return { app, url, admin, shutdown, handle };
+}

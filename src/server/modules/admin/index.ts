@@ -1,0 +1,21 @@
+/**
+ * admin — users, roles and permissions, teams. The door other modules use: `loadActor`
+ * (auth), `findUserByUsername` and `verifyPassword` (login), `seedRoles` (start-up).
+ */
+import type { App, AppContext } from '../../platform/http/types.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { createRolesService } from './roles.service.ts';
+import { createUsersService } from './users.service.ts';
+
+export { loadActor } from './actor.ts';
+export { findUserByUsername } from './accounts.repository.ts';
+export { verifyPassword, dummyHash, hashPassword, assertPasswordPolicy } from './password.ts';
+export { seedRoles } from './roles.service.ts';
+export { createUsersService, type UsersService } from './users.service.ts';
+
+export function registerAdmin(app: App, ctx: AppContext) {
+  const users = createUsersService(ctx.handle.db);
+  const roles = createRolesService(ctx.handle.db);
+  adminRoutes(app, users, roles);
+  return { users, roles };
+}

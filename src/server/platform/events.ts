@@ -1,0 +1,58 @@
+import { json } from './db/dialect.ts';
+import type { Tx } from './db/database.ts';
+import { newId, nowIso } from './ids.ts';
+import { onCommit } from './db/transaction.ts';
+import type { Actor } from './http/actor.ts';
+
+export interface EventInput {
+  entityType: string;
+  entityId: string;
+  type: string;
+  actor: Pick<Actor, 'id' | 'via'> | null;
+  stage?: string | null;
+  before?: unknown;
+  after?: unknown;
+  data?: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  id: string;
+  entityType: string;
+  entityId: string;
+  type: string;
+  actorId: string | null;
+  at: string;
+  stage: string | null;
+  data: Record<string, unknown>;
+}
+
+type Subscriber = (tx: Tx, event: StoredEvent) => Promise<void>;
+const subscribers = new Map<string, Subscriber>();
+
+/**
+ * Cross-cutting engines (notifications, webhooks, stages) learn of domain changes here,
+ * inside the same transaction, and answer by writing outbox rows — never by calling back
+ * into the module that emitted the event.
+ */
+export function subscribe(name: string, fn: Subscriber): void {
+  subscribers.set(name, fn);
+}
+
+/** Appends to the append-only event log (timeline + audit) in the caller's transaction. */
+export async function appendEvent(tx: Tx, input: EventInput): Promise<StoredEvent> {
+  const event: StoredEvent = {
+    id: newId(),
+    entityType: input.entityType,
+    entityId: input.entityId,
+    type: input.type,
+    actorId: input.actor && input.actor.via !== 'system' ? input.actor.id : null,
+    at: nowIso(),
+    stage: input.stage ?? null,
+    data: { ...(input.data ?? {}), ...(input.before !== undefined ? { before: input.before } : {}), ...(input.after !== undefined ? { after: input.after } : {}) },
+  };
+  await tx.insertInto('event').values({ ...event, data: json.write(event.data) }).execute();
+  for (const s of subscribers.values()) await s(tx, event);
+  return event;
+}
+
+export { onCommit };
