@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/db.ts';
+
+for (const d of await dialects()) {
+  describe(`Idempotency-Key [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(d.name);
+    });
+    after(() => t?.close());
+
+    const count = async (table: 'team' | 'appUser') => Number((await t.db.handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    test('the same key and body replayed 10× → one record, byte-identical responses', async () => {
+      const { session } = await t.as(['admin']);
+      const before = await count('team');
+      const key = { 'idempotency-key': 'team-create-0001' };
+      const responses = [];
+      for (let i = 0; i < 10; i++) responses.push(await t.req(session, 'POST', '/api/v1/admin/teams', { name: '华南销售组' }, key));
+      assert.equal(await count('team'), before + 1);
+      for (const r of responses) {
+        assert.equal(r.statusCode, 201);
+        assert.equal(r.body, responses[0].body);
+      }
+      assert.equal(responses[1].headers['idempotent-replayed'], 'true');
+    });
+
+    test('the same key with a different body → 422 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+      const { session } = await t.as(['admin']);
+      const key = { 'idempotency-key': 'team-create-0002' };
+      assert.equal((await t.req(session, 'POST', '/api/v1/admin/teams', { name: '西南组' }, key)).statusCode, 201);
+      const before = await count('team');
+      const r = await t.req(session, 'POST', '/api/v1/admin/teams', { name: '西北组' }, key);
+      assert.equal(r.statusCode, 422);
+      assert.equal(r.json().code, 'IDEMPOTENCY_KEY_REUSED');
+      assert.equal(await count('team'), before);
+    });
+
+    test('concurrent duplicates while the first is in flight → one 201, the rest 409, one record', async () => {
+      const { session } = await t.as(['admin']);
+      const before = await count('appUser');
+      const body = { username: 'concurrent_u', displayName: '并发', password: 'passw0rd!', roles: ['sales'] };
+      const rs = await Promise.all(Array.from({ length: 5 }, () => t.req(session, 'POST', '/api/v1/admin/users', body, { 'idempotency-key': 'user-create-x' })));
+      const codes = rs.map((r) => r.statusCode).sort();
+      assert.equal(codes.filter((c) => c === 201).length, 1, `codes: ${codes}`);
+      for (const r of rs.filter((r) => r.statusCode !== 201)) assert.equal(r.json().code, 'IDEMPOTENCY_IN_FLIGHT');
+      assert.equal(await count('appUser'), before + 1);
+      const replay = await t.req(session, 'POST', '/api/v1/admin/users', body, { 'idempotency-key': 'user-create-x' });
+      assert.equal(replay.statusCode, 201);
+      assert.equal(replay.body, rs.find((r) => r.statusCode === 201)!.body);
+    });
+
+    test('keys are scoped to the user; a rejected first request is replayed as rejected', async () => {
+      const a = await t.as(['admin']);
+      const b = await t.as(['admin']);
+      const key = { 'idempotency-key': 'shared-key' };
+      assert.equal((await t.req(a.session, 'POST', '/api/v1/admin/teams', { name: '甲组' }, key)).statusCode, 201);
+      assert.equal((await t.req(b.session, 'POST', '/api/v1/admin/teams', { name: '乙组' }, key)).statusCode, 201);
+      const dup1 = await t.req(a.session, 'POST', '/api/v1/admin/teams', { name: '甲组' }, { 'idempotency-key': 'dup-name' });
+      assert.equal(dup1.statusCode, 409);
+      const dup2 = await t.req(a.session, 'POST', '/api/v1/admin/teams', { name: '甲组' }, { 'idempotency-key': 'dup-name' });
+      assert.equal(dup2.body, dup1.body);
+    });
+
+    test('a key longer than 255 characters is a 400', async () => {
+      const { session } = await t.as(['admin']);
+      const r = await t.req(session, 'POST', '/api/v1/admin/teams', { name: '长键组' }, { 'idempotency-key': 'k'.repeat(256) });
+      assert.equal(r.statusCode, 400);
+    });
+  });
+}
