@@ -91,6 +91,7 @@ export const teamCreateBody = z.strictObject({
 export const teamPatchBody = teamCreateBody.partial();
 
 export const webhookPresets = ['generic', 'wecom', 'dingtalk', 'feishu'] as const;
+export type WebhookPreset = (typeof webhookPresets)[number];
 export const webhookSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -101,15 +102,60 @@ export const webhookSchema = z.object({
   active: z.boolean(),
   createdAt: z.string(),
 });
-export const webhookCreateBody = z.strictObject({
+export type Webhook = z.infer<typeof webhookSchema>;
+
+/** `*` (every event), an exact event type (`order.created`) or a prefix (`order.*`). */
+export const webhookTopic = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^(\*|[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(\.\*)?)$/, { message: 'invalid_topic' });
+
+const webhookFields = {
   name: z.string().trim().min(1).max(100),
   url: z.url({ protocol: /^https?$/ }).max(2000),
-  preset: z.enum(webhookPresets).default('generic'),
-  secret: z.string().max(500).nullable().optional(),
-  topics: z.array(z.string().min(1).max(100)).min(1).max(100).default(['*']),
-  active: z.boolean().default(true),
+  preset: z.enum(webhookPresets),
+  /** Write-only: generic hooks sign with it, DingTalk/Feishu robots use it for `sign`. */
+  secret: z.string().min(1).max(500).nullable(),
+  topics: z.array(webhookTopic).min(1).max(100),
+  active: z.boolean(),
+};
+export const webhookCreateBody = z.strictObject({
+  ...webhookFields,
+  preset: webhookFields.preset.default('generic'),
+  secret: webhookFields.secret.optional(),
+  topics: webhookFields.topics.default(['*']),
+  active: webhookFields.active.default(true),
 });
-export const webhookPatchBody = webhookCreateBody.partial();
+export type WebhookCreate = z.infer<typeof webhookCreateBody>;
+// Written out rather than `webhookCreateBody.partial()`: zod keeps inner defaults under
+// `.partial()`, so `{}` would silently reset preset, topics and active.
+export const webhookPatchBody = z.strictObject({
+  name: webhookFields.name.optional(),
+  url: webhookFields.url.optional(),
+  preset: webhookFields.preset.optional(),
+  secret: webhookFields.secret.optional(),
+  topics: webhookFields.topics.optional(),
+  active: webhookFields.active.optional(),
+});
+export type WebhookPatch = z.infer<typeof webhookPatchBody>;
+
+export const outboxStates = ['pending', 'done', 'dead'] as const;
+export const webhookDeliverySchema = z.object({
+  /** The outbox id, sent as `X-Gendan-Delivery`. */
+  id: z.string(),
+  topic: z.string(),
+  state: z.enum(outboxStates),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+  attemptLog: z.array(z.object({ attempt: z.number(), at: z.string(), ok: z.boolean(), error: z.string().nullable(), durationMs: z.number() })),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export const webhookTestReply = z.object({ deliveryId: z.string() });
 
 export const notificationSchema = z.object({
   id: z.string(),

@@ -56,3 +56,25 @@ export interface FieldError {
   code: string;
   message: string;
 }
+
+/** Messages for field-level checks that zod does not word itself (refinements carry `reason`). */
+export const fieldReasons = {
+  invalid_mobile: { zh: '手机号码无效（应为 11 位中国大陆手机号）', en: 'not a valid mainland China mobile number' },
+  invalid_phone: { zh: '电话号码无效（手机或带区号的固话）', en: 'not a valid phone number (mobile or landline with area code)' },
+  invalid_tax_id: { zh: '统一社会信用代码无效（18 位，校验位不符）', en: 'not a valid unified social credit code (18 characters, check digit)' },
+  invalid_division: { zh: '省/市/区组合不存在', en: 'province/city/district combination does not exist' },
+  required: { zh: '必填', en: 'required' },
+  not_found: { zh: '引用的记录不存在', en: 'the referenced record does not exist' },
+  taken: { zh: '已被使用', en: 'already taken' },
+  unknown_role: { zh: '角色不存在', en: 'no such role' },
+  too_weak: { zh: '至少 8 位，且需包含字母和数字', en: 'at least 8 characters with letters and digits' },
+  too_long: { zh: '过长', en: 'too long' },
+  invalid_cursor: { zh: '分页游标无效', en: 'invalid page cursor' },
+  version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type FieldReason = keyof typeof fieldReasons;
+
+export function fieldReasonMessage(reason: string, locale: Locale): string | null {
+  const r = (fieldReasons as Record<string, { zh: string; en: string }>)[reason];
+  return r ? (locale === 'en-US' ? r.en : r.zh) : null;
+}

@@ -8,7 +8,7 @@ import { createRolesService } from './roles.service.ts';
 import { createUsersService } from './users.service.ts';
 
 export { loadActor } from './actor.ts';
-export { findUserByUsername } from './accounts.repository.ts';
+export { findUserById, findUserByUsername } from './accounts.repository.ts';
 export { verifyPassword, dummyHash, hashPassword, assertPasswordPolicy } from './password.ts';
 export { seedRoles } from './roles.service.ts';
 export { createUsersService, type UsersService } from './users.service.ts';

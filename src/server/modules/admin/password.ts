@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
 
 /** argon2id, m = 19 MiB, t = 2 (OWASP minimum; DESIGN.md "Access"). */
 const params = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -20,6 +20,6 @@ export const dummyHash = () => (dummy ??= hashPassword('not-a-real-password-0'))
 
 export function assertPasswordPolicy(password: string, path = 'password'): void {
   if (password.length < 8 || !/[a-zA-Z]/.test(password) || !/\d/.test(password)) {
-    throw new AppError('PASSWORD_TOO_WEAK', [{ path, code: 'too_weak', message: path }]);
+    throw new AppError('PASSWORD_TOO_WEAK', [fieldError(path, 'too_weak')]);
   }
 }

@@ -6,7 +6,7 @@ import { isUniqueViolation, json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { findUserById, listRoles } from './accounts.repository.ts';
 
@@ -50,10 +50,10 @@ export function createRolesService(db: Db) {
     return { ...row, memberCount: Number(row.memberCount ?? 0) };
   };
   const assertManager = async (q: Db | Tx, managerId: string | null | undefined) => {
-    if (managerId && !(await findUserById(q, managerId))) throw new AppError('VALIDATION_FAILED', [{ path: 'managerId', code: 'not_found', message: 'managerId' }]);
+    if (managerId && !(await findUserById(q, managerId))) throw new AppError('VALIDATION_FAILED', [fieldError('managerId', 'not_found')]);
   };
   const nameTaken = (err: unknown, name?: string) => {
-    if (isUniqueViolation(err)) return new AppError('NAME_TAKEN', [{ path: 'name', code: 'taken', message: name ?? '' }]);
+    if (isUniqueViolation(err)) return new AppError('NAME_TAKEN', [fieldError('name', 'taken')]);
     return err;
   };
 
@@ -81,7 +81,7 @@ export function createRolesService(db: Db) {
         const [before] = await listRoles(tx, [key]);
         if (!before) throw notFound();
         if (key === 'admin' && input.permissions && !input.permissions.includes('admin:roles')) {
-          throw new AppError('LAST_ADMIN', [{ path: 'permissions', code: 'admin_locked_out', message: 'admin:roles' }]);
+          throw new AppError('LAST_ADMIN', [fieldError('permissions', 'admin_locked_out')]);
         }
         await tx
           .updateTable('role')

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { countActiveAdmins, findUserById, insertUserRoles, listRoles, rolesOf } from './accounts.repository.ts';
@@ -31,15 +31,15 @@ function toUser(r: Row, roles: string[]): User {
 async function assertRolesExist(q: Db | Tx, roles: string[]) {
   const found = await listRoles(q, roles);
   const missing = roles.filter((k) => !found.some((r) => r.key === k));
-  if (missing.length) throw new AppError('UNKNOWN_ROLE', [{ path: 'roles', code: 'unknown_role', message: missing.join(', ') }]);
+  if (missing.length) throw new AppError('UNKNOWN_ROLE', [fieldError('roles', 'unknown_role', { values: missing })]);
 }
 
 async function assertRefs(q: Db | Tx, input: { teamId?: string | null; managerId?: string | null }) {
   if (input.teamId && !(await q.selectFrom('team').select('id').where('id', '=', input.teamId).executeTakeFirst())) {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'teamId', code: 'not_found', message: 'teamId' }]);
+    throw new AppError('VALIDATION_FAILED', [fieldError('teamId', 'not_found')]);
   }
   if (input.managerId && !(await findUserById(q, input.managerId))) {
-    throw new AppError('VALIDATION_FAILED', [{ path: 'managerId', code: 'not_found', message: 'managerId' }]);
+    throw new AppError('VALIDATION_FAILED', [fieldError('managerId', 'not_found')]);
   }
 }
 
@@ -104,7 +104,7 @@ export function createUsersService(db: Db) {
             })
             .execute();
         } catch (err) {
-          if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN', [{ path: 'username', code: 'taken', message: input.username }]);
+          if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN', [fieldError('username', 'taken')]);
           throw err;
         }
         await insertUserRoles(tx, id, [...new Set(input.roles)]);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { zhCN, en } from 'zod/v4/locales';
-import { errorCatalog, errorMessage, type ErrorCode, type FieldError, type Locale } from '../../../contracts/errors.ts';
+import { errorCatalog, errorMessage, fieldReasonMessage, type ErrorCode, type FieldError, type Locale } from '../../../contracts/errors.ts';
 
 /** The one error type: a stable code and optional details; status and message come from the catalog. */
 export class AppError extends Error {
@@ -36,8 +36,8 @@ function fieldErrors(
   return validation.map((v) => {
     const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     const issue = { code: v.keyword, path: path.split('.'), ...v.params } as any;
-    const missing = v.keyword === 'invalid_type' && v.params.input === undefined;
-    const localized = missing ? (locale === 'en-US' ? 'required' : '必填') : zodLocales[locale](issue);
+    const reason = v.keyword === 'invalid_type' && v.params.input === undefined ? 'required' : ((v.params.params as any)?.reason as string | undefined);
+    const localized = (reason && fieldReasonMessage(reason, locale)) || zodLocales[locale](issue);
     const text = typeof localized === 'string' ? localized : (localized?.message ?? v.message ?? v.keyword);
     const label = path || (locale === 'en-US' ? 'body' : '请求体');
     if (v.keyword === 'unrecognized_keys') {
@@ -47,6 +47,19 @@ function fieldErrors(
     return { path, code: v.keyword, message: `${label}: ${text}` };
   });
 }
+
+/** Field details thrown by services as `{ path, code }` get their message in the caller's language. */
+function localizeDetails(details: unknown, locale: Locale): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) =>
+    d && typeof d === 'object' && 'path' in d && 'code' in d && !('message' in d)
+      ? { ...d, message: `${d.path}: ${fieldReasonMessage(String(d.code), locale) ?? d.code}` }
+      : d,
+  );
+}
+
+/** A field-level problem found by a service; the error handler words it. */
+export const fieldError = (path: string, code: string, extra: Record<string, unknown> = {}) => ({ path, code, ...extra });
 
 const zodMarker = Symbol.for('ZodFastifySchemaValidationError');
 
@@ -79,7 +92,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     let details: unknown = null;
     if (err instanceof AppError) {
       code = err.code;
-      details = err.details;
+      details = localizeDetails(err.details, locale);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       code = 'VALIDATION_FAILED';
       details = fieldErrors(err.validation as any, locale);

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { nowIso, sha256 } from '../ids.ts';
-import { AppError } from './errors.ts';
+import { AppError, fieldError } from './errors.ts';
 import type { App } from './types.ts';
 
 declare module 'fastify' {
@@ -25,7 +25,7 @@ export function registerIdempotency(app: App, db: Db): void {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || typeof key !== 'string' || !req.actor) return;
     if (key.length === 0 || key.length > 255) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'Idempotency-Key', code: 'too_long', message: 'Idempotency-Key ≤ 255' }]);
+      throw new AppError('VALIDATION_FAILED', [fieldError('Idempotency-Key', 'too_long')]);
     }
     const userId = req.actor.id;
     const requestHash = sha256(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`);

@@ -1,4 +1,4 @@
-import { AppError } from './errors.ts';
+import { AppError, fieldError } from './errors.ts';
 
 /**
  * Keyset cursors: the sort key values of the last row, base64url JSON. Opaque to clients,
@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string | undefined): unknown[] | null {
   } catch {
     /* fall through */
   }
-  throw new AppError('VALIDATION_FAILED', [{ path: 'cursor', code: 'invalid_cursor', message: 'cursor' }]);
+  throw new AppError('VALIDATION_FAILED', [fieldError('cursor', 'invalid_cursor')]);
 }
 
 /** Slices a `limit + 1` fetch into a page and the next cursor. */

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { json } from '../db/dialect.ts';
-import type { Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { onCommit } from '../db/transaction.ts';
 import { newId, nowIso } from '../ids.ts';
 
@@ -20,11 +20,12 @@ outboxSignal.setMaxListeners(0);
 /**
  * Records a side effect in the caller's transaction. Nothing is sent before commit and
  * nothing committed is lost: the worker delivers it at least once, with retries.
+ * Returns the row's id — the existing row's when `dedupeKey` was already taken.
  */
 export async function enqueue(tx: Tx, input: OutboxInput): Promise<string> {
   const id = newId();
   const now = Date.now();
-  await tx
+  const inserted = await tx
     .insertInto('outbox')
     .values({
       id,
@@ -41,7 +42,36 @@ export async function enqueue(tx: Tx, input: OutboxInput): Promise<string> {
       doneAt: null,
     })
     .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 && input.dedupeKey) {
+    const existing = await tx.selectFrom('outbox').select('id').where('dedupeKey', '=', input.dedupeKey).executeTakeFirst();
+    return existing?.id ?? id;
+  }
   onCommit(tx, () => void outboxSignal.emit('wake'));
   return id;
+}
+
+/** Outbox rows with their attempt history, for delivery logs (admin pages, tests). */
+export async function loadDeliveries(q: Db | Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'topic', 'state', 'attempts', 'lastError', 'nextAttemptAt', 'createdAt', 'doneAt'])
+    .where('id', 'in', ids)
+    .orderBy('id', 'desc')
+    .execute();
+  const attempts = await q
+    .selectFrom('outboxAttempt')
+    .select(['outboxId', 'attempt', 'at', 'ok', 'error', 'durationMs'])
+    .where('outboxId', 'in', ids)
+    .orderBy('outboxId')
+    .orderBy('attempt')
+    .execute();
+  const byRow = new Map<string, { attempt: number; at: string; ok: boolean; error: string | null; durationMs: number }[]>();
+  for (const a of attempts) {
+    const list = byRow.get(a.outboxId) ?? [];
+    list.push({ attempt: a.attempt, at: a.at, ok: a.ok === 1, error: a.error, durationMs: a.durationMs });
+    byRow.set(a.outboxId, list);
+  }
+  return rows.map((r) => ({ ...r, attemptLog: byRow.get(r.id) ?? [] }));
 }

@@ -23,7 +23,10 @@ export interface WorkerOptions {
   pollMs: number;
   batchSize?: number;
   maxAttempts?: number;
-  /** How long a claimed job stays invisible to other workers. */
+  /**
+   * How long a claimed job stays invisible to other workers. Handlers must finish well
+   * within it (the webhook channel times out after 10 s), or another worker runs the job too.
+   */
   leaseMs?: number;
   log?: Logger;
 }
@@ -41,11 +44,15 @@ export class OutboxWorker {
   private again = false;
   private idle?: Promise<void>;
   private readonly wake = () => this.kick();
+  private readonly channels: string[];
 
   constructor(
     private readonly handle: DbHandle,
     private readonly opts: WorkerOptions,
-  ) {}
+  ) {
+    this.channels = Object.keys(opts.handlers);
+    if (this.channels.length === 0) throw new Error('OutboxWorker needs at least one channel handler');
+  }
 
   start(): void {
     this.stopped = false;
@@ -85,10 +92,14 @@ export class OutboxWorker {
     })();
   }
 
-  /** Claims and processes one batch; returns how many jobs it handled. */
+  /**
+   * Claims and processes one batch; returns how many jobs it handled. The batch runs
+   * concurrently: run one after another, a batch of slow deliveries (20 × a 10 s webhook
+   * timeout) would outlive the lease and be claimed — and run — a second time elsewhere.
+   */
   async runOnce(): Promise<number> {
     const jobs = await this.claim();
-    for (const job of jobs) await this.process(job);
+    await Promise.all(jobs.map((job) => this.process(job)));
     return jobs.length;
   }
 
@@ -103,6 +114,9 @@ export class OutboxWorker {
           .selectFrom('outbox')
           .select(['id', 'channel', 'topic', 'payload', 'attempts'])
           .where('state', '=', 'pending')
+          // A worker never claims what it cannot deliver, so a worker built without a
+          // channel's handler leaves those jobs to one that has it instead of burning attempts.
+          .where('channel', 'in', this.channels)
           .where('nextAttemptAt', '<=', now)
           .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
           .orderBy('nextAttemptAt')
@@ -143,7 +157,9 @@ export class OutboxWorker {
       if (!error) {
         await base.set({ state: 'done', doneAt: at, lockedBy: null, lockedUntil: null, lastError: null }).execute();
       } else {
-        const delay = Math.min(this.opts.backoffMs * 2 ** (job.attempt - 1), 3_600_000);
+        // Up to 10 % jitter spreads retries of jobs that failed together (an endpoint that
+        // was down) without breaking the doubling: each delay still exceeds the one before.
+        const delay = Math.min(this.opts.backoffMs * 2 ** (job.attempt - 1), 3_600_000) * (1 + Math.random() * 0.1);
         await base
           .set({
             state: job.attempt >= max ? 'dead' : 'pending',
@@ -155,6 +171,7 @@ export class OutboxWorker {
           .execute();
       }
     });
-    if (error) this.opts.log?.warn({ outboxId: job.id, channel: job.channel, attempt: job.attempt, error }, 'outbox delivery failed');
+    if (error && job.attempt >= max) this.opts.log?.error({ outboxId: job.id, channel: job.channel, attempt: job.attempt, error }, 'outbox delivery dead after max attempts');
+    else if (error) this.opts.log?.warn({ outboxId: job.id, channel: job.channel, attempt: job.attempt, error }, 'outbox delivery failed');
   }
 }
