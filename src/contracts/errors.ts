@@ -24,6 +24,7 @@ export const errorCatalog = {
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'The record changed meanwhile; reload and try again' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is already taken' },
+  CODE_TAKEN: { status: 409, zh: '编码已被使用', en: 'That code is already taken' },
   NAME_TAKEN: { status: 409, zh: '名称已被使用', en: 'That name is already taken' },
   IDEMPOTENCY_IN_FLIGHT: { status: 409, zh: '相同的请求正在处理中，请稍后再试', en: 'The same request is still being processed; retry shortly' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '幂等键已用于另一个不同的请求', en: 'This Idempotency-Key was used for a different request' },
@@ -70,6 +71,8 @@ export const fieldReasons = {
   too_weak: { zh: '至少 8 位，且需包含字母和数字', en: 'at least 8 characters with letters and digits' },
   too_long: { zh: '过长', en: 'too long' },
   invalid_cursor: { zh: '分页游标无效', en: 'invalid page cursor' },
+  out_of_scope: { zh: '超出您的数据权限范围', en: 'outside your data scope' },
+  inactive_user: { zh: '该用户已停用', en: 'that user is disabled' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -17,6 +17,7 @@ import { newId } from './platform/ids.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 import { registerAuth } from './modules/auth/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
+import { registerCustomers } from './modules/customers/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -76,7 +77,7 @@ export async function buildApp(opts: BuildOptions) {
 
   const auth = registerAuth(app, ctx, config.demo ? demoAccountList : []);
   registerIdempotency(app, handle.db);
-  const services = { auth, admin: registerAdmin(app, ctx), notifications: registerNotifications(app, ctx) };
+  const services = { auth, admin: registerAdmin(app, ctx), notifications: registerNotifications(app, ctx), customers: registerCustomers(app, ctx) };
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

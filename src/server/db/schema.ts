@@ -148,6 +148,78 @@ export interface SettingTable {
   value: string; // JSON
 }
 
+export interface SequenceTable {
+  key: string;
+  value: number;
+}
+
+export interface CustomerTable {
+  id: string;
+  code: string;
+  name: string;
+  /** normalizeCompanyName(name): the duplicate-search key. */
+  nameKey: string;
+  taxId: string | null;
+  invoice: string; // JSON
+  tier: 'A' | 'B' | 'C' | 'D';
+  tags: string; // JSON string[]
+  ownerId: string;
+  paymentTermsDays: number;
+  creditLimit: number;
+  currency: string;
+  status: 'active' | 'on_hold';
+  /** Province of the default address, denormalized for the list filter. */
+  province: string | null;
+  customFields: string; // JSON
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomerContactTable {
+  id: string;
+  customerId: string;
+  name: string;
+  role: string | null;
+  /** Mobile as 11 national digits (normalized), indexed for duplicate search. */
+  phone: string | null;
+  landline: string | null;
+  email: string | null;
+  wechat: string | null;
+  isPrimary: number;
+  sort: number;
+}
+
+export interface CustomerAddressTable {
+  id: string;
+  customerId: string;
+  label: string | null;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+  recipient: string;
+  phone: string;
+  isDefault: number;
+  sort: number;
+}
+
+export interface CommunicationTable {
+  id: string;
+  customerId: string;
+  orderId: string | null;
+  requirementId: string | null;
+  channel: 'call' | 'visit' | 'email' | 'wechat' | 'meeting' | 'other';
+  summary: string;
+  occurredAt: string;
+  participants: string; // JSON string[]
+  followUpAt: string | null;
+  attachments: string; // JSON
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -163,6 +235,11 @@ export interface Database {
   notification: NotificationTable;
   webhook: WebhookTable;
   setting: SettingTable;
+  sequence: SequenceTable;
+  customer: CustomerTable;
+  customerContact: CustomerContactTable;
+  customerAddress: CustomerAddressTable;
+  communication: CommunicationTable;
 }
 
 export type UserRow = Selectable<UserTable>;
