@@ -50,6 +50,26 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing
+ * costs about as much as running a small query. Cache them by SQL text (bounded).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= 1000) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function openDatabase(url: string, opts: { poolSize?: number; synchronous?: 'FULL' | 'NORMAL' } = {}): DbHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
@@ -73,7 +93,7 @@ export function openDatabase(url: string, opts: { poolSize?: number; synchronous
   // Larger auto-checkpoint interval removes p99 spikes under sustained writes (DESIGN.md).
   sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', location: resolve(file), sqlite, close: () => db.destroy() };
