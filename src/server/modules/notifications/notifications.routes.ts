@@ -7,6 +7,13 @@ import type { NotificationsService } from './notifications.service.ts';
 const tags = ['notifications'];
 
 export function notificationRoutes(app: App, ctx: AppContext, svc: NotificationsService): void {
+  // Open SSE streams never end on their own; the server's close waits for them, so they
+  // are ended before it (the browser's EventSource reconnects to another server).
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+
   app.get(
     '/api/v1/notifications',
     {
@@ -43,7 +50,13 @@ export function notificationRoutes(app: App, ctx: AppContext, svc: Notifications
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      streams.delete(end);
     };
+    const end = () => {
+      close();
+      res.end();
+    };
+    streams.add(end);
     req.raw.on('close', close);
     res.on('error', close);
   });
