@@ -33,6 +33,11 @@ export const errorCatalog = {
   LAST_ADMIN: { status: 422, zh: '系统至少需要保留一个启用的管理员', en: 'At least one active admin must remain' },
   UNKNOWN_ROLE: { status: 422, zh: '角色不存在', en: 'No such role' },
   UNKNOWN_PERMISSION: { status: 422, zh: '权限项不存在', en: 'No such permission' },
+  LINK_EXPIRED: { status: 410, zh: '此链接已过期或已被撤销，请联系您的销售代表获取新链接', en: 'This link has expired or was revoked; ask your sales contact for a new one' },
+  LINK_RATE_LIMITED: { status: 429, zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  REQUIREMENT_NOT_CONFIRMABLE: { status: 409, zh: '需求单当前无需确认', en: 'This requirement is not awaiting confirmation' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件超过 10 MB 上限', en: 'The file exceeds the 10 MB limit' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误，已记录，请稍后重试', en: 'Internal error (logged); please try again' },
 } as const satisfies Record<string, ErrorDef>;
@@ -73,6 +78,15 @@ export const fieldReasons = {
   invalid_cursor: { zh: '分页游标无效', en: 'invalid page cursor' },
   out_of_scope: { zh: '超出您的数据权限范围', en: 'outside your data scope' },
   inactive_user: { zh: '该用户已停用', en: 'that user is disabled' },
+  unknown_field: { zh: '未定义的自定义字段', en: 'no such custom field' },
+  options_required: { zh: '下拉类字段至少需要一个选项', en: 'select fields need at least one option' },
+  invalid_text: { zh: '应为文本（不超过 2000 字）', en: 'must be text (up to 2000 characters)' },
+  invalid_number: { zh: '应为数字', en: 'must be a number' },
+  invalid_date: { zh: '应为日期（YYYY-MM-DD）', en: 'must be a date (YYYY-MM-DD)' },
+  invalid_select: { zh: '不是可选的选项', en: 'not one of the options' },
+  invalid_multiselect: { zh: '包含不可选的选项', en: 'contains a value that is not an option' },
+  invalid_attachment: { zh: '附件格式无效', en: 'invalid attachment' },
+  max_3_decimals: { zh: '数量最多 3 位小数', en: 'at most 3 decimals' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -18,6 +18,8 @@ import { registerAdmin } from './modules/admin/index.ts';
 import { registerAuth } from './modules/auth/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerCustomers } from './modules/customers/index.ts';
+import { registerRequirements } from './modules/requirements/index.ts';
+import { registerPortal } from './modules/portal/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -77,7 +79,14 @@ export async function buildApp(opts: BuildOptions) {
 
   const auth = registerAuth(app, ctx, config.demo ? demoAccountList : []);
   registerIdempotency(app, handle.db);
-  const services = { auth, admin: registerAdmin(app, ctx), notifications: registerNotifications(app, ctx), customers: registerCustomers(app, ctx) };
+  const services = {
+    auth,
+    admin: registerAdmin(app, ctx),
+    notifications: registerNotifications(app, ctx),
+    customers: registerCustomers(app, ctx),
+    requirements: registerRequirements(app, ctx),
+  };
+  registerPortal(app, ctx, { requirements: services.requirements });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

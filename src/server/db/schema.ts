@@ -220,6 +220,68 @@ export interface CommunicationTable {
   createdAt: string;
 }
 
+export interface CustomFieldTable {
+  id: string;
+  entity: 'requirement' | 'customer' | 'order';
+  key: string;
+  label: string;
+  labelEn: string | null;
+  type: 'text' | 'number' | 'date' | 'select' | 'multiselect' | 'attachment';
+  options: string; // JSON string[]
+  required: number;
+  help: string | null;
+  sort: number;
+  active: number;
+  createdAt: string;
+}
+
+export interface RequirementTable {
+  id: string;
+  number: string;
+  customerId: string;
+  ownerId: string;
+  status: 'draft' | 'sent' | 'confirmed' | 'changes_requested' | 'converted' | 'cancelled';
+  version: number;
+  title: string;
+  confirmedVersion: number | null;
+  lastConfirmation: string | null; // JSON
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequirementVersionTable {
+  requirementId: string;
+  version: number;
+  content: string; // JSON: title, items, dueDate, attachments, customFields, note
+  changeReason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface CustomerLinkTable {
+  id: string;
+  tokenHash: string;
+  kind: string;
+  entityId: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastViewedAt: string | null;
+  viewCount: Generated<number>;
+}
+
+export interface FileBlobTable {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -240,6 +302,11 @@ export interface Database {
   customerContact: CustomerContactTable;
   customerAddress: CustomerAddressTable;
   communication: CommunicationTable;
+  customField: CustomFieldTable;
+  requirement: RequirementTable;
+  requirementVersion: RequirementVersionTable;
+  customerLink: CustomerLinkTable;
+  fileBlob: FileBlobTable;
 }
 
 export type UserRow = Selectable<UserTable>;

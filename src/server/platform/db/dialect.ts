@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -30,3 +30,10 @@ export const json = {
   write: (v: unknown) => JSON.stringify(v ?? null),
   read: <T>(v: string | null | undefined, fallback: T): T => (v == null ? fallback : (JSON.parse(v) as T)),
 };
+
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Column type for binary content: bytea on PostgreSQL, blob on SQLite. */
+export const binaryType = (db: Kysely<any>) => (dialectOf(db) === 'postgres' ? 'bytea' : 'blob');
