@@ -1,75 +1,82 @@
-import type { ParseArgsConfig } from 'node:util';
-import type { Config } from '../server/config.ts';
-import { openAndMigrate } from '../server/bootstrap.ts';
-import { serve, startWorker } from '../server/main.ts';
-import { LiveHub } from '../server/platform/live.ts';
+/**
+ * Every `gendan` command: name → help, options, and a lazily imported implementation.
+ * Two-word names ("user create") are dispatched by main.ts; `gendan user` lists the group.
+ */
+import type { Command } from './command.ts';
 
-export interface CommandInput {
-  config: Config;
-  values: Record<string, any>;
-  positionals: string[];
-}
-
-export interface Command {
-  help: string;
-  options?: ParseArgsConfig['options'];
-  run(input: CommandInput): Promise<number | void>;
-}
-
-function waitForSignal(stop: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = async () => {
-      await stop();
-      resolve();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  });
-}
+export type { Command, CommandInput } from './command.ts';
 
 export const commands: Record<string, Command> = {
   serve: {
     help: 'start the web app and API (and the worker unless GENDAN_WORKER=off); --demo for the demo company',
+    usage: '  --demo        seed the demo company and list the demo accounts on the login page (also GENDAN_DEMO=1)',
     options: { demo: { type: 'boolean' } },
-    async run({ config, values }) {
-      if (values.demo) config.demo = true;
-      const { seedDemo } = await import('./demo.ts');
-      const server = await serve(config, { afterMigrate: config.demo ? (ctx) => seedDemo(ctx.handle) : undefined });
-      console.log(`\n  Gendan 跟单 is running at ${server.url}  (database: ${server.handle.dialect} ${server.handle.location})`);
-      if (server.admin) {
-        console.log(
-          server.admin.generated
-            ? `  First start: user "admin", password "${server.admin.password}" — shown once, change it after signing in.`
-            : `  First start: user "admin" created with the password from GENDAN_ADMIN_PASSWORD.`,
-        );
-      }
-      if (config.demo) console.log('  Demo mode: demo accounts and their passwords are listed on the login page.');
-      console.log('');
-      await waitForSignal(server.shutdown);
-    },
+    run: async (input) => (await import('./server.commands.ts')).runServe(input),
   },
   worker: {
     help: 'run only the worker (outbox delivery, reminders); start any number of them',
-    async run({ config }) {
-      const handle = await openAndMigrate(config);
-      const live = new LiveHub();
-      if (handle.pool) await live.connectPostgres(config.databaseUrl, handle.pool);
-      const pino = (await import('pino')).default;
-      const w = startWorker({ config, handle, live, log: pino({ level: config.logLevel }) as any });
-      console.log(`gendan worker ${w.worker.id} running on ${handle.dialect}`);
-      await waitForSignal(async () => {
-        await w.stop();
-        await live.close();
-        await handle.close();
-      });
-    },
+    run: async (input) => (await import('./server.commands.ts')).runWorker(input),
   },
   migrate: {
     help: 'apply database migrations and exit',
-    async run({ config }) {
-      const handle = await openAndMigrate(config);
-      console.log(`database ${handle.dialect} ${handle.location} is up to date`);
-      await handle.close();
+    run: async (input) => (await import('./server.commands.ts')).runMigrate(input),
+  },
+  seed: {
+    help: 'seed --demo: add the demo company (teams, one user per role) to the database; safe to repeat',
+    usage: '  --demo        the only seed there is; running it again changes nothing',
+    options: { demo: { type: 'boolean' } },
+    run: async (input) => (await import('./seed.command.ts')).runSeed(input),
+  },
+  'user create': {
+    help: 'create a user: --username NAME --roles admin,sales [--password PW] [--display-name 名字] [--email] [--mobile]',
+    usage: [
+      '  --username NAME        login name (letters, digits, _ . -)',
+      '  --roles a,b            role keys, e.g. admin, sales_manager, sales, coordinator, finance, warehouse, planner, aftersales',
+      '  --password PW          or GENDAN_USER_PASSWORD, or typed at the prompt (a password on the command line',
+      '                         lands in the shell history and the process list)',
+      '  --display-name 名字    shown in the app (default: the username)',
+      '  --email, --mobile      optional contact data (mobile: 11-digit CN number)',
+    ].join('\n'),
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      roles: { type: 'string' },
+      'display-name': { type: 'string' },
+      email: { type: 'string' },
+      mobile: { type: 'string' },
     },
+    run: async (input) => (await import('./accounts.commands.ts')).runUserCreate(input),
+  },
+  'token create': {
+    help: 'create an API token: --user NAME [--name label] [--days N]; prints the secret once',
+    usage: [
+      '  --user NAME    the user the token acts as (same permissions)',
+      '  --name LABEL   what the token is for, shown in the admin UI (default "cli")',
+      '  --days N       expires after N days (default: never)',
+      'Only the secret goes to stdout: TOKEN=$(gendan token create --user erp --name erp-sync)',
+    ].join('\n'),
+    options: { user: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+    run: async (input) => (await import('./accounts.commands.ts')).runTokenCreate(input),
+  },
+  backup: {
+    help: 'back up the database to a file (SQLite online backup / pg_dump -Fc): [--out FILE]',
+    usage: [
+      '  --out FILE     default ./backups/gendan-YYYYMMDD-HHmmss.db (SQLite) or .dump (PostgreSQL)',
+      'Safe while the server runs. Never overwrites an existing file.',
+    ].join('\n'),
+    options: { out: { type: 'string' } },
+    run: async (input) => (await import('./backup/backup.command.ts')).runBackup(input),
+  },
+  restore: {
+    help: 'restore a backup FILE into the configured database, then migrate: [--force] to replace existing data',
+    usage: [
+      '  FILE           a file made by `gendan backup` for the same kind of database',
+      '  --force        replace a database that already holds data',
+      'Stop the server first. SQLite: restore refuses while any process has the file open (a copy',
+      'under a running server would be mixed with its write-ahead log); the replaced file is kept',
+      'beside it as *.before-restore-<time>. PostgreSQL: the whole replacement is one transaction.',
+    ].join('\n'),
+    options: { force: { type: 'boolean' } },
+    run: async (input) => (await import('./backup/restore.command.ts')).runRestore(input),
   },
 };

@@ -1,29 +1,71 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
+import { CliError } from './command.ts';
 import { commands } from './commands.ts';
+import { describeAppError, isAppError } from './output.ts';
 
-const [name, ...rest] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const isHelp = (a: string | undefined) => a === '--help' || a === '-h' || a === 'help';
+
+// "user create" style commands take two words; fall back to one.
+const two = args.length >= 2 ? `${args[0]} ${args[1]}` : '';
+const name = commands[two] ? two : args[0];
+const rest = args.slice(commands[two] ? 2 : 1);
 const command = name ? commands[name] : undefined;
 
-if (!command) {
-  console.log(`gendan — 跟单 sales order tracking
+function listCommands(filter?: string) {
+  return Object.entries(commands)
+    .filter(([n]) => !filter || n.startsWith(`${filter} `))
+    .map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`)
+    .join('\n');
+}
 
-Usage: gendan <command> [options]
+if (!command) {
+  // `gendan user` names a group: list its commands instead of the whole help.
+  const group = name && !isHelp(name) ? listCommands(name) : '';
+  const known = group && (rest.length === 0 || isHelp(rest[0]));
+  if (group) {
+    if (!known) console.error(`gendan: unknown command "${name} ${rest[0]}"\n`);
+    console.log(`Usage: gendan ${name} <command> [options]\n\n${group}`);
+  } else {
+    if (name && !isHelp(name)) console.error(`gendan: unknown command "${name}"\n`);
+    console.log(`gendan — 跟单 sales order tracking
+
+Usage: gendan <command> [options]      gendan <command> --help for its options
 
 Commands:
-${Object.entries(commands)
-  .map(([n, c]) => `  ${n.padEnd(14)} ${c.help}`)
-  .join('\n')}
+${listCommands()}
 
 Configuration comes from the environment (DATABASE_URL, PORT, HOST, …); see README.md.`);
-  process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+  }
+  process.exit(!name || isHelp(name) || known ? 0 : 2);
+}
+
+if (rest.some(isHelp)) {
+  console.log(`Usage: gendan ${name} [options]\n\n  ${command.help}${command.usage ? `\n\n${command.usage}` : ''}`);
+  process.exit(0);
+}
+
+let parsed: { values: Record<string, any>; positionals: string[] };
+try {
+  parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+} catch (err) {
+  console.error(`gendan ${name}: ${(err as Error).message}\nSee: gendan ${name} --help`);
+  process.exit(2);
 }
 
 try {
-  const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
-  const code = await command.run({ config: loadConfig(), values: values as Record<string, any>, positionals });
+  const code = await command.run({ config: loadConfig(), values: parsed.values, positionals: parsed.positionals });
   if (typeof code === 'number') process.exitCode = code;
 } catch (err) {
-  console.error(`gendan ${name}: ${(err as Error).message}`);
-  process.exitCode = 1;
+  if (err instanceof CliError) {
+    console.error(`gendan ${name}: ${err.message}`);
+    process.exitCode = err.exitCode;
+  } else if (isAppError(err)) {
+    console.error(`gendan ${name}: ${describeAppError(err)}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`gendan ${name}: ${(err as Error)?.stack ?? err}`);
+    process.exitCode = 1;
+  }
 }
