@@ -222,3 +222,39 @@ export const communicationListQuery = z.object({
   orderId: z.string().max(64).optional(),
   requirementId: z.string().max(64).optional(),
 });
+
+/** Columns of the customer import template, in order; headers are matched in either language. */
+export const customerImportColumns = [
+  { key: 'name', zh: '客户名称*', en: 'Name*' },
+  { key: 'code', zh: '客户编码', en: 'Code' },
+  { key: 'taxId', zh: '统一社会信用代码', en: 'Tax ID' },
+  { key: 'tier', zh: '客户等级(A/B/C/D)', en: 'Tier (A/B/C/D)' },
+  { key: 'tags', zh: '标签(逗号分隔)', en: 'Tags (comma separated)' },
+  { key: 'paymentTermsDays', zh: '账期(天)', en: 'Payment terms (days)' },
+  { key: 'creditLimit', zh: '信用额度(元)', en: 'Credit limit (CNY)' },
+  { key: 'ownerUsername', zh: '负责人用户名', en: 'Owner username' },
+  { key: 'contactName', zh: '联系人', en: 'Contact' },
+  { key: 'contactRole', zh: '职务', en: 'Contact role' },
+  { key: 'contactPhone', zh: '联系人手机', en: 'Contact mobile' },
+  { key: 'contactEmail', zh: '联系人邮箱', en: 'Contact email' },
+  { key: 'province', zh: '省', en: 'Province' },
+  { key: 'city', zh: '市', en: 'City' },
+  { key: 'district', zh: '区/县', en: 'District' },
+  { key: 'detail', zh: '详细地址', en: 'Street address' },
+  { key: 'recipient', zh: '收件人', en: 'Recipient' },
+  { key: 'recipientPhone', zh: '收件电话', en: 'Recipient phone' },
+] as const;
+export type CustomerImportColumn = (typeof customerImportColumns)[number]['key'];
+
+export const importIssue = z.object({ row: z.number(), column: z.string().nullable(), code: z.string(), message: z.string() });
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  valid: z.number(),
+  imported: z.number(),
+  errorCount: z.number(),
+  errors: z.array(importIssue),
+  duplicates: z.array(z.object({ row: z.number(), name: z.string(), matches: z.array(z.object({ id: z.string().nullable(), name: z.string(), reason: z.string(), row: z.number().nullable() })) })),
+  durationMs: z.number(),
+});
+export type ImportReport = z.infer<typeof importReport>;

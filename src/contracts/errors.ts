@@ -38,6 +38,8 @@ export const errorCatalog = {
   INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
   REQUIREMENT_NOT_CONFIRMABLE: { status: 409, zh: '需求单当前无需确认', en: 'This requirement is not awaiting confirmation' },
   FILE_TOO_LARGE: { status: 413, zh: '文件超过 10 MB 上限', en: 'The file exceeds the 10 MB limit' },
+  IMPORT_FILE_INVALID: { status: 400, zh: '文件不是有效的 Excel（.xlsx）文件，或已损坏、过大', en: 'The file is not a valid Excel (.xlsx) file, or is corrupt or too large' },
+  IMPORT_HAS_ERRORS: { status: 422, zh: '导入文件有错误，未导入任何数据，请按报告修正后重试', en: 'The file has errors; nothing was imported. Fix the rows listed and retry' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误，已记录，请稍后重试', en: 'Internal error (logged); please try again' },
 } as const satisfies Record<string, ErrorDef>;
@@ -87,6 +89,7 @@ export const fieldReasons = {
   invalid_multiselect: { zh: '包含不可选的选项', en: 'contains a value that is not an option' },
   invalid_attachment: { zh: '附件格式无效', en: 'invalid attachment' },
   max_3_decimals: { zh: '数量最多 3 位小数', en: 'at most 3 decimals' },
+  binary_body_required: { zh: '请求体应为文件内容（Content-Type: application/octet-stream 或 .xlsx）', en: 'send the file as the request body (application/octet-stream or .xlsx)' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { DbHandle } from './platform/db/database.ts';
 import { registerErrorHandling, validatorCompiler } from './platform/http/errors.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { registerUploads } from './platform/http/upload.ts';
 import type { App, AppContext } from './platform/http/types.ts';
 import { LiveHub } from './platform/live.ts';
 import { newId } from './platform/ids.ts';
@@ -79,6 +80,7 @@ export async function buildApp(opts: BuildOptions) {
 
   const auth = registerAuth(app, ctx, config.demo ? demoAccountList : []);
   registerIdempotency(app, handle.db);
+  registerUploads(app);
   const services = {
     auth,
     admin: registerAdmin(app, ctx),

@@ -38,9 +38,8 @@ export function subscribe(name: string, fn: Subscriber): void {
   subscribers.set(name, fn);
 }
 
-/** Appends to the append-only event log (timeline + audit) in the caller's transaction. */
-export async function appendEvent(tx: Tx, input: EventInput): Promise<StoredEvent> {
-  const event: StoredEvent = {
+function build(input: EventInput): StoredEvent {
+  return {
     id: newId(),
     entityType: input.entityType,
     entityId: input.entityId,
@@ -50,9 +49,25 @@ export async function appendEvent(tx: Tx, input: EventInput): Promise<StoredEven
     stage: input.stage ?? null,
     data: { ...(input.data ?? {}), ...(input.before !== undefined ? { before: input.before } : {}), ...(input.after !== undefined ? { after: input.after } : {}) },
   };
-  await tx.insertInto('event').values({ ...event, data: json.write(event.data) }).execute();
-  for (const s of subscribers.values()) await s(tx, event);
+}
+
+/** Appends to the append-only event log (timeline + audit) in the caller's transaction. */
+export async function appendEvent(tx: Tx, input: EventInput): Promise<StoredEvent> {
+  const [event] = await appendEvents(tx, [input]);
   return event;
+}
+
+/** Many events in few statements (imports): same log, same subscribers. */
+export async function appendEvents(tx: Tx, inputs: EventInput[]): Promise<StoredEvent[]> {
+  const events = inputs.map(build);
+  for (let i = 0; i < events.length; i += 500) {
+    await tx
+      .insertInto('event')
+      .values(events.slice(i, i + 500).map((e) => ({ ...e, data: json.write(e.data) })))
+      .execute();
+  }
+  for (const e of events) for (const s of subscribers.values()) await s(tx, e);
+  return events;
 }
 
 export { onCommit };

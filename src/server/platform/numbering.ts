@@ -6,10 +6,15 @@ import type { Tx } from './db/database.ts';
  * transaction as possible (DESIGN.md "Performance notes").
  */
 export async function nextSequence(tx: Tx, key: string): Promise<number> {
+  return reserveSequence(tx, key, 1);
+}
+
+/** Takes `count` consecutive numbers at once and returns the last; the block is last − count + 1 … last. */
+export async function reserveSequence(tx: Tx, key: string, count: number): Promise<number> {
   const row = await tx
     .insertInto('sequence')
-    .values({ key, value: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('sequence.value', '+', 1) })))
+    .values({ key, value: count })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('sequence.value', '+', count) })))
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);

@@ -14,7 +14,12 @@ import {
   duplicateMatch,
   historyEntry,
 } from '../../../contracts/customers.ts';
+import { customerImportColumns, importReport } from '../../../contracts/customers.ts';
+import { requestLocale } from '../../platform/http/errors.ts';
+import { uploadOf } from '../../platform/http/upload.ts';
 import type { App } from '../../platform/http/types.ts';
+import { writeSheet, XLSX_MIME } from '../../platform/xlsx.ts';
+import type { createCustomerImport } from './customers.import.ts';
 import type { CommunicationsService } from './communications.service.ts';
 import type { CustomersService } from './customers.service.ts';
 
@@ -22,7 +27,22 @@ const tags = ['customers'];
 const read = { config: { permission: 'customers:read' as const } };
 const write = { config: { permission: 'customers:write' as const } };
 
-export function customerRoutes(app: App, customers: CustomersService, comms: CommunicationsService): void {
+export function customerRoutes(app: App, customers: CustomersService, comms: CommunicationsService, importCustomers: ReturnType<typeof createCustomerImport>): void {
+  app.get('/api/v1/customers/import-template', { ...write, schema: { tags, description: 'The .xlsx template for customer import' } }, async (req, reply) => {
+    const en = requestLocale(req) === 'en-US';
+    const example = ['深圳市恒通电子有限公司', '', '91350100M000100Y43', 'B', '华南,电子', 30, 50000, '', '陈静', '采购经理', '13800138000', 'chenjing@example.com', '广东省', '深圳市', '南山区', '科技园南区 8 栋 301', '陈静', '13800138000'];
+    const file = await writeSheet(en ? 'Customers' : '客户', customerImportColumns.map((c) => (en ? c.en : c.zh)), [example]);
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="customers-template.xlsx"`).send(file);
+  });
+  app.post(
+    '/api/v1/customers/import',
+    {
+      ...write,
+      bodyLimit: 60 * 1024 * 1024,
+      schema: { tags, description: 'Body: the .xlsx file. `dryRun=true` validates only; otherwise all rows or none are imported.', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }), response: { 200: importReport } },
+    },
+    (req) => importCustomers(req.actor!, uploadOf(req).path, { dryRun: req.query.dryRun === 'true', locale: requestLocale(req) }),
+  );
   app.get('/api/v1/customers', { ...read, schema: { tags, querystring: customerListQuery, response: { 200: page(customerListItem) } } }, (req) => customers.list(req.actor!, req.query));
   app.post('/api/v1/customers', { ...write, schema: { tags, body: customerCreateBody, response: { 201: customerCreated } } }, async (req, reply) =>
     reply.code(201).send(await customers.create(req.actor!, req.body)),

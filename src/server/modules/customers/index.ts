@@ -4,6 +4,7 @@
  */
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createCommunicationsService } from './communications.service.ts';
+import { createCustomerImport } from './customers.import.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { createCustomersService } from './customers.service.ts';
 
@@ -12,6 +13,6 @@ export { createCustomersService, type CustomersService } from './customers.servi
 export function registerCustomers(app: App, ctx: AppContext) {
   const customers = createCustomersService(ctx.handle.db, ctx.config.publicUrl);
   const communications = createCommunicationsService(ctx.handle.db, ctx.config.publicUrl);
-  customerRoutes(app, customers, communications);
+  customerRoutes(app, customers, communications, createCustomerImport(ctx.handle.db, ctx.live));
   return { customers, communications };
 }

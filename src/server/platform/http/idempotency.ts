@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
@@ -9,6 +11,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: { userId: string; key: string; settled: boolean };
   }
+}
+
+/** JSON bodies by their text; uploaded files (streamed to disk) by their content. */
+async function bodyFingerprint(body: unknown): Promise<string> {
+  const b = body as { path?: unknown; size?: unknown } | null;
+  if (b && typeof b === 'object' && typeof b.path === 'string' && typeof b.size === 'number') {
+    const h = createHash('sha256');
+    for await (const chunk of createReadStream(b.path)) h.update(chunk as Buffer);
+    return `file:${h.digest('hex')}`;
+  }
+  return JSON.stringify(body ?? null);
 }
 
 /** Keys live at least this long (API.md: ≥ 24 h). */
@@ -28,7 +41,7 @@ export function registerIdempotency(app: App, db: Db): void {
       throw new AppError('VALIDATION_FAILED', [fieldError('Idempotency-Key', 'too_long')]);
     }
     const userId = req.actor.id;
-    const requestHash = sha256(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`);
+    const requestHash = sha256(`${req.method} ${req.url}\n${await bodyFingerprint(req.body)}`);
     try {
       await db.insertInto('idempotencyKey').values({ userId, key, requestHash, state: 'in_flight', statusCode: null, responseBody: null, createdAt: nowIso() }).execute();
       req.idempotency = { userId, key, settled: false };

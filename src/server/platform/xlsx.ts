@@ -1,0 +1,89 @@
+import { open } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { AppError } from './http/errors.ts';
+
+/** Limits that stop zip bombs before any XML is parsed. */
+export const XLSX_LIMITS = { maxUncompressed: 400 * 1024 * 1024, maxRatio: 150, maxEntries: 10_000 };
+
+/**
+ * Reads the zip central directory only (no inflation) and rejects files that are not zips,
+ * have absurd entry counts, or would inflate beyond the limits (a zip bomb).
+ */
+export async function inspectZip(path: string): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const tailLen = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLen);
+    await fh.read(tail, 0, tailLen, size - tailLen);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (size < 22 || eocd < 0) throw new AppError('IMPORT_FILE_INVALID', { reason: 'not_xlsx' });
+    const entries = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (entries > XLSX_LIMITS.maxEntries || cdOffset + cdSize > size) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
+    const cd = Buffer.alloc(cdSize);
+    await fh.read(cd, 0, cdSize, cdOffset);
+    let total = 0;
+    let p = 0;
+    for (let i = 0; i < entries; i++) {
+      if (cd.readUInt32LE(p) !== 0x02014b50) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
+      total += cd.readUInt32LE(p + 24);
+      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    }
+    if (total > XLSX_LIMITS.maxUncompressed || total > size * XLSX_LIMITS.maxRatio) throw new AppError('IMPORT_FILE_INVALID', { reason: 'zip_bomb', uncompressed: total });
+  } finally {
+    await fh.close();
+  }
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** A cell as plain data: formulas give their cached result and are never evaluated. */
+function plain(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}
+
+/** Streams the first worksheet: `onRow(rowNumber, cells)` for every row after the header. */
+export async function readSheet(path: string, onHeader: (cells: CellValue[]) => void, onRow: (row: number, cells: CellValue[]) => void | Promise<void>): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
+        if (row.number === 1) onHeader(values);
+        else if (values.some((v) => v !== null && v !== '')) await onRow(row.number, values);
+      }
+      break;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_FILE_INVALID', { reason: 'unreadable', message: (err as Error).message?.slice(0, 200) });
+  }
+}
+
+/** Text that a spreadsheet would run as a formula (CSV/Excel injection) gets a leading quote. */
+export function escapeCell(v: CellValue): CellValue {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** A one-sheet workbook (templates, exports); every string cell is escaped. */
+export async function writeSheet(name: string, headers: string[], rows: CellValue[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  ws.addRow(headers).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map(escapeCell));
+  ws.columns.forEach((c) => (c.width = 18));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
