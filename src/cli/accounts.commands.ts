@@ -2,7 +2,7 @@
 import { apiTokenCreateBody } from '../contracts/auth.ts';
 import { userCreateBody } from '../contracts/admin.ts';
 import { openAndMigrate } from '../server/bootstrap.ts';
-import { createUsersService, findUserByUsername } from '../server/modules/admin/index.ts';
+import { assertPasswordPolicy, createUsersService, findUserByUsername } from '../server/modules/admin/index.ts';
 import { createAuthService } from '../server/modules/auth/index.ts';
 import { systemActor } from '../server/platform/http/actor.ts';
 import { CliError, type CommandInput } from './command.ts';
@@ -45,6 +45,7 @@ export async function runUserCreate({ config, values }: CommandInput) {
   if (!values.username) throw new CliError('--username is required', 2);
   if (!values.roles) throw new CliError('--roles is required (e.g. --roles sales or --roles admin,finance)', 2);
   const input = parseUser(values, await readPassword(values.password));
+  assertPasswordPolicy(input.password); // the service checks it too; here it fails before a database is opened (or created)
   const handle = await openAndMigrate(config);
   try {
     // One transaction in the service: an unknown role or a taken name writes nothing.

@@ -80,6 +80,11 @@ export function progress(label: string) {
         note(`${label} ${pct}%${detail ? `  ${detail}` : ''}`);
       }
     },
+    /** A line of its own, without breaking the percent line on a terminal. */
+    say(line: string) {
+      if (tty) process.stderr.write(`\r\x1b[K${line}\n`);
+      else note(line);
+    },
     done() {
       if (tty) process.stderr.write(`\r${label} 100%\x1b[K\n`);
       else if (lastStep < 10) note(`${label} 100%`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -51,15 +51,12 @@ for (const d of await dialects()) {
 
     const file = () => join(dir, d.name === 'sqlite' ? 'b.db' : 'b.dump');
 
-    test('backup writes a file, reports size and time, and never overwrites one', async () => {
+    test('backup writes a file and reports its size and the time it took', async () => {
       const r = await gendan(['backup', '--out', file()], env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /backup written: .*b\.(db|dump)\nsize [\d.]+ (B|KiB|MiB), took [\d.]+ m?s/);
       assert.match(r.stderr, /backup 100%/);
       assert.ok(statSync(file()).size > 0);
-      const again = await gendan(['backup', '--out', file()], env);
-      assert.equal(again.code, 1);
-      assert.match(again.stderr, /already exists/);
     });
 
     test('restore refuses to replace data without --force, then --force brings the backed-up state back', async () => {
@@ -91,7 +88,7 @@ for (const d of await dialects()) {
     if (d.name === 'sqlite') {
       test('the replaced file is kept beside the database', async () => {
         const target = db.url.replace(/^sqlite:/, '');
-        const kept = (await import('node:fs')).readdirSync(join(target, '..')).filter((f) => f.includes('.before-restore-'));
+        const kept = readdirSync(join(target, '..')).filter((f) => f.includes('.before-restore-'));
         assert.equal(kept.length, 1);
       });
     } else {
@@ -106,15 +103,5 @@ for (const d of await dialects()) {
         assert.deepEqual(await usernames(db.handle), ['kept_before_backup', 'works_after_restore']);
       });
     }
-
-    test('restore rejects a file of the other kind or no file at all', async () => {
-      const other = join(dir, d.name === 'sqlite' ? 'x.dump' : 'x.db');
-      writeFileSync(other, d.name === 'sqlite' ? 'PGDMP\x01\x0e' : 'SQLite format 3\0');
-      const [wrongKind, missing] = await Promise.all([gendan(['restore', other], env), gendan(['restore', join(dir, 'nope.db')], env)]);
-      assert.equal(wrongKind.code, 1);
-      assert.match(wrongKind.stderr, d.name === 'sqlite' ? /PostgreSQL dump but DATABASE_URL is SQLite/ : /SQLite backup but DATABASE_URL is PostgreSQL/);
-      assert.equal(missing.code, 1);
-      assert.ok(!existsSync(join(dir, 'nope.db')));
-    });
   });
 }

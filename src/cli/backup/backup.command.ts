@@ -35,7 +35,7 @@ export async function runBackup({ config, values }: CommandInput) {
       try {
         note(`backing up ${handle.location} (${formatBytes(statSync(handle.location).size)}) with SQLite's online backup`);
         const bar = progress('backup');
-        await backupSqlite(handle.sqlite!, partial, (f) => bar.update(f));
+        await backupSqlite(handle.sqlite!, partial, (f, detail) => (detail ? bar.say(`backup: ${detail}`) : bar.update(f)));
         bar.done();
       } finally {
         await handle.close();
