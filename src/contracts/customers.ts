@@ -119,6 +119,24 @@ export const addressSchema = z.object({
   isDefault: z.boolean(),
 });
 
+export const fieldChange = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
+
+export const changeRequestSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  changes: z.array(fieldChange),
+  reason: z.string().nullable(),
+  state: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string(),
+  requestedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
 export const customerSchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -138,12 +156,14 @@ export const customerSchema = z.object({
   addresses: z.array(addressSchema),
   customFields: z.record(z.string(), z.unknown()),
   version: z.number(),
+  /** Changes to approval-gated fields waiting for an approver. */
+  pendingChanges: z.array(changeRequestSchema).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-export const customerListItem = customerSchema.omit({ contacts: true, addresses: true, invoice: true, customFields: true }).extend({
+export const customerListItem = customerSchema.omit({ contacts: true, addresses: true, invoice: true, customFields: true, pendingChanges: true }).extend({
   primaryContact: z.string().nullable(),
   primaryPhone: z.string().nullable(),
 });
@@ -184,7 +204,7 @@ export const historyEntry = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  changes: z.array(fieldChange),
   data: z.record(z.string(), z.unknown()),
 });
 

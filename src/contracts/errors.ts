@@ -90,6 +90,7 @@ export const fieldReasons = {
   invalid_attachment: { zh: '附件格式无效', en: 'invalid attachment' },
   max_3_decimals: { zh: '数量最多 3 位小数', en: 'at most 3 decimals' },
   binary_body_required: { zh: '请求体应为文件内容（Content-Type: application/octet-stream 或 .xlsx）', en: 'send the file as the request body (application/octet-stream or .xlsx)' },
+  invalid_setting: { zh: '设置值无效', en: 'invalid value for this setting' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -5,6 +5,7 @@
 export const permissionList = [
   'customers:read',
   'customers:write',
+  'customers:approve',
   'requirements:read',
   'requirements:write',
   'orders:read',
@@ -62,6 +63,7 @@ export const seededRoles: readonly RoleSeed[] = [
     permissions: [
       ...read('customers', 'requirements', 'orders', 'products', 'inventory', 'production', 'shipping', 'aftersales', 'finance', 'reports', 'board'),
       'customers:write',
+      'customers:approve',
       'requirements:write',
       'orders:write',
       'orders:approve',
@@ -89,7 +91,7 @@ export const seededRoles: readonly RoleSeed[] = [
     name: '财务',
     nameEn: 'Finance',
     dataScope: 'all',
-    permissions: [...read('customers', 'orders', 'products', 'shipping', 'finance', 'reports'), 'finance:write', 'orders:approve'],
+    permissions: [...read('customers', 'orders', 'products', 'shipping', 'finance', 'reports'), 'finance:write', 'orders:approve', 'customers:approve'],
     hiddenFields: [],
   },
   {

@@ -282,6 +282,20 @@ export interface FileBlobTable {
   createdAt: string;
 }
 
+export interface CustomerChangeRequestTable {
+  id: string;
+  customerId: string;
+  patch: string; // JSON: the gated part of the customer patch
+  changes: string; // JSON: [{ field, old, new }] as computed when requested
+  reason: string | null;
+  state: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -307,6 +321,7 @@ export interface Database {
   requirementVersion: RequirementVersionTable;
   customerLink: CustomerLinkTable;
   fileBlob: FileBlobTable;
+  customerChangeRequest: CustomerChangeRequestTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,13 +1,31 @@
 import { randomBytes, createHash } from 'node:crypto';
 
+let lastMs = 0;
+let counter = 0;
+
 /**
  * UUIDv7: 48-bit millisecond timestamp + random bits, so ids sort by creation time
- * (cursors and the outbox rely on that) and never need a central counter.
+ * (cursors, timelines and the outbox rely on that) and never need a central counter.
+ * Within one process ids are strictly increasing: the 12-bit rand_a field counts up
+ * inside a millisecond (RFC 9562 method 1), so events written in one transaction keep
+ * their order.
  */
 export function newId(now = Date.now()): string {
+  if (now <= lastMs) {
+    counter += 1;
+    if (counter > 0xfff) {
+      lastMs += 1;
+      counter = 0;
+    }
+    now = lastMs;
+  } else {
+    lastMs = now;
+    counter = 0;
+  }
   const b = randomBytes(16);
   b.writeUIntBE(now, 0, 6);
-  b[6] = (b[6] & 0x0f) | 0x70;
+  b[6] = 0x70 | (counter >> 8);
+  b[7] = counter & 0xff;
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-platform.ts';
 import * as m0002 from './0002-customers.ts';
 import * as m0003 from './0003-requirements.ts';
+import * as m0004 from './0004-customer-changes.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-customers': m0002,
   '0003-requirements': m0003,
+  '0004-customer-changes': m0004,
 };

@@ -5,6 +5,8 @@
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { customFieldRoutes } from './custom-fields.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+import { createSettingsService } from './settings.service.ts';
 import { createCustomFieldsService } from './custom-fields.service.ts';
 import { createRolesService } from './roles.service.ts';
 import { createUsersService } from './users.service.ts';
@@ -22,5 +24,6 @@ export function registerAdmin(app: App, ctx: AppContext) {
   const customFields = createCustomFieldsService(ctx.handle.db);
   adminRoutes(app, users, roles);
   customFieldRoutes(app, customFields);
+  settingsRoutes(app, createSettingsService(ctx.handle.db));
   return { users, roles, customFields };
 }

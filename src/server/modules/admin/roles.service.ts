@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { roleCreateBody, rolePatchBody, teamCreateBody, teamPatchBody } from '../../../contracts/admin.ts';
-import { seededRoles } from '../../../contracts/permissions.ts';
+import { permissionList, seededRoles } from '../../../contracts/permissions.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { isUniqueViolation, json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -10,9 +10,13 @@ import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { findUserById, listRoles } from './accounts.repository.ts';
 
-/** Inserts the built-in roles that are missing; never overwrites an admin's edits. */
+/**
+ * Inserts the built-in roles that are missing; never overwrites an admin's edits — except
+ * that `admin` always holds every permission, including ones added by later releases.
+ */
 export async function seedRoles(q: Db | Tx): Promise<void> {
   const existing = new Set((await q.selectFrom('role').select('key').execute()).map((r) => r.key));
+  if (existing.has('admin')) await q.updateTable('role').set({ permissions: json.write(permissionList) }).where('key', '=', 'admin').execute();
   const missing = seededRoles.filter((r) => !existing.has(r.key));
   if (missing.length === 0) return;
   await q

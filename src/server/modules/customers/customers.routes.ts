@@ -14,7 +14,7 @@ import {
   duplicateMatch,
   historyEntry,
 } from '../../../contracts/customers.ts';
-import { customerImportColumns, importReport } from '../../../contracts/customers.ts';
+import { changeRequestSchema, customerImportColumns, importReport } from '../../../contracts/customers.ts';
 import { requestLocale } from '../../platform/http/errors.ts';
 import { uploadOf } from '../../platform/http/upload.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -57,6 +57,19 @@ export function customerRoutes(app: App, customers: CustomersService, comms: Com
   app.get('/api/v1/customers/:id/history', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(historyEntry) }) } } }, async (req) => ({
     items: await customers.history(req.actor!, req.params.id),
   }));
+
+  const cr = customers.changeRequests;
+  app.get(
+    '/api/v1/customer-change-requests',
+    { ...read, schema: { tags, querystring: z.object({ state: z.enum(['pending', 'approved', 'rejected']).optional(), customerId: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(changeRequestSchema) }) } } },
+    async (req) => ({ items: await cr.list(req.actor!, req.query) }),
+  );
+  app.post('/api/v1/customer-change-requests/:id/approve', { config: { permission: 'customers:approve' }, schema: { tags, params: idParams, body: z.strictObject({ comment: z.string().trim().max(500).nullable().optional() }).optional(), response: { 200: changeRequestSchema } } }, (req) =>
+    cr.approve(req.actor!, req.params.id, req.body?.comment ?? null),
+  );
+  app.post('/api/v1/customer-change-requests/:id/reject', { config: { permission: 'customers:approve' }, schema: { tags, params: idParams, body: z.strictObject({ comment: z.string().trim().min(1).max(500) }), response: { 200: changeRequestSchema } } }, (req) =>
+    cr.reject(req.actor!, req.params.id, req.body.comment),
+  );
 
   app.get('/api/v1/communications', { ...read, schema: { tags, querystring: communicationListQuery, response: { 200: page(communicationSchema) } } }, (req) => comms.list(req.actor!, req.query));
   app.post('/api/v1/communications', { ...write, schema: { tags, body: communicationCreateBody, response: { 201: communicationSchema } } }, async (req, reply) =>

@@ -4,13 +4,16 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { isUniqueViolation, json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
-import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import { can, scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { nextSequence } from '../../platform/numbering.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { notify } from '../notifications/index.ts';
-import { diffCustomer, normalizeAddresses, normalizeContacts, toCustomer } from './customer.mapper.ts';
+import { normalizeAddresses, normalizeContacts, toCustomer } from './customer.mapper.ts';
+import { applyPatch, type PatchFields } from './customer-patch.ts';
+import { getSetting } from '../../platform/settings.ts';
+import { createChangeRequests } from './change-requests.service.ts';
 import {
   addressesOf,
   contactsOf,
@@ -21,7 +24,6 @@ import {
   replaceAddresses,
   replaceContacts,
   selectCustomers,
-  updateCustomer,
 } from './customers.repository.ts';
 
 type Q = Db | Tx;
@@ -30,8 +32,9 @@ export function createCustomersService(db: Db, publicUrl: string) {
   async function load(q: Q, actor: Actor, id: string): Promise<Customer> {
     const row = await selectCustomers(q, actor).where('customer.id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    return toCustomer(actor, row, await contactsOf(q, [id]), await addressesOf(q, [id]));
+    return { ...toCustomer(actor, row, await contactsOf(q, [id]), await addressesOf(q, [id])), pendingChanges: await changeRequests.pendingFor(q, id) };
   }
+  const changeRequests = createChangeRequests(db, publicUrl, load);
 
   /** The owner must be an active user the actor may assign records to (own scope: only self). */
   async function assertOwner(q: Q, actor: Actor, ownerId: string) {
@@ -138,55 +141,28 @@ export function createCustomersService(db: Db, publicUrl: string) {
       return { customer: await load(db, actor, id), warnings };
     },
 
+    /**
+     * Fields the admin marked as approval-gated (setting `customer.approvalFields`) are not
+     * applied for users without `customers:approve`: they become a change request that an
+     * approver decides; everything else is applied at once.
+     */
     async update(actor: Actor, id: string, patch: CustomerPatch): Promise<Customer> {
       await inTransaction(db, async (tx) => {
         const before = await load(tx, actor, id);
         if (patch.version !== undefined && patch.version !== before.version) throw new AppError('CONFLICT', [fieldError('version', 'version_mismatch', { current: before.version })]);
         if (patch.ownerId && patch.ownerId !== before.ownerId) await assertOwner(tx, actor, patch.ownerId);
-        const contacts = patch.contacts ? normalizeContacts(patch.contacts) : null;
-        const addresses = patch.addresses ? normalizeAddresses(patch.addresses) : null;
-        const fields = {
-          ...(patch.name !== undefined ? { name: patch.name, nameKey: normalizeCompanyName(patch.name) } : {}),
-          ...(patch.code !== undefined ? { code: patch.code } : {}),
-          ...(patch.taxId !== undefined ? { taxId: patch.taxId ?? null } : {}),
-          ...(patch.invoice !== undefined ? { invoice: json.write(patch.invoice) } : {}),
-          ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
-          ...(patch.tags !== undefined ? { tags: json.write(patch.tags) } : {}),
-          ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}),
-          ...(patch.paymentTermsDays !== undefined ? { paymentTermsDays: patch.paymentTermsDays } : {}),
-          ...(patch.creditLimit !== undefined && !actor.hiddenFields.has('customer.creditLimit') ? { creditLimit: patch.creditLimit } : {}),
-          ...(patch.status !== undefined ? { status: patch.status } : {}),
-          ...(patch.customFields !== undefined ? { customFields: json.write(patch.customFields) } : {}),
-          ...(addresses ? { province: addresses.find((a) => a.isDefault)?.province ?? null } : {}),
-        };
-        try {
-          await updateCustomer(tx, id, { ...fields, version: before.version + 1, updatedAt: nowIso() });
-        } catch (err) {
-          if (isUniqueViolation(err)) throw new AppError('CODE_TAKEN', [fieldError('code', 'taken')]);
-          throw err;
-        }
-        if (contacts) await replaceContacts(tx, id, contacts);
-        if (addresses) await replaceAddresses(tx, id, addresses);
-        const after = await load(tx, actor, id);
-        const changes = diffCustomer(before, after);
-        if (changes.length === 0) {
-          await updateCustomer(tx, id, { version: before.version, updatedAt: before.updatedAt });
-          return;
-        }
-        await appendEvent(tx, { entityType: 'customer', entityId: id, type: 'customer.updated', actor, stage: 'requirement', data: { version: after.version, changes, reason: patch.reason ?? null } });
-        const watchers = [before.ownerId, after.ownerId].filter((u) => u !== actor.id);
-        if (watchers.length) {
-          await notify(tx, {
-            userIds: watchers,
-            kind: 'customer.changed',
-            title: `客户资料已变更：${after.name}`,
-            body: `${actor.displayName} 修改了 ${changes.map((c) => c.field).join('、')}`,
-            link: `${publicUrl}/customers/${id}`,
-          });
-        }
+        const { version: _v, reason, ...fields } = patch;
+        const gatedKeys: string[] = can(actor, 'customers:approve') ? [] : await getSetting(tx, 'customer.approvalFields');
+        const gated = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && gatedKeys.includes(k))) as PatchFields;
+        const free = Object.fromEntries(Object.entries(fields).filter(([k]) => !(k in gated))) as PatchFields;
+        const applied = await applyPatch(tx, actor, before, free, { reason, publicUrl });
+        const current = applied.length ? await load(tx, actor, id) : before;
+        await changeRequests.request(tx, actor, current, gated, reason ?? null);
       });
       return load(db, actor, id);
     },
+
+    changeRequests,
 
     /** The customer's change history (newest first) with actor names: every version, who, when, old → new. */
     async history(actor: Actor, id: string) {

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { settingKeys, type SettingKey } from '../../../contracts/settings.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { SettingsService } from './settings.service.ts';
+
+const tags = ['admin'];
+const admin = { config: { permission: 'admin:settings' as const } };
+
+export function settingsRoutes(app: App, svc: SettingsService): void {
+  app.get('/api/v1/admin/settings', { ...admin, schema: { tags, response: { 200: z.record(z.string(), z.unknown()) } } }, () => svc.all());
+  app.put(
+    '/api/v1/admin/settings/:key',
+    { ...admin, schema: { tags, params: z.strictObject({ key: z.enum(settingKeys as [SettingKey, ...SettingKey[]]) }), body: z.strictObject({ value: z.unknown() }), response: { 200: z.object({ key: z.string(), value: z.unknown() }) } } },
+    (req) => svc.update(req.actor!, req.params.key, req.body.value),
+  );
+}
