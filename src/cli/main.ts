@@ -65,7 +65,11 @@ try {
     console.error(`gendan ${name}: ${describeAppError(err)}`);
     process.exitCode = 1;
   } else {
-    console.error(`gendan ${name}: ${(err as Error)?.stack ?? err}`);
+    // Unexpected errors are mostly operational (database unreachable, disk full): the
+    // message says what happened; the stack is for bug reports.
+    const debug = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+    console.error(`gendan ${name}: ${debug ? ((err as Error)?.stack ?? err) : ((err as Error)?.message ?? err)}`);
+    if (!debug) console.error('  (LOG_LEVEL=debug shows the stack trace)');
     process.exitCode = 1;
   }
 }

@@ -11,6 +11,7 @@ export async function runSeed({ config, values }: CommandInput) {
   try {
     note(`seeding the demo company into ${handle.dialect} ${handle.location}`);
     const report = await seedDemo(handle, {
+      publicUrl: config.publicUrl,
       onStep: (r) => note(`  ${r.name.padEnd(14)} ${r.created} created, ${r.updated} updated  (${formatMs(r.ms)})`),
     });
     const created = report.reduce((n, r) => n + r.created, 0);

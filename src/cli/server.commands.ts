@@ -21,7 +21,7 @@ export async function runServe({ config, values }: CommandInput) {
   if (values.demo) config.demo = true;
   const afterMigrate = config.demo
     ? async (ctx: { handle: DbHandle }) => {
-        await seedDemo(ctx.handle);
+        await seedDemo(ctx.handle, { publicUrl: config.publicUrl });
       }
     : undefined;
   const server = await serve(config, { afterMigrate });

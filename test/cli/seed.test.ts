@@ -36,6 +36,10 @@ for (const d of await dialects()) {
       const east = await q.selectFrom('team').selectAll().where('name', '=', '华东销售一组').executeTakeFirstOrThrow();
       assert.equal(east.managerId, by('wangjl').id);
       assert.equal(by('lixs').teamId, east.id);
+      const customers = await q.selectFrom('customer').select(['code', 'ownerId']).execute();
+      assert.equal(customers.length, 7);
+      assert.equal(customers.filter((c) => c.ownerId === by('lixs').id).length, 3, 'the sales rep owns customers of his own');
+      assert.ok(customers.some((c) => c.ownerId === by('wuxm').id), 'and so does the other team');
 
       const auth = createAuthService(q, loadConfig({}, { databaseUrl: db.url }));
       for (const a of demoAccountList) {

@@ -13,8 +13,10 @@ import { demoSeedSteps } from './steps.ts';
 export interface DemoSeedContext {
   db: Db;
   dialect: DialectName;
-  /** The seed acts as the system: its events carry no user. */
+  /** The seed acts as the system: its events carry no user (a step may act as a demo user instead). */
   actor: Actor;
+  /** Base of links written into notifications. */
+  publicUrl: string;
   /** Id of a seeded user; throws if missing (a step listed before the step that creates it). */
   userId(username: string): Promise<string>;
   teamId(name: string): Promise<string>;
@@ -32,12 +34,13 @@ export interface DemoSeedStep {
 
 export type DemoSeedReport = ({ name: string; ms: number } & DemoSeedCounts)[];
 
-export async function seedDemoCompany(handle: DbHandle, opts: { onStep?: (r: DemoSeedReport[number]) => void } = {}): Promise<DemoSeedReport> {
+export async function seedDemoCompany(handle: DbHandle, opts: { publicUrl?: string; onStep?: (r: DemoSeedReport[number]) => void } = {}): Promise<DemoSeedReport> {
   const { db } = handle;
   const ctx: DemoSeedContext = {
     db,
     dialect: handle.dialect,
     actor: systemActor,
+    publicUrl: opts.publicUrl ?? 'http://127.0.0.1:3000',
     async userId(username) {
       const row = await db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
       if (!row) throw new Error(`demo seed: user ${username} does not exist yet`);
