@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authKeys } from '../features/auth/api.ts';
-import { ApiError, setUnauthenticatedHandler } from '../lib/api.ts';
+import { ApiError, setSessionProblemHandler } from '../lib/api.ts';
 
 const retry = (failures: number, err: unknown) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && failures < 2;
 
@@ -14,8 +14,8 @@ export const queryClient = new QueryClient({
 });
 
 // A 401 anywhere means the session ended (idle timeout, disabled, signed out elsewhere):
-// re-ask who we are, and the router sends the user to sign in.
-setUnauthenticatedHandler(() => void queryClient.invalidateQueries({ queryKey: authKeys.me }));
+// re-ask who we are; the router then sends the user to sign in, or a fresh CSRF token arrives.
+setSessionProblemHandler(() => void queryClient.invalidateQueries({ queryKey: authKeys.me }));
 
 const fontFamily =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";

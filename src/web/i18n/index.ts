@@ -26,6 +26,7 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;
+document.title = i18n.t('app.fullName');
 
 export function currentLanguage(): Language {
   return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
@@ -40,6 +41,7 @@ export async function setLanguage(lng: Language): Promise<void> {
   }
   document.documentElement.lang = lng;
   await i18n.changeLanguage(lng);
+  document.title = i18n.t('app.fullName');
 }
 
 export default i18n;

@@ -7,15 +7,15 @@ import i18n, { currentLanguage } from '../i18n/index.ts';
  * server's error `message` arrives already worded for the user.
  */
 let csrfToken: string | null = null;
-let onUnauthenticated: (() => void) | null = null;
+let onSessionProblem: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called when any request (other than the session probe) answers 401: the session is gone. */
-export function setUnauthenticatedHandler(fn: () => void): void {
-  onUnauthenticated = fn;
+/** Called when a request shows the session is gone or its CSRF token is stale. */
+export function setSessionProblemHandler(fn: () => void): void {
+  onSessionProblem = fn;
 }
 
 export class ApiError extends Error {
@@ -67,7 +67,9 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     const b = (data ?? {}) as { code?: string; message?: string; details?: unknown; requestId?: string };
     const fallback = i18n.t('errors.http', { status: res.status });
     const err = new ApiError(res.status, b.code ?? `HTTP_${res.status}`, b.message ?? fallback, b.details ?? null, b.requestId ?? null);
-    if (res.status === 401 && path !== '/api/auth/me' && path !== '/api/auth/login') onUnauthenticated?.();
+    // 401: the session ended. CSRF_INVALID: the session was rotated (e.g. signed in again in
+    // another tab), so the token we hold is stale. Either way, re-ask who we are.
+    if ((res.status === 401 || err.code === 'CSRF_INVALID') && path !== '/api/auth/me' && path !== '/api/auth/login') onSessionProblem?.();
     throw err;
   }
   return data as T;

@@ -2,9 +2,10 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { App, Button, Drawer, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { useSession } from '../../features/auth/session.ts';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
+import { openNotificationLink } from '../../features/notifications/open-link.ts';
 import { useLiveEvents } from '../../features/notifications/use-live-events.ts';
 import { Brand } from './brand.tsx';
 import { SideNav } from './side-nav.tsx';
@@ -22,7 +23,17 @@ export function AppShell() {
   const mobile = screens.md === false;
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
   const [drawer, setDrawer] = useState(false);
-  const live = useLiveEvents(user.id, (n) => notification.info({ title: n.title, description: n.body, placement: 'bottomRight' }));
+  const navigate = useNavigate();
+  const live = useLiveEvents(user.id, (n) =>
+    notification.info({
+      key: n.id,
+      title: n.title,
+      description: n.body,
+      placement: 'bottomRight',
+      onClick: n.link ? () => openNotificationLink(n.link!, navigate) : undefined,
+      style: n.link ? { cursor: 'pointer' } : undefined,
+    }),
+  );
 
   const toggle = () => {
     localStorage.setItem(COLLAPSE_KEY, collapsed ? '0' : '1');

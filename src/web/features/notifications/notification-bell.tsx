@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatRelative } from '../../lib/format.ts';
+import { openNotificationLink } from './open-link.ts';
 import { useMarkRead, useRecentNotifications, type Notification } from './api.ts';
 import type { LiveState } from './use-live-events.ts';
 import './notifications.css';
@@ -23,9 +24,7 @@ export function NotificationBell({ live }: { live: LiveState }) {
     if (!n.readAt) markRead.mutate([n.id]);
     if (!n.link) return;
     setOpen(false);
-    const url = new URL(n.link, window.location.origin);
-    if (url.origin === window.location.origin) void navigate(url.pathname + url.search + url.hash);
-    else window.open(url.href, '_blank', 'noopener');
+    openNotificationLink(n.link, navigate);
   };
 
   const content = (

@@ -34,7 +34,7 @@ export function PermissionMatrix({ value = [], onChange, locked = [], lockedReas
       scroll={{ x: 680 }}
       className="gd-perm-matrix"
       columns={[
-        { title: t('roles.resource'), key: 'resource', fixed: 'left', width: 104, render: (_, r) => t(`roles.resources.${r}`) },
+        { title: t('roles.resource'), key: 'resource', fixed: 'left', width: 120, render: (_, r) => t(`roles.resources.${r}`) },
         {
           title: t('roles.selectAllRow'),
           key: 'row',

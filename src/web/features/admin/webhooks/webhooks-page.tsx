@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { useTestWebhook, useWebhooks, type Webhook } from './api.ts';
+import { DeliveriesDrawer } from './deliveries-drawer.tsx';
 import { WebhookFormModal } from './webhook-form-modal.tsx';
 import { WebhookStatusTag, webhookStatusOf } from './webhook-status-tag.tsx';
 
@@ -16,10 +17,14 @@ export function WebhooksPage() {
   const hooks = useWebhooks();
   const test = useTestWebhook();
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
+  const [viewing, setViewing] = useState<Webhook | null>(null);
 
   const sendTest = (w: Webhook) =>
     test.mutate(w.id, {
-      onSuccess: () => void message.success(t('webhooks.testSent')),
+      onSuccess: () => {
+        void message.success(t('webhooks.testSent'));
+        setViewing(w);
+      },
       onError: (err) => void message.error(t('webhooks.testFailed', { reason: err.message })),
     });
 
@@ -87,12 +92,16 @@ export function WebhooksPage() {
                   <Button type="link" size="small" onClick={() => sendTest(w)} loading={test.isPending && test.variables === w.id}>
                     {t('webhooks.test')}
                   </Button>
+                  <Button type="link" size="small" onClick={() => setViewing(w)}>
+                    {t('webhooks.deliveries')}
+                  </Button>
                 </Space>
               ),
             },
           ]}
         />
       </Card>
+      {viewing && <DeliveriesDrawer webhook={viewing} onClose={() => setViewing(null)} />}
       {editing && <WebhookFormModal webhook={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </>
   );
