@@ -52,9 +52,11 @@ export function notificationRoutes(app: App, ctx: AppContext, svc: Notifications
       unsubscribe();
       streams.delete(end);
     };
+    // On shutdown: end the stream and the connection, which would otherwise idle on as
+    // keep-alive and hold the server's close() open.
     const end = () => {
       close();
-      res.end();
+      res.end(() => res.socket?.destroy());
     };
     streams.add(end);
     req.raw.on('close', close);

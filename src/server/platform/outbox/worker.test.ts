@@ -98,6 +98,40 @@ for (const d of await dialects()) {
       assert.equal(calls, 2);
     });
 
+    test('a slow delivery does not hold back the jobs claimed with it', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const done: string[] = [];
+      const worker = new OutboxWorker(t.handle, {
+        handlers: {
+          slow: async () => {
+            await gate;
+            done.push('slow');
+          },
+          fast: async (job) => void done.push(String(job.payload.i)),
+        },
+        backoffMs: 20,
+        pollMs: 10,
+        batchSize: 3,
+      });
+      await inTransaction(t.handle.db, async (tx) => {
+        await enqueue(tx, { channel: 'slow', topic: 't', payload: {} });
+        for (let i = 0; i < 8; i++) await enqueue(tx, { channel: 'fast', topic: 't', payload: { i } });
+      });
+      worker.start();
+      try {
+        // With one of three slots stuck, the other two keep draining the queue.
+        await waitFor('all fast jobs', async () => done.length === 8);
+        assert.ok(!done.includes('slow'));
+      } finally {
+        release();
+        await worker.stop();
+      }
+      assert.equal(done.at(-1), 'slow', 'stop() waits for the delivery in flight');
+      const states = await t.handle.db.selectFrom('outbox').select('state').where('channel', 'in', ['slow', 'fast']).execute();
+      assert.ok(states.every((r) => r.state === 'done'));
+    });
+
     test('a worker claims only channels it has a handler for', async () => {
       const id = await inTransaction(t.handle.db, (tx) => enqueue(tx, { channel: 'nobody-here', topic: 't', payload: {} }));
       const worker = new OutboxWorker(t.handle, { handlers: { other: async () => {} }, backoffMs: 20, pollMs: 60_000 });

@@ -21,6 +21,7 @@ export interface WorkerOptions {
   handlers: Record<string, OutboxHandler>;
   backoffMs: number;
   pollMs: number;
+  /** Deliveries in flight at once, and so the largest claim. */
   batchSize?: number;
   maxAttempts?: number;
   /**
@@ -45,6 +46,11 @@ export class OutboxWorker {
   private idle?: Promise<void>;
   private readonly wake = () => this.kick();
   private readonly channels: string[];
+  private readonly capacity: number;
+  /** Jobs being delivered right now; each frees its slot when its attempt is recorded. */
+  private readonly inflight = new Set<Promise<void>>();
+  /** The last claim filled every free slot, so more work is probably waiting. */
+  private backlog = false;
 
   constructor(
     private readonly handle: DbHandle,
@@ -52,6 +58,7 @@ export class OutboxWorker {
   ) {
     this.channels = Object.keys(opts.handlers);
     if (this.channels.length === 0) throw new Error('OutboxWorker needs at least one channel handler');
+    this.capacity = opts.batchSize ?? 20;
   }
 
   start(): void {
@@ -60,13 +67,21 @@ export class OutboxWorker {
     this.kick();
   }
 
+  /** Stops claiming and waits for the deliveries in flight to finish and be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
     outboxSignal.off('wake', this.wake);
     clearTimeout(this.timer);
     await this.idle;
+    await Promise.all([...this.inflight]);
   }
 
+  /**
+   * Keeps up to `batchSize` deliveries in flight: claims as many jobs as there are free
+   * slots, and claims again whenever a slot frees while a backlog remains. Jobs are not
+   * processed batch by batch: one slow endpoint (up to the 10 s webhook timeout) must not
+   * hold back the other 19 jobs claimed with it.
+   */
   private kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -79,8 +94,12 @@ export class OutboxWorker {
       try {
         do {
           this.again = false;
-          while (!this.stopped && (await this.runOnce()) > 0) {
-            /* drain */
+          while (!this.stopped && this.inflight.size < this.capacity) {
+            const free = this.capacity - this.inflight.size;
+            const jobs = await this.claim(free);
+            this.backlog = jobs.length === free;
+            for (const job of jobs) this.track(job);
+            if (!this.backlog) break;
           }
         } while (this.again && !this.stopped);
       } catch (err) {
@@ -92,18 +111,27 @@ export class OutboxWorker {
     })();
   }
 
+  private track(job: OutboxJob): void {
+    const task: Promise<void> = this.process(job)
+      .catch((err) => this.opts.log?.error({ err, outboxId: job.id }, 'recording an outbox attempt failed'))
+      .finally(() => {
+        this.inflight.delete(task);
+        if (this.backlog) this.kick();
+      });
+    this.inflight.add(task);
+  }
+
   /**
-   * Claims and processes one batch; returns how many jobs it handled. The batch runs
-   * concurrently: run one after another, a batch of slow deliveries (20 × a 10 s webhook
-   * timeout) would outlive the lease and be claimed — and run — a second time elsewhere.
+   * Claims one batch and delivers it concurrently; returns how many jobs it handled. For
+   * tests and tools that drive a worker step by step instead of `start()`.
    */
   async runOnce(): Promise<number> {
-    const jobs = await this.claim();
+    const jobs = await this.claim(this.capacity);
     await Promise.all(jobs.map((job) => this.process(job)));
     return jobs.length;
   }
 
-  private async claim(): Promise<OutboxJob[]> {
+  private async claim(limit: number): Promise<OutboxJob[]> {
     const { db, dialect } = this.handle;
     const now = nowIso();
     const leaseUntil = new Date(Date.now() + (this.opts.leaseMs ?? 60_000)).toISOString();
@@ -120,7 +148,7 @@ export class OutboxWorker {
           .where('nextAttemptAt', '<=', now)
           .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
           .orderBy('nextAttemptAt')
-          .limit(this.opts.batchSize ?? 20),
+          .limit(limit),
       ).execute();
       if (rows.length === 0) return [];
       await tx
