@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Menu, Row, Skeleton, Tag } from 'antd';
+import { Button, Card, Col, Empty, Grid, Menu, Row, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,8 @@ export function RolesPage() {
   const list = roles.data ?? [];
   const selected = list.find((r) => r.key === params.get('role')) ?? list[0];
   const select = (key: string) => setParams({ role: key }, { replace: true });
+  const narrow = Grid.useBreakpoint().lg === false;
+  const label = (r: (typeof list)[number]) => (i18n.language === 'en-US' ? r.nameEn : r.name);
 
   return (
     <>
@@ -33,27 +35,38 @@ export function RolesPage() {
       {roles.error && <ErrorAlert error={roles.error} style={{ marginBottom: 12 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={6}>
-          <Card size="small" styles={{ body: { padding: 4 } }}>
-            {roles.isPending ? (
-              <Skeleton active style={{ padding: 12 }} />
-            ) : (
-              <Menu
-                mode="inline"
-                selectedKeys={selected ? [selected.key] : []}
-                onClick={({ key }) => select(key)}
-                style={{ borderInlineEnd: 0 }}
-                items={list.map((r) => ({
-                  key: r.key,
-                  label: (
-                    <span className="gd-role-item">
-                      <span>{i18n.language === 'en-US' ? r.nameEn : r.name}</span>
-                      {!r.builtin && <Tag color="purple">{r.key}</Tag>}
-                    </span>
-                  ),
-                }))}
-              />
-            )}
-          </Card>
+          {narrow ? (
+            <Select
+              style={{ width: '100%' }}
+              loading={roles.isPending}
+              value={selected?.key}
+              onChange={select}
+              options={list.map((r) => ({ value: r.key, label: label(r) }))}
+              aria-label={t('roles.title')}
+            />
+          ) : (
+            <Card size="small" styles={{ body: { padding: 4 } }}>
+              {roles.isPending ? (
+                <Skeleton active style={{ padding: 12 }} />
+              ) : (
+                <Menu
+                  mode="inline"
+                  selectedKeys={selected ? [selected.key] : []}
+                  onClick={({ key }) => select(key)}
+                  style={{ borderInlineEnd: 0 }}
+                  items={list.map((r) => ({
+                    key: r.key,
+                    label: (
+                      <span className="gd-role-item">
+                        <span>{label(r)}</span>
+                        {!r.builtin && <Tag color="purple">{r.key}</Tag>}
+                      </span>
+                    ),
+                  }))}
+                />
+              )}
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={18}>
           {selected ? <RoleEditor key={selected.key} role={selected} /> : !roles.isPending && <Empty description={t('roles.selectRole')} />}
