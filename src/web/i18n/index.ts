@@ -6,6 +6,8 @@ import { zhCN } from './zh-CN.ts';
 
 export type Language = (typeof locales)[number];
 export const languages: readonly Language[] = locales;
+/** Each language named in itself, for the switchers. */
+export const languageLabels: Record<Language, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 const STORAGE_KEY = 'gendan.language';
 
 function stored(): Language {

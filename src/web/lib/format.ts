@@ -43,7 +43,7 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "3 小时前", "in 2 days"; under a minute is "刚刚" / "now". */
+/** "3小时前", "in 2 days"; under a minute is "现在" / "now". */
 export function formatRelative(iso: string | null | undefined, locale = 'zh-CN', now = Date.now()): string {
   if (!iso) return '—';
   const t = new Date(iso).getTime();

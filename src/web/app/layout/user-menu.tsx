@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api.ts';
 import { useSession } from '../../features/auth/session.ts';
-import { currentLanguage, setLanguage, type Language } from '../../i18n/index.ts';
+import { currentLanguage, languageLabels, languages, setLanguage, type Language } from '../../i18n/index.ts';
 import { TOKENS_PATH } from '../nav.tsx';
-
-export const languageLabels: Record<Language, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 
 /** Display name, language switch, API tokens, sign out. */
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -28,7 +26,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           <TranslationOutlined /> {t('header.language')}
         </span>
       ),
-      children: (Object.keys(languageLabels) as Language[]).map((l) => ({
+      children: languages.map((l) => ({
         key: `lang:${l}`,
         label: languageLabels[l],
         icon: l === lang ? <CheckOutlined /> : <span style={{ display: 'inline-block', width: 14 }} />,

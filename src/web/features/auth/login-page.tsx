@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { seededRoles } from '../../../contracts/permissions.ts';
 import { landingPath } from '../../app/nav.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { currentLanguage, setLanguage, type Language } from '../../i18n/index.ts';
+import { currentLanguage, languageLabels, languages, setLanguage, type Language } from '../../i18n/index.ts';
 import { authKeys, useDemoAccounts, useLogin, useMe, type MeReply } from './api.ts';
 import './login-page.css';
 
@@ -55,10 +55,7 @@ export function LoginPage() {
           size="small"
           value={lang}
           onChange={(v) => void setLanguage(v)}
-          options={[
-            { value: 'zh-CN', label: '中文' },
-            { value: 'en-US', label: 'English' },
-          ]}
+          options={languages.map((l) => ({ value: l, label: languageLabels[l] }))}
         />
       </div>
       <div className="gd-login-inner">
