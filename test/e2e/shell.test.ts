@@ -3,6 +3,7 @@
  * Chinese, the permission-filtered sidebar, creating a user through the form (with a server
  * field error shown next to its field), switching to English, a live notification over SSE,
  * and the 375 px phone layout. Screenshots go to test-results/ for a human to look at.
+ * Needs Debian `chromium` (GENDAN_CHROMIUM overrides the path); skipped without it unless CI=true.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-results');
 const required = process.env.CI === 'true';
