@@ -15,11 +15,15 @@ const FIELDS = ['name', 'nameEn', 'permissions', 'dataScope', 'hiddenFields'];
 const ADMIN_LOCKED: Permission[] = ['admin:roles'];
 
 /** Edits one role: names, permission matrix, data scope, hidden fields. */
-export function RoleEditor({ role }: { role: Role }) {
+export function RoleEditor({ role, onDirtyChange }: { role: Role; onDirtyChange?: (dirty: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  const setDirty = (d: boolean) => {
+    setDirtyState(d);
+    onDirtyChange?.(d);
+  };
   const [formError, setFormError] = useState<unknown>(null);
   const update = useUpdateRole();
   const locked = role.key === 'admin' ? ADMIN_LOCKED : [];

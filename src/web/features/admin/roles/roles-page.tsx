@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Grid, Menu, Row, Select, Skeleton, Tag } from 'antd';
+import { App, Button, Card, Col, Empty, Grid, Menu, Row, Select, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,7 +17,18 @@ export function RolesPage() {
   const [creating, setCreating] = useState(false);
   const list = roles.data ?? [];
   const selected = list.find((r) => r.key === params.get('role')) ?? list[0];
-  const select = (key: string) => setParams({ role: key }, { replace: true });
+  const { modal } = App.useApp();
+  const [dirty, setDirty] = useState(false);
+  const go = (key: string) => {
+    setDirty(false);
+    setParams({ role: key }, { replace: true });
+  };
+  // Switching roles would drop ticked-but-unsaved permissions: ask first.
+  const select = (key: string) => {
+    if (key === selected?.key) return;
+    if (!dirty) return go(key);
+    modal.confirm({ title: t('roles.discardTitle'), content: t('roles.discardHint'), okText: t('roles.discard'), okButtonProps: { danger: true }, cancelText: t('common.cancel'), onOk: () => go(key) });
+  };
   const narrow = Grid.useBreakpoint().lg === false;
   const label = (r: (typeof list)[number]) => (i18n.language === 'en-US' ? r.nameEn : r.name);
 
@@ -69,7 +80,7 @@ export function RolesPage() {
           )}
         </Col>
         <Col xs={24} lg={18}>
-          {selected ? <RoleEditor key={selected.key} role={selected} /> : !roles.isPending && <Empty description={t('roles.selectRole')} />}
+          {selected ? <RoleEditor key={selected.key} role={selected} onDirtyChange={setDirty} /> : !roles.isPending && <Empty description={t('roles.selectRole')} />}
         </Col>
       </Row>
       {creating && (
