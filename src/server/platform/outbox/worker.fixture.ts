@@ -14,7 +14,7 @@ const worker = new OutboxWorker(handle, {
   handlers: {
     [channel]: async (job) => {
       process.send!({ ran: job.id });
-      await sleep(5);
+      await sleep(20);
     },
   },
   backoffMs: 20,

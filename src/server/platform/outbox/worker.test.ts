@@ -182,6 +182,8 @@ for (const d of await dialects()) {
       return ids;
     }
 
+    // Each job takes 20 ms, so one worker alone needs ≥ 400 ms for the 200: long enough that
+    // the other always gets a share, even when SQLite's busy backoff makes it wait a while.
     function assertEachRanOnce(ids: string[], runs: Map<string, number>, byWorker: number[]) {
       const wrong = ids.filter((id) => runs.get(id) !== 1).map((id) => `${id}×${runs.get(id) ?? 0}`);
       assert.deepEqual(wrong, [], 'every job ran exactly once');
@@ -208,7 +210,7 @@ for (const d of await dialects()) {
           'race-proc': async (job) => {
             runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
             byWorker[0] += 1;
-            await sleep(5);
+            await sleep(20);
           },
         },
         backoffMs: 20,
@@ -238,7 +240,7 @@ for (const d of await dialects()) {
         async (job) => {
           runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
           byWorker[w] += 1;
-          await sleep(5);
+          await sleep(20);
         };
       const workers = [
         new OutboxWorker(t.handle, { handlers: { 'race-pool': handler(0) }, backoffMs: 20, pollMs: 10, batchSize: 10 }),
