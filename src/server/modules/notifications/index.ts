@@ -16,7 +16,8 @@ import { createWebhooksService } from './webhooks.service.ts';
 
 export { notify, type NotifyInput } from './notifications.service.ts';
 export type { EmailPayload } from './email.channel.ts';
-export { topicMatches } from './webhook.fanout.ts';
+/** For processes that append events without building the app or a worker (CLI imports). */
+export { registerWebhookFanOut, topicMatches } from './webhook.fanout.ts';
 
 /**
  * The outbox channels this module delivers: `inapp`, `email`, `webhook`. Also registers the
