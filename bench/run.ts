@@ -3,6 +3,7 @@
  * `npm run bench -- --quick` runs short versions (seconds, not minutes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { customersBench } from './customers.bench.ts';
 import { httpBench } from './http.bench.ts';
 
 const quick = process.argv.includes('--quick');
@@ -12,3 +13,9 @@ const http = await httpBench({ duration: quick ? 3 : 10, customers: quick ? 200 
 console.log('\nHTTP (SQLite, server in a child process, autocannon)');
 console.table(http);
 writeFileSync(`bench/results/http-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, http }, null, 2));
+
+const customers = await customersBench({ rowsPerFile: quick ? 5000 : 50_000, files: 2 });
+console.log('\nCustomer import (streamed .xlsx, one transaction per file) and duplicate check');
+console.table(customers.imports);
+console.table([{ customers: customers.customers, ...customers.duplicateCheck, peakRssMb: customers.peakRssMb }]);
+writeFileSync(`bench/results/customers-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, ...customers }, null, 2));

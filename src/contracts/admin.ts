@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { normalizeMobile } from './cn.ts';
 import { dataScopes, permissionList, restrictableFields, roleKeys } from './permissions.ts';
 
-const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: 'invalid_mobile' });
+const mobile = z.string().trim().refine((v) => normalizeMobile(v) !== null, { message: 'invalid_mobile', params: { reason: 'invalid_mobile' } });
 
 export const userSchema = z.object({
   id: z.string(),

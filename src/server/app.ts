@@ -95,6 +95,9 @@ export async function buildApp(opts: BuildOptions) {
     // Client-side routes fall back to the SPA shell; unknown API paths stay JSON 404s.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // Assets built after start-up (a rebuild while running) are not in the static route table.
+      const path = req.url.split('?')[0];
+      if (path.startsWith('/assets/') && !path.includes('..') && existsSync(resolve(webRoot, `.${path}`))) return reply.sendFile(path.slice(1));
       return reply.sendFile('index.html');
     });
   }

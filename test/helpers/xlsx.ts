@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync, crc32 } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import ExcelJS from '../../src/server/platform/exceljs.ts';
 import { customerImportColumns } from '../../src/contracts/customers.ts';
 
-export type Row = Partial<Record<(typeof customerImportColumns)[number]['key'], string | number | ExcelJS.CellFormulaValue>>;
+export type Row = Partial<Record<(typeof customerImportColumns)[number]['key'], string | number | XL.CellFormulaValue>>;
 
 /** A customer import workbook with the template's zh-CN headers. */
 export async function customerWorkbook(rows: Row[]): Promise<Buffer> {

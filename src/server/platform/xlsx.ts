@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type * as XL from 'exceljs';
+import ExcelJS from './exceljs.ts';
 import { AppError } from './http/errors.ts';
 
 /** Limits that stop zip bombs before any XML is parsed. */
@@ -40,13 +41,13 @@ export async function inspectZip(path: string): Promise<void> {
 export type CellValue = string | number | boolean | null;
 
 /** A cell as plain data: formulas give their cached result and are never evaluated. */
-function plain(v: ExcelJS.CellValue): CellValue {
+function plain(v: XL.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) return plain((v as XL.CellFormulaValue).result as XL.CellValue);
     if ('text' in v) return String((v as { text: unknown }).text);
     if ('error' in v) return null;
   }
@@ -59,7 +60,7 @@ export async function readSheet(path: string, onHeader: (cells: CellValue[]) => 
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
+        const values = (row.values as XL.CellValue[]).slice(1).map(plain);
         if (row.number === 1) onHeader(values);
         else if (values.some((v) => v !== null && v !== '')) await onRow(row.number, values);
       }
