@@ -4,6 +4,7 @@ import { checkDivision, isValidTaxId, normalizeMobile, normalizePhone } from './
 export const customerTiers = ['A', 'B', 'C', 'D'] as const;
 export const customerStatuses = ['active', 'on_hold'] as const;
 export const communicationChannels = ['call', 'visit', 'email', 'wechat', 'meeting', 'other'] as const;
+export const changeRequestStates = ['pending', 'approved', 'rejected'] as const;
 
 const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => text(max).nullable().optional();
@@ -127,7 +128,7 @@ export const changeRequestSchema = z.object({
   customerName: z.string().nullable(),
   changes: z.array(fieldChange),
   reason: z.string().nullable(),
-  state: z.enum(['pending', 'approved', 'rejected']),
+  state: z.enum(changeRequestStates),
   requestedBy: z.string(),
   requestedByName: z.string().nullable(),
   requestedAt: z.string(),

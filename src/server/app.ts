@@ -42,6 +42,8 @@ export async function buildApp(opts: BuildOptions) {
     requestIdHeader: 'x-request-id',
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: process.env.GENDAN_TRUST_PROXY === '1',
+    // Idle keep-alive and preconnected sockets must not hold up shutdown.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   const app = fastify as unknown as App;
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { outboxStates, webhookPresets } from '../../../contracts/admin.ts';
+import { dataScopes } from '../../../contracts/permissions.ts';
 import { sqlIn } from '../../platform/db/dialect.ts';
 
 /** Platform tables: accounts, sessions, tokens, idempotency, events, outbox, notifications, webhooks. */
@@ -32,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('permissions', 'text', (c) => c.notNull())
-    .addColumn('data_scope', 'text', (c) => c.notNull().check(sqlIn('data_scope', ['own', 'team', 'all'])))
+    .addColumn('data_scope', 'text', (c) => c.notNull().check(sqlIn('data_scope', dataScopes)))
     .addColumn('hidden_fields', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -104,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.unique())
-    .addColumn('state', 'text', (c) => c.notNull().check(sqlIn('state', ['pending', 'done', 'dead'])))
+    .addColumn('state', 'text', (c) => c.notNull().check(sqlIn('state', outboxStates)))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('locked_by', 'text')
@@ -143,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('url', 'text', (c) => c.notNull())
-    .addColumn('preset', 'text', (c) => c.notNull().check(sqlIn('preset', ['generic', 'wecom', 'dingtalk', 'feishu'])))
+    .addColumn('preset', 'text', (c) => c.notNull().check(sqlIn('preset', webhookPresets)))
     .addColumn('secret', 'text')
     .addColumn('topics', 'text', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))

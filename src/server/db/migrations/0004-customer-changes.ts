@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
+import { changeRequestStates } from '../../../contracts/customers.ts';
 import { sqlIn } from '../../platform/db/dialect.ts';
-
-export const changeRequestStates = ['pending', 'approved', 'rejected'] as const;
 
 /** Changes to approval-gated customer fields wait here for an approver. */
 export async function up(db: Kysely<any>): Promise<void> {

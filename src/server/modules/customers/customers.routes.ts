@@ -14,7 +14,7 @@ import {
   duplicateMatch,
   historyEntry,
 } from '../../../contracts/customers.ts';
-import { changeRequestSchema, customerImportColumns, importReport } from '../../../contracts/customers.ts';
+import { changeRequestSchema, changeRequestStates, customerImportColumns, importReport } from '../../../contracts/customers.ts';
 import { requestLocale } from '../../platform/http/errors.ts';
 import { uploadOf } from '../../platform/http/upload.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -61,7 +61,7 @@ export function customerRoutes(app: App, customers: CustomersService, comms: Com
   const cr = customers.changeRequests;
   app.get(
     '/api/v1/customer-change-requests',
-    { ...read, schema: { tags, querystring: z.object({ state: z.enum(['pending', 'approved', 'rejected']).optional(), customerId: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(changeRequestSchema) }) } } },
+    { ...read, schema: { tags, querystring: z.object({ state: z.enum(changeRequestStates).optional(), customerId: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(changeRequestSchema) }) } } },
     async (req) => ({ items: await cr.list(req.actor!, req.query) }),
   );
   app.post('/api/v1/customer-change-requests/:id/approve', { config: { permission: 'customers:approve' }, schema: { tags, params: idParams, body: z.strictObject({ comment: z.string().trim().max(500).nullable().optional() }).optional(), response: { 200: changeRequestSchema } } }, (req) =>
