@@ -22,7 +22,7 @@ export const commands: Record<string, Command> = {
     run: async (input) => (await import('./server.commands.ts')).runMigrate(input),
   },
   seed: {
-    help: 'seed --demo: add the demo company (teams, one user per role) to the database; safe to repeat',
+    help: 'seed --demo: add the demo company (teams, a user per role, customers) to the database; safe to repeat',
     usage: '  --demo        the only seed there is; running it again changes nothing',
     options: { demo: { type: 'boolean' } },
     run: async (input) => (await import('./seed.command.ts')).runSeed(input),

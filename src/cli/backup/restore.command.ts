@@ -29,6 +29,13 @@ function fileKind(file: string): 'sqlite' | 'pg_dump' | 'unknown' {
   }
 }
 
+/** Two restores in the same second must not collide on the kept copy's name. */
+const freeName = (base: string) => {
+  let name = base;
+  for (let i = 2; existsSync(name); i++) name = `${base}-${i}`;
+  return name;
+};
+
 const refuseData = (where: string, tables: string[]) =>
   new CliError(
     `${where} already holds data (${tables.slice(0, 6).join(', ')}${tables.length > 6 ? ', …' : ''}). ` +
@@ -62,7 +69,7 @@ async function restoreSqlite(config: Config, file: string, force: boolean): Prom
     bar.done();
     const migrations = finishSqliteCopy(prepared);
     if (inspectSqliteTarget(target).inUse) throw busy(); // a server started meanwhile
-    const keepAs = hadData || state.corrupt ? `${target}.before-restore-${fileStamp(config.timeZone)}` : null;
+    const keepAs = hadData || state.corrupt ? freeName(`${target}.before-restore-${fileStamp(config.timeZone)}`) : null;
     await swapSqliteFile(prepared, target, keepAs);
     if (keepAs) note(`the replaced database is kept as ${keepAs} (delete it when you no longer need it)`);
     return migrations;
