@@ -1,11 +1,11 @@
 /** `gendan user create` and `gendan token create`: accounts without the web UI (first admin, integrations). */
 import { apiTokenCreateBody } from '../contracts/auth.ts';
 import { userCreateBody } from '../contracts/admin.ts';
-import { openAndMigrate } from '../server/bootstrap.ts';
 import { assertPasswordPolicy, createUsersService, findUserByUsername } from '../server/modules/admin/index.ts';
 import { createAuthService } from '../server/modules/auth/index.ts';
 import { systemActor } from '../server/platform/http/actor.ts';
 import { CliError, type CommandInput } from './command.ts';
+import { openForWrites } from './database.ts';
 import { issueText, note, promptHidden, result } from './output.ts';
 
 /** Flag, then environment, then a prompt on a terminal; a script without any of them fails rather than hangs. */
@@ -46,7 +46,7 @@ export async function runUserCreate({ config, values }: CommandInput) {
   if (!values.roles) throw new CliError('--roles is required (e.g. --roles sales or --roles admin,finance)', 2);
   const input = parseUser(values, await readPassword(values.password));
   assertPasswordPolicy(input.password); // the service checks it too; here it fails before a database is opened (or created)
-  const handle = await openAndMigrate(config);
+  const handle = await openForWrites(config);
   try {
     // One transaction in the service: an unknown role or a taken name writes nothing.
     const user = await createUsersService(handle.db).create(systemActor, input);
@@ -61,7 +61,7 @@ export async function runTokenCreate({ config, values }: CommandInput) {
   if (values.days !== undefined && !/^\d+$/.test(values.days)) throw new CliError('--days must be a whole number of days', 2);
   const parsed = apiTokenCreateBody.safeParse({ name: values.name ?? 'cli', expiresInDays: values.days === undefined ? undefined : Number(values.days) });
   if (!parsed.success) throw new CliError(`invalid input: ${parsed.error.issues.map((i) => `--${i.path[0] === 'expiresInDays' ? 'days' : 'name'}: ${i.message}`).join('; ')}`, 2);
-  const handle = await openAndMigrate(config);
+  const handle = await openForWrites(config);
   try {
     const user = await findUserByUsername(handle.db, values.user);
     if (!user) throw new CliError(`no user "${values.user}"`);

@@ -1,13 +1,13 @@
 /** `gendan seed --demo`: the demo company into the configured database. */
-import { openAndMigrate } from '../server/bootstrap.ts';
 import { CliError, type CommandInput } from './command.ts';
+import { openForWrites } from './database.ts';
 import { seedDemo } from './demo.ts';
 import { formatMs, note, result } from './output.ts';
 
 export async function runSeed({ config, values }: CommandInput) {
   if (!values.demo) throw new CliError('nothing to seed: the only seed is --demo (gendan seed --demo)', 2);
   const started = performance.now();
-  const handle = await openAndMigrate(config);
+  const handle = await openForWrites(config);
   try {
     note(`seeding the demo company into ${handle.dialect} ${handle.location}`);
     const report = await seedDemo(handle, {

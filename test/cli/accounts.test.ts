@@ -13,6 +13,11 @@ for (const d of await dialects()) {
     before(async () => {
       db = await createTestDb(d.name);
       env = { DATABASE_URL: db.url };
+      // An integration listening for user events: the CLI must feed it like the web app does.
+      await db.handle.db
+        .insertInto('webhook')
+        .values({ id: 'wh-users', name: 'HR sync', url: 'http://127.0.0.1:9/hook', preset: 'generic', secret: null, topics: '["user.*"]', active: 1, createdAt: new Date().toISOString() })
+        .execute();
     });
     after(() => db?.drop());
 
@@ -27,6 +32,8 @@ for (const d of await dialects()) {
       assert.equal(login.user.displayName, '张伟');
       assert.equal(login.user.email, 'zhangw@example.cn');
       assert.deepEqual(login.user.roles, ['coordinator', 'sales']);
+      const queued = await db.handle.db.selectFrom('outbox').select('topic').where('channel', '=', 'webhook').execute();
+      assert.deepEqual(queued.map((o) => o.topic), ['user.created'], 'the webhook for user.* got the new user');
     });
 
     test('unknown role and taken username fail with exit 1 and write nothing', async () => {
