@@ -21,6 +21,7 @@ import { registerNotifications } from './modules/notifications/index.ts';
 import { registerCustomers } from './modules/customers/index.ts';
 import { registerRequirements } from './modules/requirements/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
+import { registerCatalog } from './modules/catalog/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -89,6 +90,7 @@ export async function buildApp(opts: BuildOptions) {
     notifications: registerNotifications(app, ctx),
     customers: registerCustomers(app, ctx),
     requirements: registerRequirements(app, ctx),
+    catalog: registerCatalog(app, ctx),
   };
   registerPortal(app, ctx, { requirements: services.requirements });
 

@@ -296,6 +296,95 @@ export interface CustomerChangeRequestTable {
   comment: string | null;
 }
 
+export interface ProductTable {
+  id: string;
+  sku: string;
+  name: string;
+  spec: string | null;
+  category: string | null;
+  unit: string;
+  /** How many decimals a quantity of this product may have (0 for pieces). */
+  unitDecimals: number;
+  listPrice: number;
+  floorPrice: number;
+  cost: number;
+  /** VAT rate in basis points: 1300 = 13 %. */
+  taxRateBp: number;
+  makeOrBuy: 'make' | 'buy';
+  leadTimeDays: number;
+  /** Thousandths of a unit (see contracts/quantity.ts). */
+  minQty: number | null;
+  maxQty: number | null;
+  specOptions: string; // JSON { name: string[] }
+  active: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PriceListTable {
+  id: string;
+  name: string;
+  tier: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  currency: string;
+  active: number;
+  createdAt: string;
+}
+
+export interface PriceListItemTable {
+  priceListId: string;
+  productId: string;
+  unitPrice: number;
+}
+
+export interface WarehouseTable {
+  id: string;
+  code: string;
+  name: string;
+  isDefault: number;
+  active: number;
+  createdAt: string;
+}
+
+/** Counters per product × warehouse, in thousandths; CHECK 0 ≤ reserved ≤ on_hand. */
+export interface StockTable {
+  productId: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+  updatedAt: string;
+}
+
+/** The stock ledger: Σ qty per product × warehouse = on_hand. */
+export interface StockMovementTable {
+  id: string;
+  type: 'receipt' | 'issue' | 'adjustment' | 'transfer_out' | 'transfer_in' | 'count';
+  productId: string;
+  warehouseId: string;
+  /** Signed thousandths: receipts positive, issues negative. */
+  qty: number;
+  reason: string | null;
+  refType: string | null;
+  refId: string | null;
+  actorId: string | null;
+  at: string;
+}
+
+/** Reservation ledger: Σ active qty per product × warehouse = stock.reserved. */
+export interface ReservationTable {
+  id: string;
+  orderId: string;
+  orderLineId: string;
+  productId: string;
+  warehouseId: string;
+  qty: number;
+  state: 'active' | 'released' | 'consumed';
+  createdAt: string;
+  closedAt: string | null;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -322,6 +411,13 @@ export interface Database {
   customerLink: CustomerLinkTable;
   fileBlob: FileBlobTable;
   customerChangeRequest: CustomerChangeRequestTable;
+  product: ProductTable;
+  priceList: PriceListTable;
+  priceListItem: PriceListItemTable;
+  warehouse: WarehouseTable;
+  stock: StockTable;
+  stockMovement: StockMovementTable;
+  reservation: ReservationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -3,6 +3,8 @@ import * as m0001 from './0001-platform.ts';
 import * as m0002 from './0002-customers.ts';
 import * as m0003 from './0003-requirements.ts';
 import * as m0004 from './0004-customer-changes.ts';
+import * as m0005 from './0005-catalog.ts';
+import * as m0006 from './0006-inventory.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-customers': m0002,
   '0003-requirements': m0003,
   '0004-customer-changes': m0004,
+  '0005-catalog': m0005,
+  '0006-inventory': m0006,
 };
