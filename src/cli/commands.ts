@@ -67,6 +67,12 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string' } },
     run: async (input) => (await import('./backup/backup.command.ts')).runBackup(input),
   },
+  'check-ledger': {
+    help: 'verify stock: Σ movements = on hand, Σ active reservations = reserved, 0 ≤ reserved ≤ on hand; exit 1 on any violation',
+    usage: '  --json        the result as JSON (quantities in product units)\nChanges no stock data; safe while the server runs.',
+    options: { json: { type: 'boolean' } },
+    run: async (input) => (await import('./check-ledger.command.ts')).runCheckLedger(input),
+  },
   restore: {
     help: 'restore a backup FILE into the configured database, then migrate: [--force] to replace existing data',
     usage: [

@@ -22,6 +22,7 @@ import { registerCustomers } from './modules/customers/index.ts';
 import { registerRequirements } from './modules/requirements/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
 import { registerCatalog } from './modules/catalog/index.ts';
+import { registerInventory } from './modules/inventory/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -91,6 +92,7 @@ export async function buildApp(opts: BuildOptions) {
     customers: registerCustomers(app, ctx),
     requirements: registerRequirements(app, ctx),
     catalog: registerCatalog(app, ctx),
+    inventory: registerInventory(app, ctx),
   };
   registerPortal(app, ctx, { requirements: services.requirements });
 

@@ -1,0 +1,127 @@
+/**
+ * Warehouses, stock levels, movements and the "why is available = X" explanation.
+ * Quantities are JSON numbers with ≤ 3 decimals (API.md); the server stores thousandths.
+ */
+import { z } from 'zod';
+import { idSchema, listQuery } from './common.ts';
+import { fitsDecimals } from './quantity.ts';
+
+/** What a client may post; `transfer` is booked as a transfer_out + transfer_in pair. */
+export const movementInputTypes = ['receipt', 'issue', 'adjustment', 'transfer'] as const;
+/** What the ledger holds (mirrors the CHECK in migration 0006). */
+export const movementTypes = ['receipt', 'issue', 'adjustment', 'transfer_out', 'transfer_in', 'count'] as const;
+export type MovementType = (typeof movementTypes)[number];
+
+const reason = (r: string) => ({ message: r, params: { reason: r } });
+
+/** Signed here: adjustments may be negative; the per-type sign rule is in the body refinement. */
+const signedQty = z
+  .number()
+  .min(-1e9)
+  .max(1e9)
+  .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals'));
+
+export const warehouseCreateBody = z.strictObject({
+  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/),
+  name: z.string().trim().min(1).max(100),
+  /** The warehouse orders reserve from when a line names none; setting it clears the old default. */
+  isDefault: z.boolean().default(false),
+});
+export type WarehouseCreate = z.infer<typeof warehouseCreateBody>;
+
+export const warehouseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type Warehouse = z.infer<typeof warehouseSchema>;
+
+export const movementCreateBody = z
+  .strictObject({
+    type: z.enum(movementInputTypes),
+    productId: idSchema,
+    warehouseId: idSchema,
+    toWarehouseId: idSchema.nullable().optional(),
+    qty: signedQty,
+    reason: z.string().trim().max(500).nullable().optional(),
+  })
+  .superRefine((m, ctx) => {
+    const issue = (path: string, r: string) => ctx.addIssue({ code: 'custom', path: [path], ...reason(r) });
+    if (m.type === 'adjustment') {
+      if (m.qty === 0) issue('qty', 'must_not_be_zero');
+      if (!m.reason) issue('reason', 'required');
+    } else if (m.qty <= 0) issue('qty', 'must_be_positive');
+    if (m.type === 'transfer') {
+      if (!m.toWarehouseId) issue('toWarehouseId', 'required');
+      else if (m.toWarehouseId === m.warehouseId) issue('toWarehouseId', 'same_warehouse');
+    } else if (m.toWarehouseId) issue('toWarehouseId', 'transfer_only');
+  });
+export type MovementCreate = z.infer<typeof movementCreateBody>;
+
+export const movementSchema = z.object({
+  id: z.string(),
+  type: z.enum(movementTypes),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  /** Signed: receipts and transfers in are positive, issues and transfers out negative. */
+  qty: z.number(),
+  reason: z.string().nullable(),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+  actorId: z.string().nullable(),
+  at: z.string(),
+});
+export type Movement = z.infer<typeof movementSchema>;
+
+export const stockLevelSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  onHand: z.number(),
+  reserved: z.number(),
+  available: z.number(),
+});
+export type StockLevel = z.infer<typeof stockLevelSchema>;
+
+export const movementCreated = z.object({ movements: z.array(movementSchema), levels: z.array(stockLevelSchema) });
+
+export const stockLevelQuery = listQuery.extend({ productId: idSchema.optional(), warehouseId: idSchema.optional() });
+export const movementListQuery = listQuery.omit({ q: true }).extend({
+  productId: idSchema.optional(),
+  warehouseId: idSchema.optional(),
+  type: z.enum(movementTypes).optional(),
+});
+export const explainQuery = z.object({ productId: idSchema, warehouseId: idSchema.optional() });
+
+/** "Why is available = X": on hand from the ledger, reserved from the active reservations. */
+export const stockExplanation = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  /** null: summed over every warehouse. */
+  warehouseId: z.string().nullable(),
+  onHand: z.number(),
+  reserved: z.number(),
+  available: z.number(),
+  movementsByType: z.array(z.object({ type: z.enum(movementTypes), qty: z.number(), count: z.number() })),
+  recentMovements: z.array(movementSchema),
+  reservations: z.array(
+    z.object({ id: z.string(), orderId: z.string(), orderLineId: z.string(), warehouseId: z.string(), warehouseCode: z.string(), qty: z.number(), createdAt: z.string() }),
+  ),
+  /** Active reservations beyond those listed (the list is capped). */
+  moreReservations: z.number(),
+  /** The stored counters; `consistent` is false when they disagree with the ledger (run `gendan check-ledger`). */
+  counters: z.object({ onHand: z.number(), reserved: z.number() }),
+  consistent: z.boolean(),
+});
+export type StockExplanation = z.infer<typeof stockExplanation>;

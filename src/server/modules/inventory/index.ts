@@ -1,0 +1,24 @@
+/**
+ * inventory — warehouses, the stock ledger (movements) with its counters, reservations for
+ * orders that never oversell, and the ledger check behind `gendan check-ledger`.
+ * Quantities at this door are integer thousandths (contracts/quantity.ts); the HTTP API
+ * speaks decimals.
+ */
+import type { App, AppContext } from '../../platform/http/types.ts';
+import { inventoryRoutes } from './inventory.routes.ts';
+import { createMovementsService } from './movements.service.ts';
+import { createStockService } from './stock.service.ts';
+import { createWarehousesService } from './warehouses.service.ts';
+
+export { availability, defaultWarehouseId, releaseForOrder, reserveForOrder, type ReserveLine, type ReserveResult } from './reservations.service.ts';
+export { checkLedger, type LedgerViolation, type LedgerViolationKind } from './ledger-check.ts';
+export { createMovementsService, type MovementsService } from './movements.service.ts';
+export { createWarehousesService, type WarehousesService } from './warehouses.service.ts';
+
+export function registerInventory(app: App, ctx: AppContext) {
+  const warehouses = createWarehousesService(ctx.handle.db);
+  const stock = createStockService(ctx.handle.db);
+  const movements = createMovementsService(ctx.handle.db);
+  inventoryRoutes(app, warehouses, stock, movements);
+  return { warehouses, stock, movements };
+}

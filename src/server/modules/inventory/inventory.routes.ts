@@ -1,0 +1,54 @@
+import { listQuery, page } from '../../../contracts/common.ts';
+import {
+  explainQuery,
+  movementCreateBody,
+  movementCreated,
+  movementListQuery,
+  movementSchema,
+  stockExplanation,
+  stockLevelQuery,
+  stockLevelSchema,
+  warehouseCreateBody,
+  warehouseSchema,
+} from '../../../contracts/inventory.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { MovementsService } from './movements.service.ts';
+import type { StockService } from './stock.service.ts';
+import type { WarehousesService } from './warehouses.service.ts';
+
+const tags = ['inventory'];
+const read = { config: { permission: 'inventory:read' as const } };
+const write = { config: { permission: 'inventory:write' as const } };
+
+export function inventoryRoutes(app: App, warehouses: WarehousesService, stock: StockService, movements: MovementsService): void {
+  app.get('/api/v1/warehouses', { ...read, schema: { tags, querystring: listQuery, response: { 200: page(warehouseSchema) } } }, (req) => warehouses.list(req.query));
+  app.post('/api/v1/warehouses', { ...write, schema: { tags, body: warehouseCreateBody, response: { 201: warehouseSchema } } }, async (req, reply) =>
+    reply.code(201).send(await warehouses.create(req.actor!, req.body)),
+  );
+
+  app.get(
+    '/api/v1/stock',
+    { ...read, schema: { tags, description: 'Levels per product × warehouse; quantities in the product unit (≤ 3 decimals).', querystring: stockLevelQuery, response: { 200: page(stockLevelSchema) } } },
+    (req) => stock.levels(req.query),
+  );
+  app.get(
+    '/api/v1/stock/explain',
+    { ...read, schema: { tags, description: 'Why available = X: on hand from the movements, reserved from the active reservations (which orders).', querystring: explainQuery, response: { 200: stockExplanation } } },
+    (req) => stock.explain(req.query),
+  );
+  app.get('/api/v1/stock/movements', { ...read, schema: { tags, querystring: movementListQuery, response: { 200: page(movementSchema) } } }, (req) => movements.list(req.query));
+  app.post(
+    '/api/v1/stock/movements',
+    {
+      ...write,
+      schema: {
+        tags,
+        description: 'receipt | issue | adjustment (signed qty, reason required) | transfer (toWarehouseId; books transfer_out + transfer_in). Taking stock never goes below what is reserved: 422 INSUFFICIENT_STOCK.',
+        body: movementCreateBody,
+        response: { 201: movementCreated },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await movements.post(req.actor!, req.body)),
+  );
+}
+
