@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSeverities, orderCheckCodes } from './orders.ts';
 
 /** Company-wide settings an admin edits in the UI: each key with its schema and default. */
 export const settingDefs = {
@@ -7,6 +8,29 @@ export const settingDefs = {
   'customer.approvalFields': {
     schema: z.array(z.enum(['creditLimit', 'paymentTermsDays', 'taxId', 'invoice', 'addresses', 'ownerId', 'status', 'tier'])).max(20),
     default: ['creditLimit', 'taxId', 'invoice'] as string[],
+  },
+  /** How each order check acts: hard (blocks), approval (routes to an approver), soft (warning), reason (needs a reason), off. */
+  'order.checks': {
+    schema: z.partialRecord(z.enum(orderCheckCodes), z.enum(checkSeverities)),
+    default: {
+      PRICE_BELOW_FLOOR: 'hard',
+      PRICE_BELOW_LIST: 'soft',
+      PRICE_BELOW_LAST: 'soft',
+      SPEC_INVALID: 'hard',
+      QTY_OUT_OF_RANGE: 'hard',
+      PRODUCT_INACTIVE: 'hard',
+      CREDIT_LIMIT_EXCEEDED: 'hard',
+      CUSTOMER_ON_HOLD: 'hard',
+      LEAD_TIME_TOO_SHORT: 'soft',
+      POSSIBLE_DUPLICATE_ORDER: 'reason',
+    } as Partial<Record<(typeof orderCheckCodes)[number], (typeof checkSeverities)[number]>>,
+  },
+  /** Orders of the same customer with the same lines within this many days are suspected duplicates. */
+  'order.duplicateWindowDays': { schema: z.number().int().min(0).max(365), default: 7 },
+  /** Order numbers: {yyyy} {MM} {dd} {yyyyMMdd} {yyyyMM} and {seq:N}; the sequence restarts per day, month or never. */
+  'order.numbering': {
+    schema: z.strictObject({ pattern: z.string().min(3).max(60).regex(/\{seq(:\d)?\}/), reset: z.enum(['day', 'month', 'never']) }),
+    default: { pattern: 'SO-{yyyyMMdd}-{seq:4}', reset: 'day' } as { pattern: string; reset: 'day' | 'month' | 'never' },
   },
 } as const;
 export type SettingKey = keyof typeof settingDefs;

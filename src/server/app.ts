@@ -23,6 +23,8 @@ import { registerRequirements } from './modules/requirements/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
 import { registerCatalog } from './modules/catalog/index.ts';
 import { registerInventory } from './modules/inventory/index.ts';
+import { registerApprovals } from './modules/approvals/index.ts';
+import { registerOrders } from './modules/orders/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -93,8 +95,10 @@ export async function buildApp(opts: BuildOptions) {
     requirements: registerRequirements(app, ctx),
     catalog: registerCatalog(app, ctx),
     inventory: registerInventory(app, ctx),
+    approvals: registerApprovals(app, ctx),
   };
   registerPortal(app, ctx, { requirements: services.requirements });
+  const orders = registerOrders(app, ctx, { approvals: services.approvals });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
@@ -107,5 +111,5 @@ export async function buildApp(opts: BuildOptions) {
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx, services };
+  return { app, ctx, services: { ...services, orders } };
 }

@@ -385,6 +385,90 @@ export interface ReservationTable {
   closedAt: string | null;
 }
 
+export interface SalesOrderTable {
+  id: string;
+  /** Allocated at submit (drafts have none); unique. */
+  number: string | null;
+  customerId: string;
+  requirementId: string | null;
+  customerPo: string | null;
+  currency: string;
+  promisedDate: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  nonStandard: number;
+  nonStandardReason: string | null;
+  shipTo: string | null; // JSON address
+  status: 'draft' | 'submitted' | 'pending_approval' | 'rejected' | 'confirmed' | 'in_fulfilment' | 'partially_shipped' | 'shipped' | 'delivered' | 'completed' | 'on_hold' | 'cancelled';
+  ownerId: string;
+  createdBy: string;
+  submittedBy: string | null;
+  net: number;
+  tax: number;
+  gross: number;
+  /** Fingerprint of product × qty × price lines, for the duplicate check. */
+  linesHash: string;
+  /** The rule facts captured at submit (amount, discount, margin …): approval dry-runs read these. */
+  facts: string | null;
+  warnings: string; // JSON CheckResult[]
+  note: string | null;
+  customFields: string;
+  version: number;
+  submittedAt: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderLineTable {
+  id: string;
+  orderId: string;
+  lineNo: number;
+  productId: string;
+  /** Thousandths. */
+  qty: number;
+  unitPrice: number;
+  listPrice: number;
+  discountBp: number;
+  taxRateBp: number;
+  net: number;
+  tax: number;
+  spec: string;
+  warehouseId: string | null;
+  reservedQty: number;
+  shortQty: number;
+  note: string | null;
+}
+
+export interface ApprovalRuleTable {
+  id: string;
+  name: string;
+  documentType: string;
+  condition: string; // JSON Condition
+  levels: string; // JSON level[]
+  active: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ApprovalTable {
+  id: string;
+  documentType: string;
+  documentId: string;
+  documentVersion: number;
+  level: number;
+  ruleId: string | null;
+  ruleName: string | null;
+  approverRole: string | null;
+  approverUserId: string | null;
+  requestedBy: string;
+  state: 'waiting' | 'pending' | 'approved' | 'rejected' | 'cancelled';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  summary: string; // JSON
+  createdAt: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -418,6 +502,10 @@ export interface Database {
   stock: StockTable;
   stockMovement: StockMovementTable;
   reservation: ReservationTable;
+  salesOrder: SalesOrderTable;
+  orderLine: OrderLineTable;
+  approvalRule: ApprovalRuleTable;
+  approval: ApprovalTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -19,3 +19,21 @@ export async function reserveSequence(tx: Tx, key: string, count: number): Promi
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
+
+/**
+ * A document number from an admin pattern such as `SO-{yyyyMMdd}-{seq:4}`, for a local
+ * calendar date `YYYY-MM-DD`; the sequence key restarts per day, per month or never.
+ */
+export function numberPattern(pattern: string, reset: 'day' | 'month' | 'never', localDate: string, scope: string) {
+  const [y, m, d] = localDate.split('-');
+  const key = `${scope}:${reset === 'day' ? `${y}${m}${d}` : reset === 'month' ? `${y}${m}` : 'all'}`;
+  const format = (seq: number) =>
+    pattern
+      .replaceAll('{yyyyMMdd}', `${y}${m}${d}`)
+      .replaceAll('{yyyyMM}', `${y}${m}`)
+      .replaceAll('{yyyy}', y)
+      .replaceAll('{MM}', m)
+      .replaceAll('{dd}', d)
+      .replace(/\{seq(?::(\d))?\}/, (_all, width: string | undefined) => String(seq).padStart(Number(width ?? 1), '0'));
+  return { key, format };
+}

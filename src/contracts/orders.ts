@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { addressInput, addressSchema } from './customers.ts';
+import { fitsDecimals } from './quantity.ts';
+
+/** The order lifecycle (DESIGN.md); transitions live in order.machine.ts. */
+export const orderStatuses = [
+  'draft',
+  'submitted',
+  'pending_approval',
+  'rejected',
+  'confirmed',
+  'in_fulfilment',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'completed',
+  'on_hold',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** Stable codes of the submit checks. */
+export const orderCheckCodes = [
+  'PRICE_BELOW_FLOOR',
+  'PRICE_BELOW_LIST',
+  'PRICE_BELOW_LAST',
+  'SPEC_INVALID',
+  'QTY_OUT_OF_RANGE',
+  'PRODUCT_INACTIVE',
+  'CREDIT_LIMIT_EXCEEDED',
+  'CUSTOMER_ON_HOLD',
+  'LEAD_TIME_TOO_SHORT',
+  'POSSIBLE_DUPLICATE_ORDER',
+] as const;
+export type OrderCheckCode = (typeof orderCheckCodes)[number];
+/** hard: blocks (422); approval: routes to approval; soft: a warning; reason: blocks until acknowledged with a reason. */
+export const checkSeverities = ['hard', 'approval', 'soft', 'reason', 'off'] as const;
+
+const qty = z
+  .number()
+  .positive()
+  .max(1e9)
+  .refine((v) => fitsDecimals(v, 3), { message: 'max_3_decimals', params: { reason: 'max_3_decimals' } });
+
+export const orderLineInput = z.strictObject({
+  productId: z.string().max(64),
+  qty,
+  unitPrice: z.number().int().min(0).max(1e13),
+  discountPct: z.number().min(0).max(100).multipleOf(0.01).default(0),
+  spec: z.record(z.string().max(32), z.string().max(64)).default({}),
+  warehouseId: z.string().max(64).nullable().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const promisedDate = z.iso.date().refine((d) => d >= today(), { message: 'date_in_past', params: { reason: 'date_in_past' } });
+
+export const acknowledgement = z.strictObject({ code: z.enum(orderCheckCodes), reason: z.string().trim().min(1).max(500) });
+
+export const orderCreateBody = z.strictObject({
+  customerId: z.string().max(64),
+  requirementId: z.string().max(64).nullable().optional(),
+  customerPo: z.string().trim().max(64).nullable().optional(),
+  currency: z.literal('CNY').default('CNY'),
+  promisedDate,
+  priority: z.enum(priorities).default('normal'),
+  nonStandard: z.boolean().default(false),
+  nonStandardReason: z.string().trim().max(500).nullable().optional(),
+  /** Either one of the customer's addresses by id, or an address. */
+  shipToAddressId: z.string().max(64).nullable().optional(),
+  shipToAddress: addressInput.nullable().optional(),
+  lines: z.array(orderLineInput).min(1).max(500),
+  note: z.string().trim().max(2000).nullable().optional(),
+  customFields: z.record(z.string(), z.unknown()).default({}),
+  /** Create and submit in one transaction. */
+  submit: z.boolean().default(false),
+  acknowledge: z.array(acknowledgement).max(20).default([]),
+});
+export type OrderCreate = z.infer<typeof orderCreateBody>;
+
+export const orderPatchBody = z.strictObject({
+  customerPo: z.string().trim().max(64).nullable().optional(),
+  promisedDate: promisedDate.optional(),
+  priority: z.enum(priorities).optional(),
+  nonStandard: z.boolean().optional(),
+  nonStandardReason: z.string().trim().max(500).nullable().optional(),
+  shipToAddressId: z.string().max(64).nullable().optional(),
+  shipToAddress: addressInput.nullable().optional(),
+  lines: z.array(orderLineInput).min(1).max(500).optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  customFields: z.record(z.string(), z.unknown()).optional(),
+  version: z.number().int().optional(),
+});
+
+export const submitBody = z.strictObject({ acknowledge: z.array(acknowledgement).max(20).default([]) }).default({ acknowledge: [] });
+export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const checkResult = z.object({
+  code: z.enum(orderCheckCodes),
+  severity: z.enum(checkSeverities),
+  lineNo: z.number().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  needsReason: z.boolean().optional(),
+});
+export type CheckResult = z.infer<typeof checkResult>;
+
+export const orderLineSchema = z.object({
+  id: z.string(),
+  lineNo: z.number(),
+  productId: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  qty: z.number(),
+  unitPrice: z.number(),
+  listPrice: z.number(),
+  discountPct: z.number(),
+  taxRate: z.number(),
+  net: z.number(),
+  tax: z.number(),
+  gross: z.number(),
+  spec: z.record(z.string(), z.string()),
+  warehouseId: z.string().nullable(),
+  reservedQty: z.number(),
+  shortQty: z.number(),
+  note: z.string().nullable(),
+});
+
+export const orderSchema = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  requirementId: z.string().nullable(),
+  customerPo: z.string().nullable(),
+  currency: z.string(),
+  promisedDate: z.string(),
+  priority: z.enum(priorities),
+  nonStandard: z.boolean(),
+  nonStandardReason: z.string().nullable(),
+  shipToAddress: addressSchema.omit({ id: true, isDefault: true }).extend({ label: z.string().nullable() }).nullable(),
+  status: z.enum(orderStatuses),
+  ownerId: z.string(),
+  ownerName: z.string().nullable(),
+  lines: z.array(orderLineSchema),
+  totals: z.object({ net: z.number(), tax: z.number(), gross: z.number() }),
+  warnings: z.array(checkResult),
+  note: z.string().nullable(),
+  customFields: z.record(z.string(), z.unknown()),
+  version: z.number(),
+  submittedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const orderCreated = z.object({ order: orderSchema, warnings: z.array(checkResult) });
+
+export const orderListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  q: z.string().max(200).optional(),
+  status: z.enum(orderStatuses).optional(),
+  customerId: z.string().max(64).optional(),
+  ownerId: z.string().max(64).optional(),
+  priority: z.enum(priorities).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const orderListItem = orderSchema.omit({ lines: true, shipToAddress: true, customFields: true, note: true }).extend({ lineCount: z.number() });
+
+export const timelineEntry = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  stage: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});

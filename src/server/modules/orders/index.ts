@@ -1,0 +1,17 @@
+/**
+ * orders — the sales order: entry, checks at submit, numbers, approval routing,
+ * confirmation with stock reservation, cancellation, timeline.
+ */
+import type { App, AppContext } from '../../platform/http/types.ts';
+import type { ApprovalsService } from '../approvals/index.ts';
+import { createDryRun } from './order-dry-run.ts';
+import { orderRoutes } from './orders.routes.ts';
+import { createOrdersService } from './orders.service.ts';
+
+export { createOrdersService, type OrdersService } from './orders.service.ts';
+
+export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService }) {
+  const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals);
+  orderRoutes(app, svc, createDryRun(ctx.handle.db));
+  return svc;
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { orderLineInput } from '../../../contracts/orders.ts';
+import { fitsDecimals, toMilli } from '../../../contracts/quantity.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { OrderLineTable, ProductTable } from '../../db/schema.ts';
+import { productsRepository } from '../catalog/index.ts';
+import { lineAmounts, linesHash, totals } from './order-pricing.ts';
+
+/**
+ * Input lines → stored lines with prices snapshotted from the catalog and amounts in fen.
+ * Unknown products and quantities finer than the unit allows are field errors.
+ */
+export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof orderLineInput>[]) {
+  const products = new Map((await productsRepository.byIds(tx, [...new Set(input.map((l) => l.productId))])).map((p) => [p.id, p as ProductTable]));
+  const problems = input.flatMap((l, i) => {
+    const p = products.get(l.productId);
+    if (!p) return [fieldError(`lines.${i}.productId`, 'not_found')];
+    if (!fitsDecimals(l.qty, p.unitDecimals)) return [fieldError(`lines.${i}.qty`, 'qty_decimals', { unitDecimals: p.unitDecimals })];
+    return [];
+  });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+  const lines: OrderLineTable[] = input.map((l, i) => {
+    const p = products.get(l.productId)!;
+    const qty = toMilli(l.qty);
+    const discountBp = Math.round(l.discountPct * 100);
+    const a = lineAmounts(qty, l.unitPrice, discountBp, p.taxRateBp);
+    return {
+      id: newId(),
+      orderId,
+      lineNo: i + 1,
+      productId: l.productId,
+      qty,
+      unitPrice: l.unitPrice,
+      listPrice: Number(p.listPrice),
+      discountBp,
+      taxRateBp: p.taxRateBp,
+      net: a.net,
+      tax: a.tax,
+      spec: JSON.stringify(l.spec),
+      warehouseId: l.warehouseId ?? null,
+      reservedQty: 0,
+      shortQty: 0,
+      note: l.note ?? null,
+    };
+  });
+  return { lines, products, totals: totals(lines), hash: linesHash(lines) };
+}

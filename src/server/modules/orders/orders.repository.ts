@@ -1,0 +1,85 @@
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import type { OrderLineTable, SalesOrderTable } from '../../db/schema.ts';
+
+type Q = Db | Tx;
+
+/** Statuses in which an order still counts against the customer's credit. */
+export const OPEN_STATUSES = ['pending_approval', 'confirmed', 'in_fulfilment', 'partially_shipped', 'shipped', 'delivered', 'on_hold'] as const;
+
+export function selectOrders(q: Q, actor: Actor | null) {
+  let qb = q
+    .selectFrom('salesOrder')
+    .leftJoin('customer', 'customer.id', 'salesOrder.customerId')
+    .leftJoin('appUser as owner', 'owner.id', 'salesOrder.ownerId')
+    .selectAll('salesOrder')
+    .select(['customer.name as customerName', 'owner.displayName as ownerName']);
+  if (actor) qb = qb.where(scopeCondition(actor, 'salesOrder.ownerId'));
+  return qb;
+}
+export type OrderRow = Awaited<ReturnType<ReturnType<typeof selectOrders>['executeTakeFirstOrThrow']>>;
+
+export const orderLines = {
+  of: (q: Q, orderIds: string[]) =>
+    orderIds.length
+      ? q.selectFrom('orderLine').innerJoin('product', 'product.id', 'orderLine.productId').selectAll('orderLine').select(['product.sku', 'product.name', 'product.unit']).where('orderLine.orderId', 'in', orderIds).orderBy('orderLine.lineNo').execute()
+      : Promise.resolve([]),
+  replace: async (q: Q, orderId: string, lines: OrderLineTable[]) => {
+    await q.deleteFrom('orderLine').where('orderId', '=', orderId).execute();
+    if (lines.length) await q.insertInto('orderLine').values(lines).execute();
+  },
+  setReservation: (q: Q, id: string, reservedQty: number, shortQty: number, warehouseId: string) =>
+    q.updateTable('orderLine').set({ reservedQty, shortQty, warehouseId }).where('id', '=', id).execute(),
+};
+
+export const orders = {
+  insert: (q: Q, row: SalesOrderTable) => q.insertInto('salesOrder').values(row).execute(),
+  update: (q: Q, id: string, patch: Partial<SalesOrderTable>) => q.updateTable('salesOrder').set(patch).where('id', '=', id).execute(),
+  /** Moves status only from the expected one: the guard against double submits and races. */
+  async transition(q: Q, id: string, from: SalesOrderTable['status'], patch: Partial<SalesOrderTable>): Promise<boolean> {
+    const r = await q.updateTable('salesOrder').set(patch).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  version: async (q: Q, id: string) => (await q.selectFrom('salesOrder').select('version').where('id', '=', id).executeTakeFirst())?.version ?? null,
+};
+
+/** The last unit price each product was confirmed at for this customer. */
+export async function lastPrices(q: Q, customerId: string, productIds: string[], excludeOrderId: string): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('orderLine')
+    .innerJoin('salesOrder', 'salesOrder.id', 'orderLine.orderId')
+    .select(['orderLine.productId', 'orderLine.unitPrice', 'salesOrder.confirmedAt'])
+    .where('salesOrder.customerId', '=', customerId)
+    .where('salesOrder.id', '!=', excludeOrderId)
+    .where('salesOrder.confirmedAt', 'is not', null)
+    .where('orderLine.productId', 'in', productIds)
+    .orderBy('salesOrder.confirmedAt', 'asc')
+    .execute();
+  return new Map(rows.map((r) => [r.productId, Number(r.unitPrice)]));
+}
+
+export async function openExposure(q: Q, customerId: string, excludeOrderId: string): Promise<number> {
+  const r = await q
+    .selectFrom('salesOrder')
+    .select((eb) => eb.fn.sum<number>('gross').as('total'))
+    .where('customerId', '=', customerId)
+    .where('id', '!=', excludeOrderId)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .executeTakeFirst();
+  return Number(r?.total ?? 0);
+}
+
+/** Same customer and same lines within the window, or the same customer PO number. */
+export async function possibleDuplicates(q: Q, o: { id: string; customerId: string; linesHash: string; customerPo: string | null }, since: string) {
+  const rows = await q
+    .selectFrom('salesOrder')
+    .select(['id', 'number', 'linesHash', 'customerPo'])
+    .where('customerId', '=', o.customerId)
+    .where('id', '!=', o.id)
+    .where('status', 'not in', ['draft', 'cancelled'])
+    .where((eb) => eb.or([eb.and([eb('linesHash', '=', o.linesHash), eb('createdAt', '>=', since)]), ...(o.customerPo ? [eb('customerPo', '=', o.customerPo)] : [])]))
+    .limit(5)
+    .execute();
+  return rows.map((r) => ({ id: r.id, number: r.number, reason: (o.customerPo && r.customerPo === o.customerPo ? 'same_po' : 'same_lines') as 'same_po' | 'same_lines' }));
+}

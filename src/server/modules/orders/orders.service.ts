@@ -1,0 +1,202 @@
+import type { z } from 'zod';
+import type { Order, OrderCreate, orderPatchBody, submitBody } from '../../../contracts/orders.ts';
+import type { Config } from '../../config.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { json } from '../../platform/db/dialect.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events.ts';
+import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import { assertCustomFields } from '../admin/index.ts';
+import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
+import { releaseForOrder } from '../inventory/index.ts';
+import { notify } from '../notifications/index.ts';
+import { buildLines } from './order-lines.ts';
+import { createSubmit } from './order-submit.ts';
+import { toOrder } from './order.mapper.ts';
+import { orderMachine } from './order.machine.ts';
+import { orderLines, orders, selectOrders } from './orders.repository.ts';
+
+type Q = Db | Tx;
+type ShipTo = Pick<OrderCreate, 'shipToAddressId' | 'shipToAddress'>;
+
+export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, approvals: ApprovalsService) {
+  const submitter = createSubmit(config, approvals);
+
+  async function row(q: Q, actor: Actor | null, id: string) {
+    const r = await selectOrders(q, actor).where('salesOrder.id', '=', id).executeTakeFirst();
+    if (!r) throw notFound();
+    return r;
+  }
+  async function load(q: Q, actor: Actor | null, id: string): Promise<Order> {
+    return toOrder(await row(q, actor, id), await orderLines.of(q, [id]));
+  }
+
+  /** A ship-to from one of the customer's addresses, an explicit address, or the default one. */
+  async function shipTo(tx: Tx, customerId: string, input: ShipTo, fallbackToDefault: boolean) {
+    if (input.shipToAddress) {
+      const { id: _id, isDefault: _d, ...a } = input.shipToAddress;
+      return { ...a, label: a.label ?? null };
+    }
+    let qb = tx.selectFrom('customerAddress').select(['label', 'province', 'city', 'district', 'detail', 'recipient', 'phone']).where('customerId', '=', customerId);
+    if (input.shipToAddressId) qb = qb.where('id', '=', input.shipToAddressId);
+    else if (fallbackToDefault) qb = qb.where('isDefault', '=', 1);
+    else return undefined;
+    const a = await qb.executeTakeFirst();
+    if (!a && input.shipToAddressId) throw new AppError('VALIDATION_FAILED', [fieldError('shipToAddressId', 'not_found')]);
+    return a ?? null;
+  }
+
+  registerDocumentHandler('order', {
+    currentVersion: (tx, id) => orders.version(tx, id),
+    link: (id) => `${config.publicUrl}/orders/${id}`,
+    async onOutcome(tx, e) {
+      const o = await row(tx, null, e.documentId);
+      if (e.outcome === 'approved') return submitter.confirm(tx, e.actor, o, 'pending_approval');
+      if (e.outcome === 'pending') return;
+      const status = orderMachine.next(o.status, e.outcome === 'returned' ? 'returnForEdit' : 'reject');
+      await orders.transition(tx, o.id, 'pending_approval', { status, version: o.version + 1, updatedAt: nowIso() });
+      await appendEvent(tx, { entityType: 'order', entityId: o.id, type: e.outcome === 'returned' ? 'order.returned' : 'order.rejected', actor: e.actor, stage: 'review', data: { comment: e.comment } });
+      await notify(tx, { userIds: [...new Set([o.ownerId, o.submittedBy ?? o.createdBy])], kind: `order.${e.outcome}`, title: `订单${e.outcome === 'returned' ? '被退回修改' : '被驳回'}：${o.number}`, body: e.comment ?? '', link: `${config.publicUrl}/orders/${o.id}` });
+    },
+  });
+
+  return {
+    get: (actor: Actor, id: string) => load(db, actor, id),
+
+    async list(actor: Actor, q: { limit: number; cursor?: string; q?: string; status?: Order['status']; customerId?: string; ownerId?: string; priority?: Order['priority']; from?: string; to?: string }) {
+      const after = decodeCursor(q.cursor);
+      let qb = selectOrders(db, actor).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
+      if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
+      if (q.status) qb = qb.where('salesOrder.status', '=', q.status);
+      if (q.customerId) qb = qb.where('salesOrder.customerId', '=', q.customerId);
+      if (q.ownerId) qb = qb.where('salesOrder.ownerId', '=', q.ownerId);
+      if (q.priority) qb = qb.where('salesOrder.priority', '=', q.priority);
+      if (q.from) qb = qb.where('salesOrder.createdAt', '>=', q.from);
+      if (q.to) qb = qb.where('salesOrder.createdAt', '<', `${q.to}T99`);
+      if (q.q) {
+        const like = `%${q.q.toLowerCase()}%`;
+        qb = qb.where((eb) => eb.or([eb(eb.fn('lower', ['salesOrder.number']), 'like', like), eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', like), eb(eb.fn('lower', ['customer.name']), 'like', like)]));
+      }
+      const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
+      const counts = new Map<string, number>();
+      for (const l of await orderLines.of(db, page.items.map((r) => r.id))) counts.set(l.orderId, (counts.get(l.orderId) ?? 0) + 1);
+      return {
+        items: page.items.map((r) => {
+          const { lines: _l, shipToAddress: _s, customFields: _c, note: _n, ...rest } = toOrder(r, []);
+          return { ...rest, lineCount: counts.get(r.id) ?? 0 };
+        }),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** Creates a draft; with `submit: true` it is submitted in the same transaction. */
+    async create(actor: Actor, input: OrderCreate) {
+      const id = newId();
+      const warnings = await inTransaction(db, async (tx) => {
+        const customer = await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', '=', input.customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
+        if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
+        await assertCustomFields(tx, 'order', input.customFields);
+        const built = await buildLines(tx, id, input.lines);
+        const now = nowIso();
+        await orders.insert(tx, {
+          id,
+          number: null,
+          customerId: customer.id,
+          requirementId: input.requirementId ?? null,
+          customerPo: input.customerPo ?? null,
+          currency: input.currency,
+          promisedDate: input.promisedDate,
+          priority: input.priority,
+          nonStandard: input.nonStandard ? 1 : 0,
+          nonStandardReason: input.nonStandardReason ?? null,
+          shipTo: json.write((await shipTo(tx, customer.id, input, true)) ?? null),
+          status: 'draft',
+          ownerId: customer.ownerId,
+          createdBy: actor.id,
+          submittedBy: null,
+          ...built.totals,
+          linesHash: built.hash,
+          facts: null,
+          warnings: '[]',
+          note: input.note ?? null,
+          customFields: json.write(input.customFields),
+          version: 1,
+          submittedAt: null,
+          confirmedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await orderLines.replace(tx, id, built.lines);
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null } });
+        return input.submit ? submitter.submit(tx, actor, await row(tx, null, id), input.acknowledge) : [];
+      });
+      return { order: await load(db, actor, id), warnings };
+    },
+
+    /** Drafts only (API.md); a rejected order becomes a draft again when edited. */
+    async update(actor: Actor, id: string, patch: z.infer<typeof orderPatchBody>) {
+      await inTransaction(db, async (tx) => {
+        const o = await row(tx, actor, id);
+        const status = orderMachine.next(o.status, 'edit');
+        if (patch.version !== undefined && patch.version !== o.version) throw new AppError('CONFLICT', [fieldError('version', 'version_mismatch', { current: o.version })]);
+        if (patch.customFields) await assertCustomFields(tx, 'order', patch.customFields);
+        const built = patch.lines ? await buildLines(tx, id, patch.lines) : null;
+        const address = await shipTo(tx, o.customerId, patch, false);
+        const { lines: _l, shipToAddressId: _a, shipToAddress: _s, version: _v, nonStandard, customFields, ...fields } = patch;
+        await orders.update(tx, id, {
+          ...fields,
+          ...(nonStandard !== undefined ? { nonStandard: nonStandard ? 1 : 0 } : {}),
+          ...(customFields ? { customFields: json.write(customFields) } : {}),
+          ...(address !== undefined ? { shipTo: json.write(address) } : {}),
+          ...(built ? { ...built.totals, linesHash: built.hash } : {}),
+          status,
+          version: o.version + 1,
+          updatedAt: nowIso(),
+        });
+        if (built) await orderLines.replace(tx, id, built.lines);
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.updated', actor, stage: 'review', data: { fields: Object.keys(patch).filter((k) => k !== 'version'), ...(built ? { amount: built.totals.gross } : {}) } });
+      });
+      return load(db, actor, id);
+    },
+
+    async submit(actor: Actor, id: string, body: z.infer<typeof submitBody>) {
+      const warnings = await inTransaction(db, async (tx) => submitter.submit(tx, actor, await row(tx, actor, id), body.acknowledge));
+      return { order: await load(db, actor, id), warnings };
+    },
+
+    /** Cancel with a reason: open approvals are withdrawn and reservations released. */
+    async cancel(actor: Actor, id: string, reason: string) {
+      await inTransaction(db, async (tx) => {
+        const o = await row(tx, actor, id);
+        const status = orderMachine.next(o.status, 'cancel');
+        if (!(await orders.transition(tx, id, o.status, { status, version: o.version + 1, updatedAt: nowIso() }))) throw new AppError('CONFLICT');
+        await approvals.cancelOpen(tx, 'order', id);
+        await releaseForOrder(tx, { orderId: id, actor, reason });
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.cancelled', actor, stage: 'review', data: { reason, from: o.status } });
+      });
+      return load(db, actor, id);
+    },
+
+    async timeline(actor: Actor, id: string) {
+      await row(db, actor, id);
+      const rows = await db
+        .selectFrom('event')
+        .leftJoin('appUser', 'appUser.id', 'event.actorId')
+        .select(['event.id', 'event.type', 'event.at', 'event.stage', 'event.actorId', 'event.data', 'appUser.displayName as actorName'])
+        .where('event.entityType', '=', 'order')
+        .where('event.entityId', '=', id)
+        .orderBy('event.id')
+        .execute();
+      return rows.map((r) => ({ ...r, actorName: r.actorName ?? null, data: json.read<Record<string, unknown>>(r.data, {}) }));
+    },
+
+    approvalsOf: async (actor: Actor, id: string) => {
+      await row(db, actor, id);
+      return approvals.forDocument(db, 'order', id);
+    },
+  };
+}
+export type OrdersService = ReturnType<typeof createOrdersService>;
