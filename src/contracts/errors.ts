@@ -37,6 +37,7 @@ export const errorCatalog = {
   LINK_EXPIRED: { status: 410, zh: '此链接已过期或已被撤销，请联系您的销售代表获取新链接', en: 'This link has expired or was revoked; ask your sales contact for a new one' },
   LINK_RATE_LIMITED: { status: 429, zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  REQUIREMENT_NOT_CONFIRMED: { status: 409, zh: '需求单尚未经客户确认（或已转为订单）', en: 'The requirement is not confirmed by the customer (or already converted)' },
   REQUIREMENT_NOT_CONFIRMABLE: { status: 409, zh: '需求单当前无需确认', en: 'This requirement is not awaiting confirmation' },
   INSUFFICIENT_STOCK: { status: 422, zh: '可用库存不足（在库减去已预留）', en: 'Not enough available stock (on hand minus reserved)' },
   NO_WAREHOUSE: { status: 422, zh: '尚未设置仓库，请先创建仓库', en: 'No warehouse is set up yet; create one first' },
@@ -118,6 +119,7 @@ export const fieldReasons = {
   role_or_user: { zh: '每一级需指定审批角色或审批人（二选一）', en: 'each level needs an approver role or a user (one of them)' },
   qty_decimals: { zh: '数量的小数位超过了该产品单位允许的位数', en: 'more decimals than the unit allows' },
   address_required: { zh: '请选择或填写收货地址', en: 'choose or enter a ship-to address' },
+  product_required: { zh: '需求行未关联产品，请先选择产品', en: 'the requirement line has no product; choose one first' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

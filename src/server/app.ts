@@ -98,7 +98,7 @@ export async function buildApp(opts: BuildOptions) {
     approvals: registerApprovals(app, ctx),
   };
   registerPortal(app, ctx, { requirements: services.requirements });
-  const orders = registerOrders(app, ctx, { approvals: services.approvals });
+  const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -15,7 +15,7 @@ for (const d of await dialects()) {
     test('200 orders submitted by 20 concurrent clients: numbers unique and gap-free; stock never oversold', async () => {
       const admin = (await t.as(['admin'])).session;
       const reps = await Promise.all(Array.from({ length: 20 }, () => t.as(['sales'])));
-      const worlds = [];
+      const worlds: Awaited<ReturnType<typeof orderWorld>>[] = [];
       let productId = '';
       for (const [i, r] of reps.entries()) {
         const w = await orderWorld(t, admin, r.session, { stock: i === 0 ? 150 : 0, sku: i === 0 ? 'HOT-1' : `X-${i}` });

@@ -4,14 +4,15 @@
  */
 import type { App, AppContext } from '../../platform/http/types.ts';
 import type { ApprovalsService } from '../approvals/index.ts';
+import type { RequirementsService } from '../requirements/index.ts';
 import { createDryRun } from './order-dry-run.ts';
 import { orderRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 
 export { createOrdersService, type OrdersService } from './orders.service.ts';
 
-export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService }) {
-  const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals);
+export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService; requirements: RequirementsService }) {
+  const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals, deps.requirements);
   orderRoutes(app, svc, createDryRun(ctx.handle.db));
   return svc;
 }

@@ -13,6 +13,11 @@ const write = { config: { permission: 'orders:write' as const } };
 export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void {
   app.get('/api/v1/orders', { ...read, schema: { tags, querystring: orderListQuery, response: { 200: page(orderListItem) } } }, (req) => svc.list(req.actor!, req.query));
   app.post('/api/v1/orders', { ...write, schema: { tags, body: orderCreateBody, response: { 201: orderCreated } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
+  app.post(
+    '/api/v1/requirements/:id/convert',
+    { ...write, schema: { tags, params: idParams, body: z.strictObject({ promisedDate: orderCreateBody.shape.promisedDate, priority: orderCreateBody.shape.priority.optional(), shipToAddressId: z.string().max(64).nullable().optional() }), response: { 201: orderSchema } } },
+    async (req, reply) => reply.code(201).send(await svc.fromRequirement(req.actor!, req.params.id, req.body)),
+  );
   app.get('/api/v1/orders/:id', { ...read, schema: { tags, params: idParams, response: { 200: orderSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.patch('/api/v1/orders/:id', { ...write, schema: { tags, params: idParams, body: orderPatchBody, response: { 200: orderSchema } } }, (req) => svc.update(req.actor!, req.params.id, req.body));
   app.post('/api/v1/orders/:id/submit', { ...write, schema: { tags, params: idParams, body: submitBody, response: { 200: orderCreated } } }, (req) => svc.submit(req.actor!, req.params.id, req.body));

@@ -9,7 +9,10 @@ import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { assertCustomFields } from '../admin/index.ts';
+import { assertCustomFields, loadCustomFields } from '../admin/index.ts';
+import { productsRepository, tierPrices } from '../catalog/index.ts';
+import type { RequirementsService } from '../requirements/index.ts';
+import { localDate } from '../../platform/dates.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
 import { releaseForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -22,7 +25,7 @@ import { orderLines, orders, selectOrders } from './orders.repository.ts';
 type Q = Db | Tx;
 type ShipTo = Pick<OrderCreate, 'shipToAddressId' | 'shipToAddress'>;
 
-export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, approvals: ApprovalsService) {
+export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, approvals: ApprovalsService, requirements: RequirementsService) {
   const submitter = createSubmit(config, approvals);
 
   async function row(q: Q, actor: Actor | null, id: string) {
@@ -47,6 +50,44 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     const a = await qb.executeTakeFirst();
     if (!a && input.shipToAddressId) throw new AppError('VALIDATION_FAILED', [fieldError('shipToAddressId', 'not_found')]);
     return a ?? null;
+  }
+
+  async function insertDraft(tx: Tx, actor: Actor, id: string, input: OrderCreate) {
+    const customer = await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', '=', input.customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
+    if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
+    await assertCustomFields(tx, 'order', input.customFields);
+    const built = await buildLines(tx, id, input.lines);
+    const now = nowIso();
+    await orders.insert(tx, {
+      id,
+      number: null,
+      customerId: customer.id,
+      requirementId: input.requirementId ?? null,
+      customerPo: input.customerPo ?? null,
+      currency: input.currency,
+      promisedDate: input.promisedDate,
+      priority: input.priority,
+      nonStandard: input.nonStandard ? 1 : 0,
+      nonStandardReason: input.nonStandardReason ?? null,
+      shipTo: json.write((await shipTo(tx, customer.id, input, true)) ?? null),
+      status: 'draft',
+      ownerId: customer.ownerId,
+      createdBy: actor.id,
+      submittedBy: null,
+      ...built.totals,
+      linesHash: built.hash,
+      facts: null,
+      warnings: '[]',
+      note: input.note ?? null,
+      customFields: json.write(input.customFields),
+      version: 1,
+      submittedAt: null,
+      confirmedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await orderLines.replace(tx, id, built.lines);
+    await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null } });
   }
 
   registerDocumentHandler('order', {
@@ -96,44 +137,44 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     async create(actor: Actor, input: OrderCreate) {
       const id = newId();
       const warnings = await inTransaction(db, async (tx) => {
-        const customer = await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', '=', input.customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
-        if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
-        await assertCustomFields(tx, 'order', input.customFields);
-        const built = await buildLines(tx, id, input.lines);
-        const now = nowIso();
-        await orders.insert(tx, {
-          id,
-          number: null,
-          customerId: customer.id,
-          requirementId: input.requirementId ?? null,
-          customerPo: input.customerPo ?? null,
-          currency: input.currency,
-          promisedDate: input.promisedDate,
-          priority: input.priority,
-          nonStandard: input.nonStandard ? 1 : 0,
-          nonStandardReason: input.nonStandardReason ?? null,
-          shipTo: json.write((await shipTo(tx, customer.id, input, true)) ?? null),
-          status: 'draft',
-          ownerId: customer.ownerId,
-          createdBy: actor.id,
-          submittedBy: null,
-          ...built.totals,
-          linesHash: built.hash,
-          facts: null,
-          warnings: '[]',
-          note: input.note ?? null,
-          customFields: json.write(input.customFields),
-          version: 1,
-          submittedAt: null,
-          confirmedAt: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await orderLines.replace(tx, id, built.lines);
-        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null } });
+        await insertDraft(tx, actor, id, input);
         return input.submit ? submitter.submit(tx, actor, await row(tx, null, id), input.acknowledge) : [];
       });
       return { order: await load(db, actor, id), warnings };
+    },
+
+    /**
+     * A draft from the version the customer confirmed: lines, spec and custom fields carried
+     * over (no re-typing), priced at the customer's tier price or list price; the
+     * requirement becomes `converted` and keeps the link.
+     */
+    async fromRequirement(actor: Actor, requirementId: string, input: { promisedDate: string; priority?: Order['priority']; shipToAddressId?: string | null }) {
+      const id = newId();
+      await inTransaction(db, async (tx) => {
+        const req = await requirements.takeForOrder(tx, actor, requirementId, id);
+        const missing = req.content.items.flatMap((it, i) => (it.productId ? [] : [fieldError(`items.${i}.productId`, 'product_required')]));
+        if (missing.length) throw new AppError('VALIDATION_FAILED', missing);
+        const customer = await tx.selectFrom('customer').select('tier').where('id', '=', req.customerId).executeTakeFirstOrThrow();
+        const productIds = req.content.items.map((it) => it.productId!);
+        const tier = await tierPrices(tx, productIds, customer.tier, localDate(new Date(), config.timeZone));
+        const list = new Map((await productsRepository.byIds(tx, productIds)).map((p) => [p.id, Number(p.listPrice)]));
+        const orderFields = new Set((await loadCustomFields(tx, 'order')).map((f) => f.key));
+        await insertDraft(tx, actor, id, {
+          customerId: req.customerId,
+          requirementId,
+          promisedDate: input.promisedDate,
+          priority: input.priority ?? 'normal',
+          shipToAddressId: input.shipToAddressId ?? null,
+          currency: 'CNY',
+          nonStandard: false,
+          note: req.content.note,
+          customFields: Object.fromEntries(Object.entries(req.content.customFields).filter(([k]) => orderFields.has(k))),
+          lines: req.content.items.map((it) => ({ productId: it.productId!, qty: it.qty, unitPrice: tier.get(it.productId!) ?? list.get(it.productId!) ?? 0, discountPct: 0, spec: it.spec, note: it.note ?? null })),
+          submit: false,
+          acknowledge: [],
+        });
+      });
+      return load(db, actor, id);
     },
 
     /** Drafts only (API.md); a rejected order becomes a draft again when edited. */

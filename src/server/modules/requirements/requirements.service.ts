@@ -167,6 +167,19 @@ export function createRequirementsService(db: Db, config: Pick<Config, 'publicUr
       });
     },
 
+    /**
+     * For order entry: the confirmed version's content (what the customer agreed to), and
+     * marks the requirement converted in the caller's transaction.
+     */
+    async takeForOrder(tx: Tx, actor: Actor, id: string, orderId: string) {
+      const r = await load(tx, actor, id);
+      const status = requirementMachine.next(r.status, 'convert', 'REQUIREMENT_NOT_CONFIRMED');
+      const v = (await versionsOf(tx, id)).find((x) => x.version === r.confirmedVersion)!;
+      await updateRequirement(tx, id, { status, updatedAt: nowIso() });
+      await appendEvent(tx, { entityType: 'requirement', entityId: id, type: 'requirement.converted', actor, stage: 'requirement', data: { orderId, version: r.confirmedVersion } });
+      return { customerId: r.customerId, version: r.confirmedVersion!, content: json.read<Content>(v.content, {} as Content) };
+    },
+
     /** Visibility check used by the portal before revoking a link. */
     assertVisible: (actor: Actor, id: string) => load(db, actor, id).then(() => undefined),
 
