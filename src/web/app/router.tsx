@@ -11,6 +11,17 @@ import { NotFoundPage } from '../components/result-page.tsx';
 import { AppShell } from './layout/app-shell.tsx';
 import { adminPages, landingPath, modules, TOKENS_PATH, visibleAdminPages, type AdminPageKey } from './nav.tsx';
 import { RequireAuth, RequirePermission } from './require-auth.tsx';
+import { lazyPage } from './lazy-page.tsx';
+import type { Permission } from '../../contracts/permissions.ts';
+import type { ModuleKey } from './nav.tsx';
+
+const CustomersPage = lazyPage(() => import('../features/customers/customers-page.tsx'), 'CustomersPage');
+const CustomerDetailPage = lazyPage(() => import('../features/customers/detail/customer-detail-page.tsx'), 'CustomerDetailPage');
+const CustomerFormPage = lazyPage(() => import('../features/customers/form/customer-form-page.tsx'), 'CustomerFormPage');
+const CustomerImportPage = lazyPage(() => import('../features/customers/import/customer-import-page.tsx'), 'CustomerImportPage');
+const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
+const RequirementDetailPage = lazyPage(() => import('../features/requirements/detail/requirement-detail-page.tsx'), 'RequirementDetailPage');
+const RequirementFormPage = lazyPage(() => import('../features/requirements/form/requirement-form-page.tsx'), 'RequirementFormPage');
 
 function Landing() {
   const { user } = useSession();
@@ -30,6 +41,25 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   webhooks: <WebhooksPage />,
 };
 
+const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+/** Modules that are built: their pages instead of 即将上线, plus their sub-pages. */
+const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
+  customers: [
+    { path: '/customers', element: guarded('customers:read', <CustomersPage />) },
+    { path: '/customers/new', element: guarded('customers:write', <CustomerFormPage />) },
+    { path: '/customers/import', element: guarded('customers:write', <CustomerImportPage />) },
+    { path: '/customers/:id', element: guarded('customers:read', <CustomerDetailPage />) },
+    { path: '/customers/:id/edit', element: guarded('customers:write', <CustomerFormPage />) },
+  ],
+  requirements: [
+    { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },
+    { path: '/requirements/new', element: guarded('requirements:write', <RequirementFormPage />) },
+    { path: '/requirements/:id', element: guarded('requirements:read', <RequirementDetailPage />) },
+    { path: '/requirements/:id/edit', element: guarded('requirements:write', <RequirementFormPage />) },
+  ],
+};
+
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
@@ -41,7 +71,7 @@ const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <Landing /> },
-      ...modules.map((m) => ({ path: m.path, element: <RequirePermission permission={m.permission}>{<ComingSoonPage module={m.key} />}</RequirePermission> })),
+      ...modules.flatMap((m) => builtModules[m.key] ?? [{ path: m.path, element: guarded(m.permission, <ComingSoonPage module={m.key} />) }]),
       { path: '/admin', element: <AdminIndex /> },
       ...adminPages.map((p) => ({ path: p.path, element: <RequirePermission permission={p.permission}>{adminElements[p.key]}</RequirePermission> })),
       { path: TOKENS_PATH, element: <TokensPage /> },

@@ -1,4 +1,8 @@
 import type { Messages } from './messages.ts';
+import { approvals } from './en-US/approvals.ts';
+import { customFields, settings } from './en-US/custom-fields.ts';
+import { address, customers } from './en-US/customers.ts';
+import { requirements } from './en-US/requirements.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
 export const enUS: Messages = {
@@ -29,6 +33,14 @@ export const enUS: Messages = {
     backHome: 'Back to start',
     more: 'More',
     unsavedChanges: 'Unsaved changes',
+    back: 'Back',
+    clearFilters: 'Clear filters',
+    reload: 'Reload',
+    remove: 'Remove',
+    leaveTitle: 'Leave this page?',
+    leaveHint: 'What you entered is not saved yet and will be lost.',
+    leave: 'Leave',
+    stay: 'Keep editing',
   },
   nav: {
     workbench: 'Workbench',
@@ -117,6 +129,10 @@ export const enUS: Messages = {
     invalid: 'Invalid format',
     notFound: 'The selected record does not exist',
     passwordsDiffer: 'The passwords do not match',
+    numberMin: 'Must be at least {{min}}',
+    numberMax: 'Must be at most {{max}}',
+    positive: 'Must be greater than 0',
+    codeChars: 'Letters, digits, underscores and hyphens only',
   },
   users: {
     title: 'Users',
@@ -266,4 +282,10 @@ export const enUS: Messages = {
     presets: { generic: 'Generic JSON', wecom: 'WeCom', dingtalk: 'DingTalk', feishu: 'Feishu' },
     status: { active: 'Active', paused: 'Paused' },
   },
+  customers,
+  address,
+  requirements,
+  approvals,
+  customFields,
+  settings,
 };

@@ -1,3 +1,8 @@
+import { approvals } from './zh-CN/approvals.ts';
+import { customFields, settings } from './zh-CN/custom-fields.ts';
+import { address, customers } from './zh-CN/customers.ts';
+import { requirements } from './zh-CN/requirements.ts';
+
 /** Simplified Chinese: the default language and the shape every other language must match. */
 export const zhCN = {
   app: { name: '跟单', fullName: '跟单 Gendan', tagline: '销售跟单系统 · 每个订单，每个环节，都有人负责' },
@@ -27,6 +32,14 @@ export const zhCN = {
     backHome: '返回首页',
     more: '更多',
     unsavedChanges: '有未保存的修改',
+    back: '返回',
+    clearFilters: '清除筛选',
+    reload: '重新加载',
+    remove: '删除',
+    leaveTitle: '离开此页面？',
+    leaveHint: '您填写的内容还没有保存，离开后将丢失。',
+    leave: '离开',
+    stay: '继续填写',
   },
   nav: {
     workbench: '工作台',
@@ -115,6 +128,10 @@ export const zhCN = {
     invalid: '格式不正确',
     notFound: '所选记录不存在',
     passwordsDiffer: '两次输入的密码不一致',
+    numberMin: '不能小于 {{min}}',
+    numberMax: '不能大于 {{max}}',
+    positive: '必须大于 0',
+    codeChars: '只能包含字母、数字、下划线和短横线',
   },
   users: {
     title: '用户',
@@ -264,4 +281,10 @@ export const zhCN = {
     presets: { generic: '通用 JSON', wecom: '企业微信', dingtalk: '钉钉', feishu: '飞书' },
     status: { active: '启用', paused: '已暂停' },
   },
+  customers,
+  address,
+  requirements,
+  approvals,
+  customFields,
+  settings,
 };

@@ -1,9 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { publishProgress, type LiveProgress } from '../../lib/live-progress.ts';
 import { authKeys } from '../auth/api.ts';
 import { notificationKeys, type Notification } from './api.ts';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
+
+/** Notification kinds → the cached data they make stale (customer.change_requested, requirement.customer_confirmed, …). */
+const liveDomains = [
+  { prefix: 'customer.', keys: [['customers']] },
+  { prefix: 'communication.', keys: [['customers']] },
+  { prefix: 'requirement.', keys: [['requirements'], ['customers', 'history']] },
+] as const;
 
 /**
  * Subscribes to `/api/v1/events` (SSE) while signed in. The browser retries a dropped
@@ -33,9 +41,20 @@ export function useLiveEvents(userId: string, onNotification: (n: Notification) 
       source.addEventListener('notification', (e) => {
         void qc.invalidateQueries({ queryKey: notificationKeys.all });
         try {
-          handler.current(JSON.parse((e as MessageEvent<string>).data) as Notification);
+          const n = JSON.parse((e as MessageEvent<string>).data) as Notification;
+          // A notification about a customer or requirement means what is on screen may be stale.
+          const domain = liveDomains.find((d) => n.kind.startsWith(d.prefix));
+          for (const queryKey of domain?.keys ?? []) void qc.invalidateQueries({ queryKey });
+          handler.current(n);
         } catch {
           /* a malformed push still refreshed the list */
+        }
+      });
+      source.addEventListener('progress', (e) => {
+        try {
+          publishProgress(JSON.parse((e as MessageEvent<string>).data) as LiveProgress);
+        } catch {
+          /* progress is best effort */
         }
       });
       source.onerror = () => {

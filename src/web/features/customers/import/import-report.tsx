@@ -1,0 +1,67 @@
+import { Alert, Statistic, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from './api.ts';
+
+type Issue = ImportReport['errors'][number];
+type Dup = ImportReport['duplicates'][number];
+
+/** What the server found in the file: counts, the errors by row and column, possible duplicates. */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gd-stack">
+      <div className="gd-stats">
+        <Statistic title={t('customers.import.rows')} value={report.rows} />
+        <Statistic title={t('customers.import.valid')} value={report.valid} styles={{ content: { color: '#389e0d' } }} />
+        <Statistic title={t('customers.import.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
+        <Statistic title={t('customers.import.duplicates')} value={report.duplicates.length} styles={{ content: { color: report.duplicates.length ? '#d46b08' : undefined } }} />
+      </div>
+      {report.errorCount > 0 && (
+        <>
+          <Alert type="error" showIcon title={t('customers.import.hasErrors', { count: report.errorCount })} description={report.errors.length < report.errorCount ? t('customers.import.listedFirst', { count: report.errors.length }) : undefined} />
+          <Table<Issue>
+            size="small"
+            rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
+            dataSource={report.errors}
+            pagination={report.errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            scroll={{ x: 'max-content' }}
+            data-testid="import-errors"
+            columns={[
+              { title: t('customers.import.row'), dataIndex: 'row', width: 70 },
+              { title: t('customers.import.column'), dataIndex: 'column', width: 140, render: (v: string | null) => v ?? t('common.none') },
+              { title: t('customers.import.problem'), dataIndex: 'message' },
+            ]}
+          />
+        </>
+      )}
+      {report.duplicates.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('customers.import.dupTitle')}
+          </Typography.Title>
+          <Table<Dup>
+            size="small"
+            rowKey="row"
+            dataSource={report.duplicates}
+            pagination={report.duplicates.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('customers.import.row'), dataIndex: 'row', width: 70 },
+              { title: t('customers.name'), dataIndex: 'name', width: 220 },
+              {
+                title: t('customers.import.similarTo'),
+                key: 'matches',
+                render: (_, d) =>
+                  d.matches.map((m, i) => (
+                    <div key={i}>
+                      {m.row ? t('customers.import.inFileRow', { row: m.row, name: m.name }) : m.name} <Tag color="orange">{t(`customers.dup.reason.${m.reason as 'name'}`)}</Tag>
+                    </div>
+                  )),
+              },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}
