@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { customersBench } from './customers.bench.ts';
 import { httpBench } from './http.bench.ts';
+import { ordersBench } from './orders.bench.ts';
 
 const quick = process.argv.includes('--quick');
 mkdirSync('bench/results', { recursive: true });
@@ -19,3 +20,8 @@ console.log('\nCustomer import (streamed .xlsx, one transaction per file) and du
 console.table(customers.imports);
 console.table([{ customers: customers.customers, ...customers.duplicateCheck, peakRssMb: customers.peakRssMb }]);
 writeFileSync(`bench/results/customers-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, ...customers }, null, 2));
+
+const intake = await ordersBench({ duration: quick ? 5 : 15 });
+console.log('\nOrder intake over HTTP (5 lines, created + checked + numbered + confirmed with 5 reservations per request)');
+console.table(intake);
+writeFileSync(`bench/results/orders-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, intake }, null, 2));

@@ -439,6 +439,14 @@ export interface OrderLineTable {
   note: string | null;
 }
 
+export interface CustomerPriceTable {
+  customerId: string;
+  productId: string;
+  unitPrice: number;
+  orderId: string;
+  at: string;
+}
+
 export interface ApprovalRuleTable {
   id: string;
   name: string;
@@ -504,6 +512,7 @@ export interface Database {
   reservation: ReservationTable;
   salesOrder: SalesOrderTable;
   orderLine: OrderLineTable;
+  customerPrice: CustomerPriceTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
 }

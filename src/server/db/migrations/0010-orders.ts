@@ -37,7 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await s.createIndex('sales_order_customer_idx').on('sales_order').columns(['customer_id', 'created_at']).execute();
+  await s.createIndex('sales_order_customer_idx').on('sales_order').columns(['customer_id', 'status']).execute();
+  await s.createIndex('sales_order_lines_hash_idx').on('sales_order').columns(['customer_id', 'lines_hash', 'created_at']).execute();
   await s.createIndex('sales_order_owner_idx').on('sales_order').columns(['owner_id', 'id']).execute();
   await s.createIndex('sales_order_status_idx').on('sales_order').columns(['status', 'id']).execute();
   await s.createIndex('sales_order_po_idx').on('sales_order').columns(['customer_id', 'customer_po']).execute();
@@ -62,6 +63,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await s.createIndex('order_line_order_idx').on('order_line').columns(['order_id', 'line_no']).execute();
   await s.createIndex('order_line_product_idx').on('order_line').column('product_id').execute();
+  // The last confirmed unit price per customer × product, kept at confirmation so order entry
+  // and the PRICE_BELOW_LAST check read one row instead of the customer's order history.
+  await s
+    .createTable('customer_price')
+    .addColumn('customer_id', 'text', (c) => c.notNull().references('customer.id'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('product.id'))
+    .addColumn('unit_price', 'bigint', (c) => c.notNull())
+    .addColumn('order_id', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('customer_price_pkey', ['customer_id', 'product_id'])
+    .execute();
   await s
     .createTable('approval_rule')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -17,7 +17,7 @@ import { notify } from '../notifications/index.ts';
 import type { ProductTable } from '../../db/schema.ts';
 import { runChecks } from './order-checks.ts';
 import { orderMachine } from './order.machine.ts';
-import { lastPrices, openExposure, orderLines, orders, possibleDuplicates, type OrderRow } from './orders.repository.ts';
+import { lastPrices, openExposure, orderLines, orders, possibleDuplicates, rememberPrices, type OrderRow } from './orders.repository.ts';
 
 /** Which role an `approval`-severity check is routed to. */
 const checkApprover: Partial<Record<CheckResult['code'], string>> = { CREDIT_LIMIT_EXCEEDED: 'finance', CUSTOMER_ON_HOLD: 'finance' };
@@ -33,6 +33,7 @@ export function createSubmit(config: Pick<Config, 'publicUrl' | 'timeZone'>, app
     for (const r of results) await orderLines.setReservation(tx, r.orderLineId, r.reserved, r.short, r.warehouseId);
     const at = nowIso();
     if (!(await orders.transition(tx, o.id, from, { status: orderMachine.next(from, 'confirm'), confirmedAt: at, updatedAt: at }))) throw new AppError('INVALID_STATE', { action: 'confirm' });
+    await rememberPrices(tx, o.customerId, o.id, lines.map((l) => ({ productId: l.productId, unitPrice: Number(l.unitPrice) })), at);
     const shortages = results.filter((r) => r.short > 0).map((r) => ({ lineNo: lines.find((l) => l.id === r.orderLineId)!.lineNo, shortQty: r.short / 1000 }));
     await appendEvent(tx, { entityType: 'order', entityId: o.id, type: 'order.confirmed', actor, stage: 'review', data: { number: o.number, shortages } });
     if (o.ownerId !== actor.id) {
@@ -63,8 +64,9 @@ export function createSubmit(config: Pick<Config, 'publicUrl' | 'timeZone'>, app
         lines: lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, qty: Number(l.qty), unitPrice: Number(l.unitPrice), spec: json.read(l.spec, {}) })),
         products,
         customer: { status: customer.status, creditLimit: Number(customer.creditLimit) },
-        lastPrices: await lastPrices(tx, o.customerId, [...products.keys()], o.id),
-        exposure: await openExposure(tx, o.customerId, o.id),
+        lastPrices: await lastPrices(tx, o.customerId, [...products.keys()]),
+        // Exposure only matters when a limit is set (0 = none).
+        exposure: Number(customer.creditLimit) > 0 ? await openExposure(tx, o.customerId, o.id) : 0,
         duplicates: await possibleDuplicates(tx, { id: o.id, customerId: o.customerId, linesHash: o.linesHash, customerPo: o.customerPo }, new Date(Date.now() - windowDays * 86_400_000).toISOString()),
         today: localDate(new Date(), config.timeZone),
         severities: await getSetting(tx, 'order.checks'),

@@ -44,19 +44,22 @@ export const orders = {
 };
 
 /** The last unit price each product was confirmed at for this customer. */
-export async function lastPrices(q: Q, customerId: string, productIds: string[], excludeOrderId: string): Promise<Map<string, number>> {
+export async function lastPrices(q: Q, customerId: string, productIds: string[]): Promise<Map<string, number>> {
   if (productIds.length === 0) return new Map();
-  const rows = await q
-    .selectFrom('orderLine')
-    .innerJoin('salesOrder', 'salesOrder.id', 'orderLine.orderId')
-    .select(['orderLine.productId', 'orderLine.unitPrice', 'salesOrder.confirmedAt'])
-    .where('salesOrder.customerId', '=', customerId)
-    .where('salesOrder.id', '!=', excludeOrderId)
-    .where('salesOrder.confirmedAt', 'is not', null)
-    .where('orderLine.productId', 'in', productIds)
-    .orderBy('salesOrder.confirmedAt', 'asc')
-    .execute();
+  const rows = await q.selectFrom('customerPrice').select(['productId', 'unitPrice']).where('customerId', '=', customerId).where('productId', 'in', productIds).execute();
   return new Map(rows.map((r) => [r.productId, Number(r.unitPrice)]));
+}
+
+/** Remembers the prices of a confirmed order as the customer's last prices. */
+export async function rememberPrices(q: Q, customerId: string, orderId: string, lines: { productId: string; unitPrice: number }[], at: string) {
+  // One row per product (the last line wins) in one statement; `excluded` is the proposed row on both dialects.
+  const rows = [...new Map(lines.map((l) => [l.productId, { customerId, productId: l.productId, unitPrice: l.unitPrice, orderId, at }])).values()];
+  if (rows.length === 0) return;
+  await q
+    .insertInto('customerPrice')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['customerId', 'productId']).doUpdateSet((eb) => ({ unitPrice: eb.ref('excluded.unitPrice'), orderId: eb.ref('excluded.orderId'), at: eb.ref('excluded.at') })))
+    .execute();
 }
 
 export async function openExposure(q: Q, customerId: string, excludeOrderId: string): Promise<number> {
@@ -70,16 +73,13 @@ export async function openExposure(q: Q, customerId: string, excludeOrderId: str
   return Number(r?.total ?? 0);
 }
 
-/** Same customer and same lines within the window, or the same customer PO number. */
+/** Same customer and same lines within the window, or the same customer PO number (two indexed look-ups). */
 export async function possibleDuplicates(q: Q, o: { id: string; customerId: string; linesHash: string; customerPo: string | null }, since: string) {
-  const rows = await q
-    .selectFrom('salesOrder')
-    .select(['id', 'number', 'linesHash', 'customerPo'])
-    .where('customerId', '=', o.customerId)
-    .where('id', '!=', o.id)
-    .where('status', 'not in', ['draft', 'cancelled'])
-    .where((eb) => eb.or([eb.and([eb('linesHash', '=', o.linesHash), eb('createdAt', '>=', since)]), ...(o.customerPo ? [eb('customerPo', '=', o.customerPo)] : [])]))
-    .limit(5)
-    .execute();
-  return rows.map((r) => ({ id: r.id, number: r.number, reason: (o.customerPo && r.customerPo === o.customerPo ? 'same_po' : 'same_lines') as 'same_po' | 'same_lines' }));
+  const base = () => q.selectFrom('salesOrder').select(['id', 'number']).where('customerId', '=', o.customerId).where('id', '!=', o.id).where('status', 'not in', ['draft', 'cancelled']).limit(5);
+  const sameLines = await base().where('linesHash', '=', o.linesHash).where('createdAt', '>=', since).execute();
+  const samePo = o.customerPo ? await base().where('customerPo', '=', o.customerPo).execute() : [];
+  const out = new Map<string, { id: string; number: string | null; reason: 'same_po' | 'same_lines' }>();
+  for (const r of sameLines) out.set(r.id, { ...r, reason: 'same_lines' });
+  for (const r of samePo) out.set(r.id, { ...r, reason: 'same_po' });
+  return [...out.values()];
 }

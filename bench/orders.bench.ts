@@ -1,0 +1,107 @@
+/**
+ * Order intake through the HTTP API: 5-line orders created, checked, numbered and
+ * confirmed with 5 guarded reservations in one request (`POST /orders` with submit: true),
+ * at 1 and 32 concurrent clients, on SQLite and (when reachable) PostgreSQL.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export interface IntakeFigures {
+  dialect: string;
+  connections: number;
+  ordersPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+async function json(base: string, path: string, headers: Record<string, string>, body: unknown) {
+  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+  return r.json() as Promise<any>;
+}
+
+async function runOne(databaseUrl: string, dialect: string, duration: number): Promise<IntakeFigures[]> {
+  const port = 3800 + Math.floor(Math.random() * 90);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), GENDAN_ADMIN_PASSWORD: 'bench1234', LOG_LEVEL: 'warn' };
+  const server = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}/api/health`);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench1234' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const { secret } = await json(base, '/api/v1/tokens', { cookie, 'x-csrf-token': csrfToken }, { name: 'bench' });
+    const auth = { authorization: `Bearer ${secret}` };
+    const wh = await json(base, '/api/v1/warehouses', auth, { code: 'WH1', name: '成品仓', isDefault: true });
+    const productIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await json(base, '/api/v1/products', auth, { sku: `B-${i}`, name: `基准产品${i}`, unit: '件', listPrice: 10_000 + i });
+      await json(base, '/api/v1/stock/movements', auth, { type: 'receipt', productId: p.id, warehouseId: wh.id, qty: 100_000_000, reason: '基准' });
+      productIds.push(p.id);
+    }
+    const c = await json(base, '/api/v1/customers', auth, { name: '基准客户', addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
+    const body = JSON.stringify({
+      customerId: c.customer.id,
+      promisedDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      lines: productIds.map((productId) => ({ productId, qty: 1, unitPrice: 10_000 })),
+      submit: true,
+      acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: 'benchmark' }],
+    });
+    const out: IntakeFigures[] = [];
+    for (const connections of [1, 32]) {
+      const r = await new Promise<autocannon.Result>((resolve, reject) =>
+        autocannon({ url: `${base}/api/v1/orders`, method: 'POST', connections, duration, headers: { ...auth, 'content-type': 'application/json' }, body }, (err, res) => (err ? reject(err) : resolve(res))),
+      );
+      out.push({ dialect, connections, ordersPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+    }
+    return out;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+export async function ordersBench(opts: { duration: number }): Promise<IntakeFigures[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'gendan-bench-orders-'));
+  const results: IntakeFigures[] = [];
+  try {
+    results.push(...(await runOne(`sqlite:${join(dir, 'b.db')}`, 'sqlite', opts.duration)));
+    const admin = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+    const name = `gendan_bench_${Date.now().toString(36)}`;
+    try {
+      await c.connect();
+      await c.query(`create database ${name}`);
+    } catch {
+      console.log('PostgreSQL not reachable: intake bench on SQLite only');
+      return results;
+    }
+    try {
+      results.push(...(await runOne(admin.replace(/\/[^/]*$/, `/${name}`), 'postgres', opts.duration)));
+    } finally {
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
