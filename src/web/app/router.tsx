@@ -19,6 +19,7 @@ const CustomersPage = lazyPage(() => import('../features/customers/customers-pag
 const CustomerDetailPage = lazyPage(() => import('../features/customers/detail/customer-detail-page.tsx'), 'CustomerDetailPage');
 const CustomerFormPage = lazyPage(() => import('../features/customers/form/customer-form-page.tsx'), 'CustomerFormPage');
 const CustomerImportPage = lazyPage(() => import('../features/customers/import/customer-import-page.tsx'), 'CustomerImportPage');
+const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
 const RequirementDetailPage = lazyPage(() => import('../features/requirements/detail/requirement-detail-page.tsx'), 'RequirementDetailPage');
 const RequirementFormPage = lazyPage(() => import('../features/requirements/form/requirement-form-page.tsx'), 'RequirementFormPage');
@@ -62,6 +63,8 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
 
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // The customer's secure link: no account, no staff shell.
+  { path: '/c/:token', element: <PortalPage /> },
   {
     path: '/',
     element: (

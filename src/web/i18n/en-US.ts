@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 import { approvals } from './en-US/approvals.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
+import { portal } from './en-US/portal.ts';
 import { requirements } from './en-US/requirements.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
@@ -288,4 +289,5 @@ export const enUS: Messages = {
   approvals,
   customFields,
   settings,
+  portal,
 };

@@ -1,6 +1,7 @@
 import { approvals } from './zh-CN/approvals.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
+import { portal } from './zh-CN/portal.ts';
 import { requirements } from './zh-CN/requirements.ts';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
@@ -287,4 +288,5 @@ export const zhCN = {
   approvals,
   customFields,
   settings,
+  portal,
 };

@@ -1,0 +1,51 @@
+import type { Messages } from '../messages.ts';
+
+/** The customer's confirmation page (/c/:token) in English. */
+export const portal: Messages['portal'] = {
+  defaultCompany: 'Requirement confirmation',
+  defaultTitle: 'Requirement confirmation',
+  docTitle: '{{company}} · confirm requirement {{number}}',
+  version: 'Version {{version}}',
+  to: 'For: {{name}}',
+  dueDate: 'Wanted by: {{date}}',
+  items: 'Items ({{count}})',
+  details: 'Details',
+  note: 'Notes',
+  validUntil: 'This link is valid until {{at}}. Questions? Contact your sales representative.',
+  answerTitle: 'Please confirm the above',
+  answerHint: 'If everything is right, tap “Confirm”. If something should change, say what and tap “Ask for changes”. Your answer is about version {{version}}.',
+  contactName: 'Your name',
+  contactNamePlaceholder: 'Optional, so we know who to contact',
+  comment: 'Comment',
+  commentPlaceholder: 'e.g. line 2: 20 units instead',
+  commentHelp: 'Optional when confirming; required when asking for changes',
+  commentRequired: 'Say what should change',
+  confirm: 'Confirm',
+  requestChanges: 'Ask for changes',
+  back: 'Not yet',
+  confirmTitle: 'Confirm requirement {{number}}, version {{version}}?',
+  confirmText: 'We will prepare the order exactly as shown; the time of your confirmation is recorded.',
+  done: {
+    confirmed: 'Version {{version}} confirmed',
+    changes: 'Change request sent (version {{version}})',
+    text: 'Thank you — your sales representative has been notified. You can close this page.',
+  },
+  outdated: {
+    title: 'The requirement was updated to version {{version}}',
+    text: 'You answered version {{seen}}, but it was changed meanwhile (now version {{current}}). Your answer is recorded; please review the latest version and confirm again.',
+    reload: 'Show the latest version',
+  },
+  state: {
+    confirmed: { title: 'You confirmed version {{version}}', text: 'Nothing more to do. To change anything, contact your sales representative.' },
+    changes_requested: { title: 'We received your change request', text: 'You will get the updated version to confirm again.' },
+    draft: { title: 'The requirement is being updated', text: 'Your sales representative is updating it and will send it again for confirmation.' },
+    cancelled: { title: 'This requirement was cancelled', text: 'Questions? Contact your sales representative.' },
+    converted: { title: 'This requirement became an order', text: 'Thank you for confirming; you will hear about the order’s progress.' },
+  },
+  problem: {
+    notFound: { title: 'This link is not valid', text: 'The address may be incomplete — check that it was copied in full, or ask your sales representative to send it again.' },
+    expired: { title: 'This link has expired or was revoked', text: 'Ask your sales representative for a new confirmation link.' },
+    rateLimited: { title: 'Too many attempts', text: 'To protect your information, wait a few minutes and try again.' },
+    failed: { title: 'The page could not load', text: 'Check your connection and try again.' },
+  },
+};
