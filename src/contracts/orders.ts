@@ -180,3 +180,58 @@ export const timelineEntry = z.object({
   actorName: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
 });
+
+export const revisionStates = ['pending_approval', 'applied', 'rejected'] as const;
+
+export const revisionBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500),
+  lines: z.array(orderLineInput).min(1).max(500).optional(),
+  promisedDate: promisedDate.optional(),
+  priority: z.enum(priorities).optional(),
+  customerPo: z.string().trim().max(64).nullable().optional(),
+  shipToAddressId: z.string().max(64).nullable().optional(),
+  shipToAddress: addressInput.nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  /** Only compute and return the impact; change nothing. */
+  preview: z.boolean().default(false),
+  version: z.number().int().optional(),
+});
+
+export const revisionImpact = z.object({
+  amountBefore: z.number(),
+  amountAfter: z.number(),
+  amountDelta: z.number(),
+  promisedDate: z.object({ before: z.string(), after: z.string() }).nullable(),
+  lines: z.array(
+    z.object({
+      productId: z.string(),
+      sku: z.string(),
+      qtyBefore: z.number(),
+      qtyAfter: z.number(),
+      unitPriceBefore: z.number().nullable(),
+      unitPriceAfter: z.number().nullable(),
+      /** Positive: more to reserve; negative: to release. */
+      stockDelta: z.number(),
+      available: z.number(),
+    }),
+  ),
+  fields: z.array(z.string()),
+  needsApproval: z.boolean(),
+  rules: z.array(z.string()),
+});
+
+export const revisionSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  revisionNo: z.number(),
+  fromVersion: z.number(),
+  reason: z.string(),
+  state: z.enum(revisionStates),
+  impact: revisionImpact,
+  before: z.record(z.string(), z.unknown()),
+  requestedBy: z.string(),
+  requestedByName: z.string().nullable(),
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+});
+export const revisionReply = z.object({ preview: z.boolean(), impact: revisionImpact, revision: revisionSchema.nullable(), order: orderSchema });

@@ -447,6 +447,21 @@ export interface CustomerPriceTable {
   at: string;
 }
 
+export interface OrderRevisionTable {
+  id: string;
+  orderId: string;
+  revisionNo: number;
+  fromVersion: number;
+  reason: string;
+  changes: string; // JSON: the requested patch
+  impact: string; // JSON: revisionImpact
+  before: string; // JSON: the order before (header + lines)
+  state: 'pending_approval' | 'applied' | 'rejected';
+  requestedBy: string;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
 export interface ApprovalRuleTable {
   id: string;
   name: string;
@@ -513,6 +528,7 @@ export interface Database {
   salesOrder: SalesOrderTable;
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;
+  orderRevision: OrderRevisionTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
 }

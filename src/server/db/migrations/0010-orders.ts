@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { approvalStates } from '../../../contracts/approvals.ts';
-import { orderStatuses, priorities } from '../../../contracts/orders.ts';
+import { orderStatuses, priorities, revisionStates } from '../../../contracts/orders.ts';
 import { sqlIn } from '../../platform/db/dialect.ts';
 
 /** Sales orders with lines, approval rules and approval steps. */
@@ -73,6 +73,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('order_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('customer_price_pkey', ['customer_id', 'product_id'])
+    .execute();
+  // Changes after confirmation: each a numbered revision with the order as it was before.
+  await s
+    .createTable('order_revision')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('order_id', 'text', (c) => c.notNull().references('sales_order.id'))
+    .addColumn('revision_no', 'integer', (c) => c.notNull())
+    .addColumn('from_version', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('changes', 'text', (c) => c.notNull())
+    .addColumn('impact', 'text', (c) => c.notNull())
+    .addColumn('before', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull().check(sqlIn('state', revisionStates)))
+    .addColumn('requested_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text')
+    .addUniqueConstraint('order_revision_order_no_key', ['order_id', 'revision_no'])
     .execute();
   await s
     .createTable('approval_rule')

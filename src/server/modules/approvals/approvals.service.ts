@@ -86,10 +86,10 @@ export function createApprovalsService(db: Db) {
      * Starts the chain for a submitted document. Returns the triggered rules; no rows when
      * nothing matched (the document needs no approval).
      */
-    async request(tx: Tx, input: { documentType: string; documentId: string; documentVersion: number; requestedBy: string; facts: Record<string, unknown>; summary: Record<string, unknown>; extraLevels?: { approverRole: string; reason: string }[] }) {
+    async request(tx: Tx, input: { documentType: string; documentId: string; documentVersion: number; requestedBy: string; facts: Record<string, unknown>; summary: Record<string, unknown>; extraLevels?: { approverRole: string; reason: string }[]; rulesOf?: string }) {
       // Checks routed to approval (e.g. credit exceeded → finance) join as rules that always match.
       const extra: Rule[] = (input.extraLevels ?? []).map((l, i) => ({ id: `check:${i}`, name: l.reason, condition: { all: [] }, levels: [{ approverRole: l.approverRole, mode: 'any' }] }));
-      const { matched, steps } = buildChain([...(await activeRules(tx, input.documentType)), ...extra], input.facts);
+      const { matched, steps } = buildChain([...(await activeRules(tx, input.rulesOf ?? input.documentType)), ...extra], input.facts);
       if (steps.length === 0) return { required: false, rules: [] as string[] };
       const summary = { ...input.summary, rules: matched.map((r) => r.name) };
       const now = nowIso();

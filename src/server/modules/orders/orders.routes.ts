@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/approvals.ts';
 import { idParams, page } from '../../../contracts/common.ts';
-import { cancelBody, orderCreateBody, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
+import { cancelBody, orderCreateBody, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { DryRun } from './order-dry-run.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -22,6 +22,8 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void 
   app.patch('/api/v1/orders/:id', { ...write, schema: { tags, params: idParams, body: orderPatchBody, response: { 200: orderSchema } } }, (req) => svc.update(req.actor!, req.params.id, req.body));
   app.post('/api/v1/orders/:id/submit', { ...write, schema: { tags, params: idParams, body: submitBody, response: { 200: orderCreated } } }, (req) => svc.submit(req.actor!, req.params.id, req.body));
   app.post('/api/v1/orders/:id/cancel', { ...write, schema: { tags, params: idParams, body: cancelBody, response: { 200: orderSchema } } }, (req) => svc.cancel(req.actor!, req.params.id, req.body.reason));
+  app.post('/api/v1/orders/:id/revisions', { ...write, schema: { tags, params: idParams, body: revisionBody, response: { 200: revisionReply } } }, (req) => svc.revise(req.actor!, req.params.id, req.body));
+  app.get('/api/v1/orders/:id/revisions', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(revisionSchema) }) } } }, async (req) => ({ items: await svc.revisions(req.actor!, req.params.id) }));
   app.get('/api/v1/orders/:id/timeline', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(timelineEntry) }) } } }, async (req) => ({ items: await svc.timeline(req.actor!, req.params.id) }));
   app.get('/api/v1/orders/:id/approvals', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(approvalSchema) }) } } }, async (req) => ({ items: await svc.approvalsOf(req.actor!, req.params.id) }));
   app.post('/api/v1/admin/approval-rules/dry-run', { config: { permission: 'admin:settings' }, schema: { tags: ['approvals'], body: dryRunBody, response: { 200: dryRunReply } } }, (req) => dryRun(req.body));

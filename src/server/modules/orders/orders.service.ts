@@ -17,6 +17,7 @@ import { registerDocumentHandler, type ApprovalsService } from '../approvals/ind
 import { releaseForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
+import { createRevisions } from './order-revisions.ts';
 import { createSubmit } from './order-submit.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderMachine } from './order.machine.ts';
@@ -89,6 +90,8 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     await orderLines.replace(tx, id, built.lines);
     await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null } });
   }
+
+  const revisions = createRevisions(db, config, approvals, { row, shipTo });
 
   registerDocumentHandler('order', {
     currentVersion: (tx, id) => orders.version(tx, id),
@@ -233,6 +236,9 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
         .execute();
       return rows.map((r) => ({ ...r, actorName: r.actorName ?? null, data: json.read<Record<string, unknown>>(r.data, {}) }));
     },
+
+    revise: revisions.revise,
+    revisions: revisions.list,
 
     approvalsOf: async (actor: Actor, id: string) => {
       await row(db, actor, id);
