@@ -10,7 +10,7 @@ import { newId, nowIso } from '../../platform/ids.ts';
 import { toLevel, toMovement } from './inventory.mapper.ts';
 import { insertMovements, selectMovements, type MovementRow } from './ledger.repository.ts';
 import { productFacts, type ProductFacts } from './products.repository.ts';
-import { addOnHand, availableOf, takeOnHand } from './stock.repository.ts';
+import { addOnHand, availableOf, ensureCounterRows, lockAvailable, takeOnHand } from './stock.repository.ts';
 import { warehousesByIds, type WarehouseRow } from './warehouses.repository.ts';
 
 interface Entry {
@@ -72,11 +72,18 @@ export function createMovementsService(db: Db) {
         const actorId = actor.via === 'system' ? null : actor.id;
         const movements: MovementRow[] = [];
         const levels: StockLevel[] = [];
-        for (const e of entriesOf(input, qty, from, to)) {
+        const entries = entriesOf(input, qty, from, to);
+        if (entries.length > 1) {
+          // A transfer writes two counter rows: both must exist and be locked in the one agreed order first (see lockAvailable).
+          const keys = entries.map((e) => ({ productId: product.id, warehouseId: e.warehouse.id }));
+          await ensureCounterRows(tx, keys.slice(1), now);
+          await lockAvailable(tx, keys);
+        }
+        for (const e of entries) {
           const key = { productId: product.id, warehouseId: e.warehouse.id };
           const counters = e.qty > 0 ? await addOnHand(tx, key, e.qty, now) : await takeOnHand(tx, key, -e.qty, now);
           if (!counters) {
-            const available = (await availableOf(tx, [key])).get(`${key.productId}\u0000${key.warehouseId}`) ?? 0;
+            const available = await availableOf(tx, key);
             throw new AppError('INSUFFICIENT_STOCK', { productId: product.id, warehouseId: e.warehouse.id, requested: fromMilli(-e.qty), available: fromMilli(available) });
           }
           const labels = { productId: product.id, sku: product.sku, productName: product.name, warehouseId: e.warehouse.id, warehouseCode: e.warehouse.code };

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { insertReservations, releaseActive } from './ledger.repository.ts';
-import { availableOf, reserveWhereAvailable, stockKey, sumCounters, unreserve, type KeyedQty } from './stock.repository.ts';
+import { lockAvailable, reserveWhereAvailable, stockKey, sumCounters, unreserve, type KeyedQty } from './stock.repository.ts';
 import { findDefaultWarehouseId, warehousesByIds } from './warehouses.repository.ts';
 
 type Q = Db | Tx;
@@ -30,31 +30,27 @@ export interface ReserveResult {
   short: number;
 }
 
-/** How often the partial step re-reads availability when other writers keep taking it meanwhile. */
-const PARTIAL_ATTEMPTS = 8;
-
 /** The warehouse orders reserve from when a line names none; null when there is no warehouse at all. */
 export const defaultWarehouseId = (q: Q) => findDefaultWarehouseId(q);
 
 /**
- * Per stock key: first the whole quantity with one guarded UPDATE for all keys; then, for the
- * keys that were short, whatever is available — read, then taken with the same guard, and
- * re-read if someone else took it in between. Never more than available: the guard is
- * evaluated on the locked row. Returns what each key got.
+ * Per stock key: lock the counter rows that have anything available, in key order (orders
+ * sharing products never deadlock on PostgreSQL — the randomized soak test found exactly
+ * that without it), then take min(wanted, available) with one guarded UPDATE for all keys.
+ * The guard and the CHECK make overselling impossible even if a lock were missing: a key
+ * whose guard fails simply gets nothing. Two statements whatever the number of keys; a
+ * single key tries its guarded UPDATE for the full quantity first (no lock order to keep).
  */
 async function reserveKeys(tx: Tx, wanted: KeyedQty[], now: string): Promise<Map<string, number>> {
-  const got = new Map<string, number>();
-  const qtyOf = new Map(wanted.map((w) => [stockKey(w), w.qty]));
-  for (const k of await reserveWhereAvailable(tx, wanted, now)) got.set(stockKey(k), qtyOf.get(stockKey(k))!);
-  let short = wanted.filter((w) => !got.has(stockKey(w)));
-  for (let attempt = 0; attempt < PARTIAL_ATTEMPTS && short.length > 0; attempt++) {
-    const available = await availableOf(tx, short);
-    const tries = short.map((w) => ({ ...w, qty: Math.min(w.qty, available.get(stockKey(w)) ?? 0) })).filter((t) => t.qty > 0);
-    if (tries.length === 0) break;
-    const taken = new Set((await reserveWhereAvailable(tx, tries, now)).map(stockKey));
-    for (const t of tries) if (taken.has(stockKey(t))) got.set(stockKey(t), t.qty);
-    short = short.filter((w) => !got.has(stockKey(w)) && tries.some((t) => stockKey(t) === stockKey(w)));
+  if (wanted.length === 1) {
+    const [hit] = await reserveWhereAvailable(tx, wanted, now);
+    if (hit) return new Map([[stockKey(hit), wanted[0].qty]]);
   }
+  const available = await lockAvailable(tx, wanted, { onlyAvailable: true });
+  const takes = wanted.map((w) => ({ ...w, qty: Math.min(w.qty, available.get(stockKey(w)) ?? 0) })).filter((t) => t.qty > 0);
+  const qtyOf = new Map(takes.map((t) => [stockKey(t), t.qty]));
+  const got = new Map<string, number>();
+  for (const k of await reserveWhereAvailable(tx, takes, now)) got.set(stockKey(k), qtyOf.get(stockKey(k))!);
   return got;
 }
 
@@ -82,7 +78,7 @@ export async function reserveForOrder(tx: Tx, input: { orderId: string; actor: A
   }
   const now = nowIso();
   const got = await reserveKeys(tx, [...wanted.values()], now);
-  if (got.size < wanted.size) await assertWarehousesExist(tx, lines);
+  if ([...wanted.keys()].some((k) => got.get(k) !== wanted.get(k)!.qty)) await assertWarehousesExist(tx, lines);
 
   const left = new Map(got);
   const results: ReserveResult[] = [];
@@ -131,6 +127,7 @@ export async function releaseForOrder(tx: Tx, input: { orderId: string; orderLin
     const lk = `${r.orderLineId}\u0000${r.warehouseId}`;
     perLine.set(lk, { orderLineId: r.orderLineId, warehouseId: r.warehouseId, released: (perLine.get(lk)?.released ?? 0) + Number(r.qty) });
   }
+  await lockAvailable(tx, [...perKey.values()]);
   await unreserve(tx, [...perKey.values()], now);
   const lines = [...perLine.values()];
   await appendEvent(tx, {

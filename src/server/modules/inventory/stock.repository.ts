@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { dialectOf, forUpdate } from '../../platform/db/dialect.ts';
 
 type Q = Db | Tx;
 
@@ -23,19 +24,37 @@ export interface StockKey {
 
 export const stockKey = (k: StockKey) => `${k.productId}\u0000${k.warehouseId}`;
 
-/**
- * `(values (product, warehouse, qty), …) as v`: column1..column3 on both dialects, so one
- * statement serves a whole order. Sorted by key, so concurrent batches lock `stock` rows in
- * the same order and PostgreSQL does not deadlock two orders sharing products.
- */
+/** `(values (product, warehouse, qty), …) as v`: column1..column3 on both dialects, so one statement serves a whole order. */
 function keyedValues(rows: KeyedQty[]) {
-  const sorted = [...rows].sort((a, b) => (stockKey(a) < stockKey(b) ? -1 : stockKey(a) > stockKey(b) ? 1 : 0));
-  return sql`(values ${sql.join(sorted.map((r) => sql`(${r.productId}, ${r.warehouseId}, cast(${r.qty} as bigint))`))}) as v`;
+  return sql`(values ${sql.join(rows.map((r) => sql`(${r.productId}, ${r.warehouseId}, cast(${r.qty} as bigint))`))}) as v`;
 }
 
 /**
- * Reserves each row's full qty where that much is available; rows with too little are left
- * untouched and absent from the result. One round trip for any number of rows.
+ * Locks the existing counter rows of these keys, in key order, and returns what is available
+ * in each (keys without a row are absent: 0). Every transaction that writes more than one
+ * counter row calls this first: with one lock order for all of them, two orders sharing
+ * products, or two opposite transfers, cannot deadlock on PostgreSQL.
+ * `onlyAvailable` skips rows with nothing available without locking them, so once a product
+ * is sold out, further orders for it queue on nothing (they just come back short).
+ */
+export async function lockAvailable(tx: Tx, keys: StockKey[], opts: { onlyAvailable?: boolean } = {}): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const pairs = sql.join(keys.map((k) => sql`(${k.productId}, ${k.warehouseId})`));
+  let qb = tx
+    .selectFrom('stock')
+    .select(['productId', 'warehouseId', sql<number>`on_hand - reserved`.as('available')])
+    .where(sql<boolean>`(product_id, warehouse_id) in (values ${pairs})`)
+    .orderBy('productId')
+    .orderBy('warehouseId');
+  if (opts.onlyAvailable) qb = qb.where(sql<boolean>`on_hand > reserved`);
+  const rows = await forUpdate(dialectOf(tx), qb).execute();
+  return new Map(rows.map((r) => [stockKey(r), Number(r.available)]));
+}
+
+/**
+ * Reserves each row's qty where that much is available — the guard is evaluated on the
+ * locked row, so it holds even without `lockAvailable` — and returns the rows it changed;
+ * rows with too little are left untouched. One round trip for any number of rows.
  */
 export async function reserveWhereAvailable(tx: Tx, rows: KeyedQty[], now: string): Promise<StockKey[]> {
   if (rows.length === 0) return [];
@@ -57,14 +76,29 @@ export async function unreserve(tx: Tx, rows: KeyedQty[], now: string): Promise<
     where stock.product_id = v.column1 and stock.warehouse_id = v.column2`.execute(tx);
 }
 
-/** Available (on hand − reserved) now, for the given keys; keys without a stock row are absent (0). */
-export async function availableOf(q: Q, keys: StockKey[]): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  const r = await sql<StockKey & { available: number }>`
-    select stock.product_id, stock.warehouse_id, stock.on_hand - stock.reserved as available
-    from stock join ${keyedValues(keys.map((k) => ({ ...k, qty: 0 })))}
-      on stock.product_id = v.column1 and stock.warehouse_id = v.column2`.execute(q);
-  return new Map(r.rows.map((row) => [stockKey(row), Number(row.available)]));
+/** Available (on hand − reserved) in one counter row now; 0 without a row. */
+export async function availableOf(q: Q, key: StockKey): Promise<number> {
+  const row = await q
+    .selectFrom('stock')
+    .select(sql<number>`on_hand - reserved`.as('available'))
+    .where('productId', '=', key.productId)
+    .where('warehouseId', '=', key.warehouseId)
+    .executeTakeFirst();
+  return Number(row?.available ?? 0);
+}
+
+/**
+ * Creates missing counter rows (zero) without touching existing ones. A multi-row transaction
+ * calls this before `lockAvailable`, so the rows it will write all exist and are locked in
+ * order — a row created later, mid-transaction, would be taken out of order.
+ */
+export async function ensureCounterRows(tx: Tx, keys: StockKey[], now: string): Promise<void> {
+  if (keys.length === 0) return;
+  await tx
+    .insertInto('stock')
+    .values(keys.map((k) => ({ ...k, onHand: 0, reserved: 0, updatedAt: now })))
+    .onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing())
+    .execute();
 }
 
 /** Receipts and positive adjustments: creates the counter row on first use. */

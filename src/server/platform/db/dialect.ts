@@ -19,6 +19,16 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
   return dialect === 'postgres' ? qb.forUpdate().skipLocked() : qb;
 }
 
+/**
+ * Row locks for a transaction that writes several rows: PostgreSQL `FOR UPDATE` takes them in
+ * the query's ORDER BY order, so transactions that lock their rows up front in one agreed
+ * order cannot deadlock. SQLite: write transactions are `BEGIN IMMEDIATE`, already
+ * serialized, so the plain select is enough.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(dialect: DialectName, qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'postgres' ? qb.forUpdate() : qb;
+}
+
 /** True when the error is a unique-constraint violation on either dialect. */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string };
