@@ -122,4 +122,6 @@ export const priceQuote = z.object({
   tierPrice: z.number().nullable(),
   lastPrice: z.number().nullable(),
   lastOrderedAt: z.string().nullable(),
+  /** On hand − reserved over all warehouses. */
+  available: z.number(),
 });

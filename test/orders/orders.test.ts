@@ -143,3 +143,29 @@ for (const d of await dialects()) {
     });
   });
 }
+
+for (const d of await dialects()) {
+  describe(`order entry helpers: price lists, quote, last price [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(d.name);
+    });
+    after(() => t?.close());
+
+    test('the quote shows list, tier and last price and available stock; a lower price than last time warns', async () => {
+      const admin = (await t.as(['admin'])).session;
+      const rep = (await t.as(['sales'])).session;
+      const w = await orderWorld(t, admin, rep, { stock: 40 });
+      const pl = await t.req(admin, 'POST', '/api/v1/price-lists', { name: 'C 类客户价 2026', tier: 'C', validFrom: '2026-01-01', items: [{ productId: w.productId, unitPrice: 95_000 }] });
+      assert.equal(pl.statusCode, 201, pl.body);
+      assert.equal((await t.req(admin, 'POST', '/api/v1/price-lists', { name: 'x', items: [{ productId: 'nope', unitPrice: 1 }] })).statusCode, 400);
+      let q = (await t.req(rep, 'GET', `/api/v1/orders/quote?customerId=${w.customerId}&productIds=${w.productId}`)).json().items[0];
+      assert.deepEqual([q.listPrice, q.tierPrice, q.lastPrice, q.available], [100_000, 95_000, null, 40]);
+      await t.req(rep, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), lines: [{ productId: w.productId, qty: 2, unitPrice: 98_000 }], submit: true });
+      q = (await t.req(rep, 'GET', `/api/v1/orders/quote?customerId=${w.customerId}&productIds=${w.productId}`)).json().items[0];
+      assert.deepEqual([q.lastPrice, q.available], [98_000, 38]);
+      const lower = await t.req(rep, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), lines: [{ productId: w.productId, qty: 3, unitPrice: 97_000 }], submit: true });
+      assert.deepEqual(lower.json().warnings.map((x: any) => x.code).sort(), ['PRICE_BELOW_LAST', 'PRICE_BELOW_LIST']);
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/approvals.ts';
 import { idParams, page } from '../../../contracts/common.ts';
 import { cancelBody, orderCreateBody, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
+import { priceQuote } from '../../../contracts/catalog.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { DryRun } from './order-dry-run.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -17,6 +18,11 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void 
     '/api/v1/requirements/:id/convert',
     { ...write, schema: { tags, params: idParams, body: z.strictObject({ promisedDate: orderCreateBody.shape.promisedDate, priority: orderCreateBody.shape.priority.optional(), shipToAddressId: z.string().max(64).nullable().optional() }), response: { 201: orderSchema } } },
     async (req, reply) => reply.code(201).send(await svc.fromRequirement(req.actor!, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/v1/orders/quote',
+    { ...read, schema: { tags, querystring: z.object({ customerId: z.string().max(64), productIds: z.string().max(5000).transform((s) => s.split(',').filter(Boolean).slice(0, 200)) }), response: { 200: z.object({ items: z.array(priceQuote) }) } } },
+    async (req) => ({ items: await svc.quote(req.actor!, req.query.customerId, req.query.productIds) }),
   );
   app.get('/api/v1/orders/:id', { ...read, schema: { tags, params: idParams, response: { 200: orderSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.patch('/api/v1/orders/:id', { ...write, schema: { tags, params: idParams, body: orderPatchBody, response: { 200: orderSchema } } }, (req) => svc.update(req.actor!, req.params.id, req.body));

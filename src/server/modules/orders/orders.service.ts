@@ -14,7 +14,8 @@ import { productsRepository, tierPrices } from '../catalog/index.ts';
 import type { RequirementsService } from '../requirements/index.ts';
 import { localDate } from '../../platform/dates.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
-import { releaseForOrder } from '../inventory/index.ts';
+import { availability, releaseForOrder } from '../inventory/index.ts';
+import { fromMilli } from '../../../contracts/quantity.ts';
 import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
 import { createRevisions } from './order-revisions.ts';
@@ -235,6 +236,25 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
         .orderBy('event.id')
         .execute();
       return rows.map((r) => ({ ...r, actorName: r.actorName ?? null, data: json.read<Record<string, unknown>>(r.data, {}) }));
+    },
+
+    /** What order entry shows per line: list/floor price, the tier price, the customer's last price, available stock. */
+    async quote(actor: Actor, customerId: string, productIds: string[]) {
+      const customer = await db.selectFrom('customer').select(['id', 'tier']).where('id', '=', customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
+      if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
+      const products = await productsRepository.byIds(db, productIds);
+      const tier = await tierPrices(db, productIds, customer.tier, localDate(new Date(), config.timeZone));
+      const last = new Map((await db.selectFrom('customerPrice').selectAll().where('customerId', '=', customerId).where('productId', 'in', productIds.length ? productIds : ['-']).execute()).map((r) => [r.productId, r]));
+      const avail = await availability(db, productIds);
+      return products.map((p) => ({
+        productId: p.id,
+        listPrice: Number(p.listPrice),
+        floorPrice: Number(p.floorPrice),
+        tierPrice: tier.get(p.id) ?? null,
+        lastPrice: last.has(p.id) ? Number(last.get(p.id)!.unitPrice) : null,
+        lastOrderedAt: last.get(p.id)?.at ?? null,
+        available: fromMilli(avail.get(p.id)?.available ?? 0),
+      }));
     },
 
     revise: revisions.revise,
