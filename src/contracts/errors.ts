@@ -117,7 +117,6 @@ export const fieldReasons = {
   max_below_min: { zh: '最大订购量小于最小订购量', en: 'maximum below minimum' },
   date_in_past: { zh: '日期不能早于今天', en: 'must not be in the past' },
   role_or_user: { zh: '每一级需指定审批角色或审批人（二选一）', en: 'each level needs an approver role or a user (one of them)' },
-  qty_decimals: { zh: '数量的小数位超过了该产品单位允许的位数', en: 'more decimals than the unit allows' },
   address_required: { zh: '请选择或填写收货地址', en: 'choose or enter a ship-to address' },
   product_required: { zh: '需求行未关联产品，请先选择产品', en: 'the requirement line has no product; choose one first' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },

@@ -235,3 +235,18 @@ export const revisionSchema = z.object({
   appliedAt: z.string().nullable(),
 });
 export const revisionReply = z.object({ preview: z.boolean(), impact: revisionImpact, revision: revisionSchema.nullable(), order: orderSchema });
+
+/** Order import template: one row per line; rows with the same customer code and order key form one order. */
+export const orderImportColumns = [
+  { key: 'orderKey', zh: '订单分组号*', en: 'Order key*' },
+  { key: 'customerCode', zh: '客户编码*', en: 'Customer code*' },
+  { key: 'customerPo', zh: '客户PO号', en: 'Customer PO' },
+  { key: 'promisedDate', zh: '承诺交期*(YYYY-MM-DD)', en: 'Promised date* (YYYY-MM-DD)' },
+  { key: 'priority', zh: '优先级(low/normal/high/urgent)', en: 'Priority (low/normal/high/urgent)' },
+  { key: 'sku', zh: '产品SKU*', en: 'SKU*' },
+  { key: 'qty', zh: '数量*', en: 'Quantity*' },
+  { key: 'unitPrice', zh: '单价(元)*', en: 'Unit price (CNY)*' },
+  { key: 'discountPct', zh: '折扣%', en: 'Discount %' },
+  { key: 'spec', zh: '规格(如 电压=220V;颜色=黑)', en: 'Spec (e.g. voltage=220V;colour=black)' },
+] as const;
+export type OrderImportColumn = (typeof orderImportColumns)[number]['key'];

@@ -17,7 +17,7 @@ export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof 
   const problems = input.flatMap((l, i) => {
     const p = products.get(l.productId);
     if (!p) return [fieldError(`lines.${i}.productId`, 'not_found')];
-    if (!fitsDecimals(l.qty, p.unitDecimals)) return [fieldError(`lines.${i}.qty`, 'qty_decimals', { unitDecimals: p.unitDecimals })];
+    if (!fitsDecimals(l.qty, p.unitDecimals)) return [fieldError(`lines.${i}.qty`, 'unit_decimals', { max: p.unitDecimals })];
     return [];
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);

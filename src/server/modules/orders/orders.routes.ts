@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/approvals.ts';
 import { idParams, page } from '../../../contracts/common.ts';
-import { cancelBody, orderCreateBody, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
+import { cancelBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
 import { priceQuote } from '../../../contracts/catalog.ts';
+import { importReport } from '../../../contracts/customers.ts';
+import { requestLocale } from '../../platform/http/errors.ts';
+import { uploadOf } from '../../platform/http/upload.ts';
+import { writeSheet, XLSX_MIME } from '../../platform/xlsx.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { DryRun } from './order-dry-run.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -19,6 +23,16 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void 
     { ...write, schema: { tags, params: idParams, body: z.strictObject({ promisedDate: orderCreateBody.shape.promisedDate, priority: orderCreateBody.shape.priority.optional(), shipToAddressId: z.string().max(64).nullable().optional() }), response: { 201: orderSchema } } },
     async (req, reply) => reply.code(201).send(await svc.fromRequirement(req.actor!, req.params.id, req.body)),
   );
+  app.post(
+    '/api/v1/orders/import',
+    { ...write, bodyLimit: 60 * 1024 * 1024, schema: { tags, description: 'Body: the .xlsx file (one row per line). Creates drafts; all rows or none.', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }), response: { 200: importReport } } },
+    (req) => svc.importOrders(req.actor!, uploadOf(req).path, { dryRun: req.query.dryRun === 'true', locale: requestLocale(req) }),
+  );
+  app.get('/api/v1/orders/import-template', { ...write, schema: { tags } }, async (req, reply) => {
+    const en = requestLocale(req) === 'en-US';
+    const file = await writeSheet(en ? 'Orders' : '订单', orderImportColumns.map((c) => (en ? c.en : c.zh)), [['1', 'C00001', 'PO-2026-001', '2026-12-31', 'normal', 'MTR-750W', 2, 1299, 0, '电压=380V']]);
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', 'attachment; filename="orders-template.xlsx"').send(file);
+  });
   app.get(
     '/api/v1/orders/quote',
     { ...read, schema: { tags, querystring: z.object({ customerId: z.string().max(64), productIds: z.string().max(5000).transform((s) => s.split(',').filter(Boolean).slice(0, 200)) }), response: { 200: z.object({ items: z.array(priceQuote) }) } } },

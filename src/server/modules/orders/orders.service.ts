@@ -19,6 +19,7 @@ import { fromMilli } from '../../../contracts/quantity.ts';
 import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
 import { createRevisions } from './order-revisions.ts';
+import { createOrderImport } from './orders.import.ts';
 import { createSubmit } from './order-submit.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderMachine } from './order.machine.ts';
@@ -257,6 +258,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       }));
     },
 
+    importOrders: createOrderImport(db, insertDraft),
     revise: revisions.revise,
     revisions: revisions.list,
 

@@ -11,11 +11,23 @@ const afterCommit = new WeakMap<Tx, Afterwards[]>();
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let tx!: Tx;
-  const result = await db.transaction().execute(async (t) => {
-    tx = t;
-    afterCommit.set(t, []);
-    return fn(t);
-  });
+  let result!: T;
+  // PostgreSQL may pick this transaction as a deadlock victim (40P01) or fail it on a
+  // serialization conflict (40001); nothing of it was committed, so it is safe to run again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      result = await db.transaction().execute(async (t) => {
+        tx = t;
+        afterCommit.set(t, []);
+        return fn(t);
+      });
+      break;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if ((code !== '40P01' && code !== '40001') || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
   for (const f of afterCommit.get(tx) ?? []) {
     try {
       await f();

@@ -1,0 +1,91 @@
+import { fieldReasonMessage, type Locale } from '../../../contracts/errors.ts';
+import type { ImportReport } from '../../../contracts/customers.ts';
+import { orderCreateBody, orderImportColumns, type OrderCreate, type OrderImportColumn } from '../../../contracts/orders.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
+import { productsRepository } from '../catalog/index.ts';
+
+const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).trim());
+
+/**
+ * Draft orders from .xlsx (one row per line, grouped by order key): every row is checked —
+ * customer code in the caller's scope, SKU known, the API's own order schema — and the
+ * drafts are created all together, or none when any row is wrong.
+ */
+export function createOrderImport(db: Db, insertDraft: (tx: import('../../platform/db/database.ts').Tx, actor: Actor, id: string, input: OrderCreate) => Promise<void>) {
+  return async function importOrders(actor: Actor, path: string, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
+    const started = Date.now();
+    await inspectZip(path);
+    const en = opts.locale === 'en-US';
+    const report: ImportReport = { dryRun: opts.dryRun, rows: 0, valid: 0, imported: 0, errorCount: 0, errors: [], duplicates: [], durationMs: 0 };
+    const label = (k: OrderImportColumn | null) => (k ? (en ? orderImportColumns.find((c) => c.key === k)!.en : orderImportColumns.find((c) => c.key === k)!.zh).replace(/\*.*$/, '').replace(/\(.*$/, '') : null);
+    const error = (row: number, column: OrderImportColumn | null, code: string, message?: string) => {
+      report.errorCount += 1;
+      if (report.errors.length < 1000) report.errors.push({ row, column: label(column), code, message: message ?? fieldReasonMessage(code, opts.locale) ?? code });
+    };
+    const index: Partial<Record<OrderImportColumn, number>> = {};
+    const rows: { row: number; get: (k: OrderImportColumn) => string }[] = [];
+    await readSheet(
+      path,
+      (header) => {
+        const names = header.map((h) => str(h).toLowerCase());
+        for (const c of orderImportColumns) {
+          const at = names.findIndex((n) => n === c.zh.toLowerCase() || n === c.en.toLowerCase());
+          if (at >= 0) index[c.key] = at;
+        }
+        for (const k of ['orderKey', 'customerCode', 'sku', 'qty', 'unitPrice', 'promisedDate'] as const) if (index[k] === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label(k) });
+      },
+      (row, cells) => {
+        report.rows += 1;
+        rows.push({ row, get: (k) => (index[k] === undefined ? '' : str(cells[index[k]!])) });
+      },
+    );
+    const codes = [...new Set(rows.map((r) => r.get('customerCode')))];
+    const customers = new Map((codes.length ? await db.selectFrom('customer').select(['id', 'code']).where('code', 'in', codes).where(scopeCondition(actor, 'customer.ownerId')).execute() : []).map((c) => [c.code, c.id]));
+    const skus = [...new Set(rows.map((r) => r.get('sku')))];
+    const products = new Map((await productsRepository.bySkus(db, skus)).map((p) => [p.sku, p.id]));
+    const groups = new Map<string, { rows: number[]; input: Record<string, unknown> & { lines: unknown[] } }>();
+    for (const r of rows) {
+      const customerId = customers.get(r.get('customerCode'));
+      const productId = products.get(r.get('sku'));
+      if (!customerId) error(r.row, 'customerCode', 'not_found');
+      if (!productId) error(r.row, 'sku', 'not_found');
+      if (!customerId || !productId) continue;
+      const key = `${r.get('customerCode')}\u0000${r.get('orderKey')}`;
+      const g = groups.get(key) ?? { rows: [], input: { customerId, customerPo: r.get('customerPo') || null, promisedDate: r.get('promisedDate'), priority: r.get('priority') || 'normal', lines: [] } };
+      const spec = Object.fromEntries(r.get('spec').split(/[;；]/).map((kv) => kv.split(/[=＝]/).map((x) => x.trim())).filter((kv) => kv.length === 2 && kv[0]));
+      g.input.lines.push({ productId, qty: Number(r.get('qty')), unitPrice: Math.round(Number(r.get('unitPrice')) * 100), discountPct: r.get('discountPct') ? Number(r.get('discountPct')) : 0, spec });
+      g.rows.push(r.row);
+      groups.set(key, g);
+    }
+    const drafts: OrderCreate[] = [];
+    for (const g of groups.values()) {
+      const parsed = orderCreateBody.safeParse(g.input, { reportInput: true });
+      if (parsed.success) {
+        drafts.push(parsed.data);
+        continue;
+      }
+      for (const issue of parsed.error.issues) {
+        const [first, lineNo, field] = issue.path as (string | number)[];
+        const row = first === 'lines' ? g.rows[lineNo as number] : g.rows[0];
+        const column = (first === 'lines' ? (field as OrderImportColumn) : (first as OrderImportColumn)) ?? null;
+        const reason = (issue as { params?: { reason?: string } }).params?.reason ?? issue.code;
+        error(row, orderImportColumns.some((c) => c.key === column) ? column : null, reason, fieldReasonMessage(reason, opts.locale) ?? issue.message);
+      }
+    }
+    report.valid = drafts.length;
+    report.durationMs = Date.now() - started;
+    if (report.errorCount > 0 && !opts.dryRun) throw new AppError('IMPORT_HAS_ERRORS', report);
+    if (opts.dryRun) return report;
+    await inTransaction(db, async (tx) => {
+      for (const d of drafts) await insertDraft(tx, actor, newId(), d);
+    });
+    report.imported = drafts.length;
+    report.durationMs = Date.now() - started;
+    return report;
+  };
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { orderImportColumns } from '../../src/contracts/orders.ts';
+import ExcelJS from '../../src/server/platform/exceljs.ts';
+import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
+import { dialects } from '../helpers/db.ts';
+import { inDays, orderWorld } from './helpers.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+async function workbook(rows: Record<string, string | number>[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('订单');
+  ws.addRow(orderImportColumns.map((c) => c.zh));
+  for (const r of rows) ws.addRow(orderImportColumns.map((c) => r[c.key] ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+for (const d of await dialects()) {
+  describe(`order import from Excel [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    let rep: Session;
+    let code: string;
+    let sku: string;
+    before(async () => {
+      t = await createTestApp(d.name);
+      const admin = (await t.as(['admin'])).session;
+      rep = (await t.as(['sales'])).session;
+      const w = await orderWorld(t, admin, rep, { sku: 'IMP-SKU-1' });
+      code = (await t.req(rep, 'GET', `/api/v1/customers/${w.customerId}`)).json().code;
+      sku = 'IMP-SKU-1';
+    });
+    after(() => t?.close());
+
+    const upload = (body: Buffer, dryRun: boolean) => t.app.inject({ method: 'POST', url: `/api/v1/orders/import?dryRun=${dryRun}`, payload: body, headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'content-type': XLSX } });
+    const drafts = async () => (await t.req(rep, 'GET', '/api/v1/orders?status=draft&limit=200')).json().items.length;
+
+    test('a row with a missing SKU: nothing imported, the row is named', async () => {
+      const rows = [
+        { orderKey: 'A', customerCode: code, promisedDate: inDays(20), sku, qty: 2, unitPrice: 1000 },
+        { orderKey: 'A', customerCode: code, promisedDate: inDays(20), sku: 'NO-SUCH-SKU', qty: 1, unitPrice: 1000 },
+        { orderKey: 'B', customerCode: code, promisedDate: inDays(20), sku, qty: 0, unitPrice: 1000 },
+      ];
+      const before = await drafts();
+      const r = await upload(await workbook(rows), false);
+      assert.equal(r.statusCode, 422, r.body);
+      assert.deepEqual(r.json().details.errors.map((e: any) => [e.row, e.column, e.code]), [
+        [3, '产品SKU', 'not_found'],
+        [4, '数量', 'too_small'],
+      ]);
+      assert.equal(await drafts(), before);
+    });
+
+    test('valid rows become draft orders grouped by order key, prices in fen, spec parsed', async () => {
+      const rows = [
+        { orderKey: 'A', customerCode: code, customerPo: 'PO-1', promisedDate: inDays(20), sku, qty: 2, unitPrice: 1299.5, spec: '电压=380V' },
+        { orderKey: 'A', customerCode: code, customerPo: 'PO-1', promisedDate: inDays(20), sku, qty: 1, unitPrice: 1299.5 },
+        { orderKey: 'B', customerCode: code, promisedDate: inDays(25), sku, qty: 5, unitPrice: 1200 },
+      ];
+      const before = await drafts();
+      const dry = (await upload(await workbook(rows), true)).json();
+      assert.deepEqual([dry.errorCount, dry.valid, dry.imported], [0, 2, 0]);
+      const r = await upload(await workbook(rows), false);
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().imported, 2);
+      assert.equal(await drafts(), before + 2);
+      const list = (await t.req(rep, 'GET', '/api/v1/orders?q=PO-1')).json().items;
+      const o = (await t.req(rep, 'GET', `/api/v1/orders/${list[0].id}`)).json();
+      assert.deepEqual(o.lines.map((l: any) => [l.qty, l.unitPrice, l.spec]), [
+        [2, 129_950, { 电压: '380V' }],
+        [1, 129_950, {}],
+      ]);
+    });
+  });
+}
