@@ -5,10 +5,12 @@ import {
   BarChartOutlined,
   CarOutlined,
   ContactsOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
+  FormOutlined,
   FundProjectionScreenOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -21,12 +23,14 @@ import type { Permission, RoleKey } from '../../contracts/permissions.ts';
 import type { SessionUser } from '../features/auth/session.ts';
 
 export type ModuleKey = 'workbench' | 'customers' | 'requirements' | 'orders' | 'approvals' | 'inventory' | 'production' | 'shipping' | 'aftersales' | 'finance' | 'reports' | 'board';
-export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks';
+export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings';
 
 interface NavEntry<K> {
   key: K;
   path: string;
   permission: Permission;
+  /** Other permissions that also open the entry (审批 serves order and customer approvers). */
+  orPermissions?: readonly Permission[];
   icon: ReactNode;
 }
 
@@ -36,7 +40,7 @@ export const modules: readonly NavEntry<ModuleKey>[] = [
   { key: 'customers', path: '/customers', permission: 'customers:read', icon: <ContactsOutlined /> },
   { key: 'requirements', path: '/requirements', permission: 'requirements:read', icon: <FileTextOutlined /> },
   { key: 'orders', path: '/orders', permission: 'orders:read', icon: <ProfileOutlined /> },
-  { key: 'approvals', path: '/approvals', permission: 'orders:approve', icon: <AuditOutlined /> },
+  { key: 'approvals', path: '/approvals', permission: 'orders:approve', orPermissions: ['customers:approve'], icon: <AuditOutlined /> },
   { key: 'inventory', path: '/inventory', permission: 'inventory:read', icon: <DatabaseOutlined /> },
   { key: 'production', path: '/production', permission: 'production:read', icon: <ToolOutlined /> },
   { key: 'shipping', path: '/shipping', permission: 'shipping:read', icon: <CarOutlined /> },
@@ -52,11 +56,15 @@ export const adminPages: readonly NavEntry<AdminPageKey>[] = [
   { key: 'roles', path: '/admin/roles', permission: 'admin:roles', icon: <SafetyCertificateOutlined /> },
   { key: 'teams', path: '/admin/teams', permission: 'admin:users', icon: <TeamOutlined /> },
   { key: 'webhooks', path: '/admin/webhooks', permission: 'admin:webhooks', icon: <ApiOutlined /> },
+  { key: 'customFields', path: '/admin/custom-fields', permission: 'admin:settings', icon: <FormOutlined /> },
+  { key: 'settings', path: '/admin/settings', permission: 'admin:settings', icon: <ControlOutlined /> },
 ];
 
 export const TOKENS_PATH = '/account/tokens';
 
-const allowed = <K,>(user: SessionUser, list: readonly NavEntry<K>[]) => list.filter((e) => user.permissions.includes(e.permission));
+/** May the user open this entry? */
+export const mayOpen = (user: Pick<SessionUser, 'permissions'>, e: Pick<NavEntry<unknown>, 'permission' | 'orPermissions'>) => [e.permission, ...(e.orPermissions ?? [])].some((p) => user.permissions.includes(p));
+const allowed = <K,>(user: SessionUser, list: readonly NavEntry<K>[]) => list.filter((e) => mayOpen(user, e));
 export const visibleModules = (user: SessionUser) => allowed(user, modules);
 export const visibleAdminPages = (user: SessionUser) => allowed(user, adminPages);
 

@@ -32,8 +32,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** A page the user's role may not open shows a 403 instead of a broken page. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** A page the user's role may not open shows a 403 instead of a broken page (any of `permission`, `orPermissions`). */
+export function RequirePermission({ permission, orPermissions = [], children }: { permission: Permission; orPermissions?: readonly Permission[]; children: ReactNode }) {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  return [permission, ...orPermissions].some(can) ? children : <ForbiddenPage />;
 }

@@ -19,6 +19,9 @@ const CustomersPage = lazyPage(() => import('../features/customers/customers-pag
 const CustomerDetailPage = lazyPage(() => import('../features/customers/detail/customer-detail-page.tsx'), 'CustomerDetailPage');
 const CustomerFormPage = lazyPage(() => import('../features/customers/form/customer-form-page.tsx'), 'CustomerFormPage');
 const CustomerImportPage = lazyPage(() => import('../features/customers/import/customer-import-page.tsx'), 'CustomerImportPage');
+const CustomFieldsPage = lazyPage(() => import('../features/admin/custom-fields/custom-fields-page.tsx'), 'CustomFieldsPage');
+const SettingsPage = lazyPage(() => import('../features/admin/settings/settings-page.tsx'), 'SettingsPage');
+const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page.tsx'), 'ApprovalsPage');
 const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
 const RequirementDetailPage = lazyPage(() => import('../features/requirements/detail/requirement-detail-page.tsx'), 'RequirementDetailPage');
@@ -40,6 +43,8 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   roles: <RolesPage />,
   teams: <TeamsPage />,
   webhooks: <WebhooksPage />,
+  customFields: <CustomFieldsPage />,
+  settings: <SettingsPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -53,6 +58,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/customers/:id', element: guarded('customers:read', <CustomerDetailPage />) },
     { path: '/customers/:id/edit', element: guarded('customers:write', <CustomerFormPage />) },
   ],
+  approvals: [{ path: '/approvals', element: <RequirePermission permission="orders:approve" orPermissions={['customers:approve']}><ApprovalsPage /></RequirePermission> }],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },
     { path: '/requirements/new', element: guarded('requirements:write', <RequirementFormPage />) },
@@ -74,7 +80,7 @@ const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <Landing /> },
-      ...modules.flatMap((m) => builtModules[m.key] ?? [{ path: m.path, element: guarded(m.permission, <ComingSoonPage module={m.key} />) }]),
+      ...modules.flatMap((m) => builtModules[m.key] ?? [{ path: m.path, element: <RequirePermission permission={m.permission} orPermissions={m.orPermissions}><ComingSoonPage module={m.key} /></RequirePermission> }]),
       { path: '/admin', element: <AdminIndex /> },
       ...adminPages.map((p) => ({ path: p.path, element: <RequirePermission permission={p.permission}>{adminElements[p.key]}</RequirePermission> })),
       { path: TOKENS_PATH, element: <TokensPage /> },

@@ -62,6 +62,8 @@ export const enUS: Messages = {
     teams: 'Teams',
     webhooks: 'Webhooks',
     tokens: 'API tokens',
+    customFields: 'Form designer',
+    settings: 'Settings',
   },
   comingSoon: {
     badge: 'Planned',
@@ -133,6 +135,7 @@ export const enUS: Messages = {
     numberMin: 'Must be at least {{min}}',
     numberMax: 'Must be at most {{max}}',
     positive: 'Must be greater than 0',
+    keyChars: 'Start with a lowercase letter; letters, digits and underscores only',
     codeChars: 'Letters, digits, underscores and hyphens only',
   },
   users: {

@@ -61,6 +61,8 @@ export const zhCN = {
     teams: '团队',
     webhooks: 'Webhook 推送',
     tokens: 'API 令牌',
+    customFields: '表单设计',
+    settings: '系统设置',
   },
   comingSoon: {
     badge: '计划中',
@@ -132,6 +134,7 @@ export const zhCN = {
     numberMin: '不能小于 {{min}}',
     numberMax: '不能大于 {{max}}',
     positive: '必须大于 0',
+    keyChars: '以小写字母开头，只能包含字母、数字和下划线',
     codeChars: '只能包含字母、数字、下划线和短横线',
   },
   users: {

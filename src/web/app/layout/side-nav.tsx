@@ -1,9 +1,10 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../features/auth/session.ts';
 import { visibleAdminPages, visibleModules } from '../nav.tsx';
+import { useNavBadges } from './use-nav-badges.ts';
 
 /** The sidebar menu (also the mobile drawer's content). */
 export function SideNav({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed?: boolean }) {
@@ -13,7 +14,19 @@ export function SideNav({ onNavigate, collapsed }: { onNavigate?: () => void; co
   const { pathname } = useLocation();
 
   const admin = visibleAdminPages(user);
-  const items: MenuProps['items'] = visibleModules(user).map((m) => ({ key: m.path, icon: m.icon, label: t(`nav.${m.key}`) }));
+  const badges = useNavBadges();
+  const items: MenuProps['items'] = visibleModules(user).map((m) => ({
+    key: m.path,
+    icon: m.icon,
+    label: badges[m.key] ? (
+      <span className="gd-nav-label">
+        {t(`nav.${m.key}`)}
+        <Badge count={badges[m.key]} size="small" className="gd-nav-badge" data-testid={`nav-badge-${m.key}`} />
+      </span>
+    ) : (
+      t(`nav.${m.key}`)
+    ),
+  }));
   if (admin.length) {
     items.push({
       key: 'admin',

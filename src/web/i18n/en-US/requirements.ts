@@ -113,7 +113,7 @@ export const requirements: Messages['requirements'] = {
   },
   cancel: 'Cancel requirement',
   cancelTitle: 'Cancel requirement {{number}}?',
-  cancelReason: 'Reason (required), e.g. customer project on hold',
-  cancelReasonRequired: 'Enter a reason',
+  cancelReason: 'Reason',
+  cancelReasonPlaceholder: 'e.g. customer project on hold',
   cancelled: 'Requirement {{number}} cancelled',
 };

@@ -111,7 +111,7 @@ export const requirements = {
   },
   cancel: '取消需求单',
   cancelTitle: '取消需求单 {{number}}？',
-  cancelReason: '取消原因（必填），例如：客户项目暂停',
-  cancelReasonRequired: '请填写取消原因',
+  cancelReason: '取消原因',
+  cancelReasonPlaceholder: '例如：客户项目暂停',
   cancelled: '已取消需求单 {{number}}',
 };

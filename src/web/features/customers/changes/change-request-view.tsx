@@ -1,6 +1,7 @@
-import { App, Button, Input, Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonModal } from '../../../components/reason-modal.tsx';
 import { formatDateTime, formatRelative } from '../../../lib/format.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useSession } from '../../auth/session.ts';
@@ -13,40 +14,14 @@ import { ChangeList } from './change-list.tsx';
  */
 export function ChangeRequestView({ request }: { request: ChangeRequest }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { can } = useSession();
   const decide = useDecideChange();
 
-  const ask = (approve: boolean) => {
-    let comment = '';
-    const body = (
-      <ReasonInput
-        required={!approve}
-        onChange={(v) => {
-          comment = v;
-        }}
-      />
-    );
-    modal.confirm({
-      title: t(approve ? 'approvals.approveTitle' : 'approvals.rejectTitle', { name: request.customerName ?? '' }),
-      content: body,
-      okText: t(approve ? 'approvals.approve' : 'approvals.reject'),
-      okButtonProps: { danger: !approve },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        if (!approve && !comment.trim()) {
-          void message.error(t('approvals.rejectReasonRequired'));
-          throw new Error('reason required');
-        }
-        try {
-          await decide.mutateAsync({ id: request.id, approve, comment: comment.trim() || null });
-          void message.success(t(approve ? 'approvals.approved' : 'approvals.rejected', { name: request.customerName ?? '' }));
-        } catch (err) {
-          void message.error((err as Error).message);
-          throw err;
-        }
-      },
-    });
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
+  const decideNow = async (approve: boolean, text: string) => {
+    await decide.mutateAsync({ id: request.id, approve, comment: text || null });
+    void message.success(t(approve ? 'approvals.approved' : 'approvals.rejected', { name: request.customerName ?? '' }));
   };
 
   return (
@@ -58,24 +33,27 @@ export function ChangeRequestView({ request }: { request: ChangeRequest }) {
       <ChangeList changes={request.changes} />
       {can('customers:approve') && request.state === 'pending' && (
         <Space wrap>
-          <Button type="primary" size="small" onClick={() => ask(true)} data-testid="approve-change">
+          <Button type="primary" onClick={() => setDeciding('approve')} data-testid="approve-change">
             {t('approvals.approve')}
           </Button>
-          <Button danger size="small" onClick={() => ask(false)} data-testid="reject-change">
+          <Button danger onClick={() => setDeciding('reject')} data-testid="reject-change">
             {t('approvals.reject')}
           </Button>
         </Space>
       )}
-    </div>
-  );
-}
-
-function ReasonInput({ required, onChange }: { required: boolean; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div style={{ marginTop: 8 }}>
-      <Typography.Text>{required ? t('approvals.rejectReason') : t('approvals.approveComment')}</Typography.Text>
-      <Input.TextArea rows={3} maxLength={500} showCount onChange={(e) => onChange(e.target.value)} style={{ marginTop: 4 }} aria-label={required ? t('approvals.rejectReason') : t('approvals.approveComment')} data-testid="decision-comment" />
+      {deciding && (
+        <ReasonModal
+          title={t(deciding === 'approve' ? 'approvals.approveTitle' : 'approvals.rejectTitle', { name: request.customerName ?? '' })}
+          label={deciding === 'approve' ? t('approvals.approveComment') : t('approvals.rejectReason')}
+          okText={t(deciding === 'approve' ? 'approvals.approve' : 'approvals.reject')}
+          required={deciding === 'reject'}
+          danger={deciding === 'reject'}
+          onSubmit={(text) => decideNow(deciding === 'approve', text)}
+          onClose={() => setDeciding(null)}
+        >
+          <ChangeList changes={request.changes} />
+        </ReasonModal>
+      )}
     </div>
   );
 }

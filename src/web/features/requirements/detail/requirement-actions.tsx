@@ -1,9 +1,12 @@
 import { DownOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Input, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ReasonModal } from '../../../components/reason-modal.tsx';
 import { useSession } from '../../auth/session.ts';
-import { useCancelRequirement, useCreateConfirmationLink, type LinkCreated, type Requirement } from '../api.ts';
+import { useCancelRequirement, type LinkCreated, type Requirement } from '../api.ts';
+import { SendLinkModal } from './send-link-modal.tsx';
 
 const sendable: Requirement['status'][] = ['draft', 'sent', 'changes_requested'];
 const editable: Requirement['status'][] = ['draft', 'sent', 'confirmed', 'changes_requested'];
@@ -11,71 +14,17 @@ const editable: Requirement['status'][] = ['draft', 'sent', 'confirmed', 'change
 /** Edit, send for customer confirmation (a link), cancel with a reason — as the status allows. */
 export function RequirementActions({ requirement: r, onLink }: { requirement: Requirement; onLink: (l: LinkCreated) => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { can } = useSession();
-  const send = useCreateConfirmationLink(r.id);
   const cancel = useCancelRequirement(r.id);
+  const [dialog, setDialog] = useState<'send' | 'cancel' | null>(null);
   if (!can('requirements:write')) return null;
-
-  const askSend = () => {
-    let days = 14;
-    modal.confirm({
-      title: t('requirements.link.sendTitle', { number: r.number, version: r.version }),
-      content: (
-        <div className="gd-stack" style={{ marginTop: 8 }}>
-          <Typography.Text>{t('requirements.link.sendHint')}</Typography.Text>
-          <Space>
-            <span>{t('requirements.link.validFor')}</span>
-            <InputNumber min={1} max={90} defaultValue={14} precision={0} suffix={t('customers.days')} onChange={(v) => (days = v ?? 14)} aria-label={t('requirements.link.validFor')} />
-          </Space>
-          {r.status === 'sent' && <Typography.Text type="warning">{t('requirements.link.resendHint')}</Typography.Text>}
-        </div>
-      ),
-      okText: t('requirements.link.create'),
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        send.mutateAsync(days).then(
-          (l) => {
-            onLink(l);
-            void message.success(t('requirements.link.created'));
-          },
-          (err: Error) => {
-            void message.error(err.message);
-            throw err;
-          },
-        ),
-    });
-  };
-
-  const askCancel = () => {
-    let reason = '';
-    modal.confirm({
-      title: t('requirements.cancelTitle', { number: r.number }),
-      content: <Input.TextArea rows={3} maxLength={500} placeholder={t('requirements.cancelReason')} onChange={(e) => (reason = e.target.value)} aria-label={t('requirements.cancelReason')} style={{ marginTop: 8 }} />,
-      okText: t('requirements.cancel'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.back'),
-      onOk: () => {
-        if (!reason.trim()) {
-          void message.error(t('requirements.cancelReasonRequired'));
-          return Promise.reject(new Error('reason required'));
-        }
-        return cancel.mutateAsync(reason.trim()).then(
-          () => void message.success(t('requirements.cancelled', { number: r.number })),
-          (err: Error) => {
-            void message.error(err.message);
-            throw err;
-          },
-        );
-      },
-    });
-  };
-
   const canEdit = editable.includes(r.status);
+
   return (
     <Space wrap>
       {sendable.includes(r.status) && (
-        <Button type="primary" icon={<SendOutlined />} onClick={askSend} loading={send.isPending} data-testid="send-link">
+        <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('send')} data-testid="send-link">
           {r.status === 'sent' ? t('requirements.link.resend') : t('requirements.link.send')}
         </Button>
       )}
@@ -87,11 +36,33 @@ export function RequirementActions({ requirement: r, onLink }: { requirement: Re
         </Link>
       )}
       {canEdit && (
-        <Dropdown trigger={['click']} menu={{ items: [{ key: 'cancel', label: t('requirements.cancel'), danger: true }], onClick: askCancel }}>
+        <Dropdown trigger={['click']} menu={{ items: [{ key: 'cancel', label: t('requirements.cancel'), danger: true }], onClick: () => setDialog('cancel') }}>
           <Button>
             {t('common.more')} <DownOutlined style={{ fontSize: 10 }} />
           </Button>
         </Dropdown>
+      )}
+      {dialog === 'send' && (
+        <SendLinkModal
+          requirement={r}
+          onCreated={(l) => {
+            onLink(l);
+            void message.success(t('requirements.link.created'));
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'cancel' && (
+        <ReasonModal
+          title={t('requirements.cancelTitle', { number: r.number })}
+          label={t('requirements.cancelReason')}
+          placeholder={t('requirements.cancelReasonPlaceholder')}
+          okText={t('requirements.cancel')}
+          required
+          danger
+          onSubmit={(reason) => cancel.mutateAsync(reason).then(() => void message.success(t('requirements.cancelled', { number: r.number })))}
+          onClose={() => setDialog(null)}
+        />
       )}
     </Space>
   );
