@@ -121,7 +121,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
     await page.locator('.ant-select-item-option').filter({ hasText: /^跟单员$/ }).click();
     await dialog.getByLabel('手机').fill('12345');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.getByText('请输入 11 位中国大陆手机号').waitFor();
+    await dialog.getByText('手机号码无效（应为 11 位中国大陆手机号）').waitFor();
     await dialog.getByLabel('手机').fill('13800138000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     // The server refuses the taken username; its message lands under the field, input kept.
