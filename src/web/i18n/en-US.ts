@@ -34,7 +34,6 @@ export const enUS: Messages = {
     backHome: 'Back to start',
     more: 'More',
     unsavedChanges: 'Unsaved changes',
-    back: 'Back',
     clearFilters: 'Clear filters',
     reload: 'Reload',
     remove: 'Remove',

@@ -33,7 +33,6 @@ export const zhCN = {
     backHome: '返回首页',
     more: '更多',
     unsavedChanges: '有未保存的修改',
-    back: '返回',
     clearFilters: '清除筛选',
     reload: '重新加载',
     remove: '删除',

@@ -25,13 +25,16 @@ export function useRequirementColumns(withCustomer = true): ColumnsType<Requirem
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
             {r.title}
           </Typography.Text>
+          <span className="gd-only-mobile">
+            <RequirementStatusTag status={r.status} /> {withCustomer ? r.customerName : null}
+          </span>
         </div>
       ),
     },
     ...(withCustomer
-      ? [{ title: t('requirements.customer'), key: 'customer', width: 200, ellipsis: true, sorter: byText((r) => r.customerName), render: (_: unknown, r: RequirementListItem) => <Link to={`/customers/${r.customerId}`}>{r.customerName ?? t('common.none')}</Link> }]
+      ? [{ title: t('requirements.customer'), key: 'customer', width: 200, ellipsis: true, responsive: ['md'] as ('md')[], sorter: byText((r) => r.customerName), render: (_: unknown, r: RequirementListItem) => <Link to={`/customers/${r.customerId}`}>{r.customerName ?? t('common.none')}</Link> }]
       : []),
-    { title: t('common.status'), dataIndex: 'status', width: 90, sorter: byText((r) => r.status), render: (v: RequirementListItem['status']) => <RequirementStatusTag status={v} /> },
+    { title: t('common.status'), dataIndex: 'status', width: 90, responsive: ['md'], sorter: byText((r) => r.status), render: (v: RequirementListItem['status']) => <RequirementStatusTag status={v} /> },
     {
       title: t('requirements.version'),
       key: 'version',

@@ -23,7 +23,6 @@ export const customFields: Messages['customFields'] = {
   sort: 'Order',
   sortHelp: 'Smaller numbers come first',
   active: 'Active',
-  inactive: 'Inactive',
   created: 'Field {{name}} added',
   updated: 'Field {{name}} saved',
   empty: 'No custom fields yet — add one and it appears on the form',
@@ -40,7 +39,6 @@ export const settings: Messages['settings'] = {
   companyNameHelp: 'Shown at the top of the customer confirmation page, so customers know who sent it',
   approvalFields: 'Customer fields that need approval',
   approvalFieldsHelp: 'When someone without approval rights changes these, an approver must approve first',
-  approvalFieldsNone: 'No approval needed',
   fields: {
     creditLimit: 'Credit limit',
     paymentTermsDays: 'Payment terms',

@@ -12,7 +12,7 @@ export const customers: Messages['customers'] = {
   empty: 'No customers yet — create one or import from Excel',
   emptyReadOnly: 'No customers you can see yet',
   emptyFiltered: 'No customers match these filters',
-  count: '{{count}} customers shown',
+  count: 'Customers shown: {{count}}',
   code: 'Code',
   codeHelp: 'Leave blank to number automatically',
   codePlaceholder: 'e.g. C00012',
@@ -64,7 +64,7 @@ export const customers: Messages['customers'] = {
     remove: 'Remove contact',
   },
   dup: {
-    title: '{{count}} possible duplicates found — make sure this is not the same company',
+    title: 'Possible duplicates: {{count}} — make sure this is not the same company',
     owner: 'Owner: {{name}}',
     outOfScope: '(outside your data scope — ask the owner)',
     reason: { name: 'Similar name', taxId: 'Same tax ID', phone: 'Same mobile' },
@@ -81,6 +81,7 @@ export const customers: Messages['customers'] = {
     created: 'Customer {{name}} created',
     updated: 'Customer {{name}} saved',
     sentForApproval: 'Saved. Some changes (such as credit limit or tax ID) take effect after approval; the approvers have been notified.',
+    lateDuplicates: 'Note: possible duplicates found on saving — {{names}}; please check',
     conflict: 'Someone else changed this customer meanwhile; your changes are not saved. Reload, then edit again.',
   },
   tabs: {

@@ -10,7 +10,7 @@ export const requirements: Messages['requirements'] = {
   empty: 'No requirements yet — create one here or from a customer, then send it for confirmation',
   emptyFiltered: 'No requirements match these filters',
   emptyForCustomer: 'No requirements for this customer yet',
-  count: '{{count}} requirements shown',
+  count: 'Requirements shown: {{count}}',
   number: 'Number',
   customer: 'Customer',
   owner: 'Owner',

@@ -21,7 +21,6 @@ export const customFields = {
   sort: '排序',
   sortHelp: '数字小的排在前面',
   active: '启用',
-  inactive: '已停用',
   created: '已添加字段 {{name}}',
   updated: '已保存字段 {{name}}',
   empty: '还没有自定义字段 — 添加字段后，它会出现在对应的表单中',
@@ -38,7 +37,6 @@ export const settings = {
   companyNameHelp: '显示在客户确认页面的顶部，让客户知道是谁发来的',
   approvalFields: '需审批的客户字段',
   approvalFieldsHelp: '没有审批权限的人修改这些字段时，要经审批人批准才生效',
-  approvalFieldsNone: '不需要审批',
   fields: {
     creditLimit: '信用额度',
     paymentTermsDays: '账期',

@@ -79,6 +79,7 @@ export const customers = {
     created: '已创建客户 {{name}}',
     updated: '已保存客户 {{name}}',
     sentForApproval: '已保存。部分修改（如信用额度、税号）需审批通过后生效，已通知审批人。',
+    lateDuplicates: '注意：保存时发现疑似重复的客户 {{names}}，请核对',
     conflict: '该客户刚被其他人修改过，您的修改尚未保存。请重新加载后再修改。',
   },
   tabs: {

@@ -66,7 +66,7 @@ export function CommunicationForm({ customerId, onDone }: { customerId: string; 
         </Form.Item>
       </div>
       {formError ? <ErrorAlert error={formError} style={{ marginBottom: 12 }} /> : null}
-      <div className="gd-form-actions gd-form-actions-inline">
+      <div className="gd-form-buttons">
         <Button onClick={onDone}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
           {t('customers.comm.save')}

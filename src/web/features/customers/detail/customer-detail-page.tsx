@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { NotFoundPage } from '../../../components/result-page.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { useSession } from '../../auth/session.ts';
 import { useCustomer } from '../api.ts';
 import { CommunicationsTab } from './communications-tab.tsx';
 import { AddressesTab, ContactsTab } from './contacts-tab.tsx';
@@ -23,6 +24,7 @@ export function CustomerDetailPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'info';
   const customer = useCustomer(id);
+  const { can } = useSession();
 
   if (customer.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (customer.error instanceof ApiError && customer.error.status === 404) return <NotFoundPage />;
@@ -60,7 +62,7 @@ export function CustomerDetailPage() {
             else next.set('tab', k);
             setParams(next, { replace: true });
           }}
-          items={TABS.map((k) => ({ key: k, label: labels[k], children: body[k] }))}
+          items={TABS.filter((k) => k !== 'requirements' || can('requirements:read')).map((k) => ({ key: k, label: labels[k], children: body[k] }))}
           destroyOnHidden
         />
       </Card>

@@ -56,6 +56,9 @@ function CustomerForm({ customer }: { customer?: Customer }) {
         const res = await create.mutateAsync(toCreateBody(v));
         guard.release();
         void message.success(t('customers.form.created', { name: res.customer.name }));
+        // Someone may have saved a similar customer after the live check ran.
+        const late = res.warnings.flatMap((w) => w.matches).filter((m) => !dup.matches.some((x) => x.id === m.id));
+        if (late.length) void message.warning(t('customers.form.lateDuplicates', { names: late.map((m) => m.name).join('、') }), 8);
         void navigate(`/customers/${res.customer.id}`);
         return;
       }
@@ -111,24 +114,26 @@ function CustomerForm({ customer }: { customer?: Customer }) {
             </Form.Item>
           </Card>
         )}
-        {conflict && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('customers.form.conflict')}
-            action={
-              <Button size="small" onClick={() => window.location.reload()}>
-                {t('common.reload')}
-              </Button>
-            }
-          />
-        )}
-        {formError && !conflict ? <ErrorAlert error={formError} /> : null}
         <div className="gd-form-actions">
-          <Button onClick={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={pending} data-testid="save-customer">
-            {t('common.save')}
-          </Button>
+          {conflict && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('customers.form.conflict')}
+              action={
+                <Button size="small" onClick={() => window.location.reload()}>
+                  {t('common.reload')}
+                </Button>
+              }
+            />
+          )}
+          {formError && !conflict ? <ErrorAlert error={formError} /> : null}
+          <div className="gd-form-buttons">
+            <Button onClick={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={pending} data-testid="save-customer">
+              {t('common.save')}
+            </Button>
+          </div>
         </div>
       </Form>
     </>

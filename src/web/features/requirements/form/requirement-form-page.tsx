@@ -115,24 +115,26 @@ function RequirementForm({ requirement: r }: { requirement?: Requirement }) {
             </Form.Item>
           )}
         </Card>
-        {conflict && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('requirements.form.conflict')}
-            action={
-              <Button size="small" onClick={() => window.location.reload()}>
-                {t('common.reload')}
-              </Button>
-            }
-          />
-        )}
-        {formError && !conflict ? <ErrorAlert error={formError} /> : null}
         <div className="gd-form-actions">
-          <Button onClick={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={pending} disabled={!!locked} data-testid="save-requirement">
-            {r ? t('requirements.form.saveVersion') : t('common.save')}
-          </Button>
+          {conflict && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('requirements.form.conflict')}
+              action={
+                <Button size="small" onClick={() => window.location.reload()}>
+                  {t('common.reload')}
+                </Button>
+              }
+            />
+          )}
+          {formError && !conflict ? <ErrorAlert error={formError} /> : null}
+          <div className="gd-form-buttons">
+            <Button onClick={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={pending} disabled={!!locked} data-testid="save-requirement">
+              {r ? t('requirements.form.saveVersion') : t('common.save')}
+            </Button>
+          </div>
         </div>
       </Form>
     </div>
