@@ -7,7 +7,7 @@ import { dialects } from '../helpers/db.ts';
 import { inDays, orderWorld } from './helpers.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-async function workbook(rows: Record<string, string | number>[]) {
+async function workbook(rows: Record<string, string | number | undefined>[]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('订单');
   ws.addRow(orderImportColumns.map((c) => c.zh));
