@@ -170,3 +170,13 @@ export const notificationSchema = z.object({
 export type Notification = z.infer<typeof notificationSchema>;
 
 export { roleKeys };
+
+/** The user directory every signed-in user may read (pickers, names in timelines). */
+export const directoryEntry = z.object({ id: z.string(), username: z.string(), displayName: z.string(), teamId: z.string().nullable(), roles: z.array(z.string()), active: z.boolean() });
+export const directoryQuery = z.object({
+  q: z.string().max(100).optional(),
+  role: z.string().max(64).optional(),
+  /** Resolve these ids to names regardless of scope (names are not secret). */
+  ids: z.string().max(5000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

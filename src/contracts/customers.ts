@@ -133,6 +133,7 @@ export const changeRequestSchema = z.object({
   requestedByName: z.string().nullable(),
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
 });

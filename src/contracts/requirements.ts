@@ -109,6 +109,8 @@ export const requirementListQuery = z.object({
 
 export const linkCreateBody = z.strictObject({ expiresInDays: z.number().int().min(1).max(90).default(14) });
 export const linkCreated = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
+/** A link as listed afterwards: the token itself is never stored, so no URL. */
+export const linkSchema = z.object({ id: z.string(), createdAt: z.string(), createdBy: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), lastViewedAt: z.string().nullable(), viewCount: z.number() });
 
 /** What the customer sees behind /c/:token for a requirement — no internal fields. */
 export const portalRequirement = z.object({
@@ -122,7 +124,7 @@ export const portalRequirement = z.object({
   items: versionContent.items,
   dueDate: z.string().nullable(),
   note: z.string().nullable(),
-  customFields: z.array(z.object({ label: z.string(), value: z.unknown() })),
+  customFields: z.array(z.object({ label: z.string(), labelEn: z.string().nullable(), value: z.unknown() })),
   confirmedVersion: z.number().nullable(),
   expiresAt: z.string(),
 });

@@ -25,6 +25,7 @@ import { registerCatalog } from './modules/catalog/index.ts';
 import { registerInventory } from './modules/inventory/index.ts';
 import { registerApprovals } from './modules/approvals/index.ts';
 import { registerOrders } from './modules/orders/index.ts';
+import { registerFiles } from './modules/files/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildOptions) {
     catalog: registerCatalog(app, ctx),
     inventory: registerInventory(app, ctx),
     approvals: registerApprovals(app, ctx),
+    files: registerFiles(app, ctx),
   };
   registerPortal(app, ctx, { requirements: services.requirements });
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });

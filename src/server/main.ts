@@ -42,6 +42,8 @@ export async function serve(config: Config, hooks: { afterMigrate?: (ctx: Omit<A
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  // Links in notifications and customer links use the real port when none was configured (PORT=0).
+  if (!process.env.GENDAN_PUBLIC_URL && config.port === 0) config.publicUrl = url;
 
   const shutdown = async () => {
     clearInterval(purge);

@@ -68,6 +68,9 @@ for (const d of await dialects()) {
 
       const link = await t.req(rep.session, 'POST', `/api/v1/requirements/${r.id}/confirmation-link`, {});
       assert.equal(link.statusCode, 201, link.body);
+      const listed = (await t.req(rep.session, 'GET', `/api/v1/requirements/${r.id}/links`)).json().items;
+      assert.deepEqual(listed.map((l: any) => [l.id, l.revokedAt]), [[link.json().id, null]]);
+      assert.ok(!JSON.stringify(listed).includes(link.json().url.split('/c/')[1]), 'listed links carry no token');
       const token = tokenOf(link.json().url);
       assert.ok(token.length >= 43, '≥ 256-bit token');
       const stored = await t.db.handle.db.selectFrom('customerLink').select('tokenHash').where('id', '=', link.json().id).executeTakeFirstOrThrow();
@@ -79,8 +82,8 @@ for (const d of await dialects()) {
       assert.equal(page.version, 2);
       assert.equal(page.status, 'sent');
       assert.deepEqual(page.customFields, [
-        { label: '表面处理', value: '哑光黑' },
-        { label: '电压', value: 380 },
+        { label: '表面处理', labelEn: 'Finish', value: '哑光黑' },
+        { label: '电压', labelEn: null, value: 380 },
       ]);
       for (const internal of ['ownerId', 'ownerName', 'customerId', 'id', 'creditLimit']) assert.ok(!(internal in page), `portal leaks ${internal}`);
 

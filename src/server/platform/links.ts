@@ -55,3 +55,8 @@ export async function revokeLink(q: Db | Tx, id: string): Promise<void> {
 export async function revokeLinksFor(q: Db | Tx, kind: string, entityId: string): Promise<void> {
   await q.updateTable('customerLink').set({ revokedAt: nowIso() }).where('kind', '=', kind).where('entityId', '=', entityId).where('revokedAt', 'is', null).execute();
 }
+
+export async function listLinks(q: Db | Tx, kind: string, entityId: string) {
+  const rows = await q.selectFrom('customerLink').select(['id', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'lastViewedAt', 'viewCount']).where('kind', '=', kind).where('entityId', '=', entityId).orderBy('createdAt', 'desc').execute();
+  return rows.map((r) => ({ ...r, viewCount: Number(r.viewCount) }));
+}

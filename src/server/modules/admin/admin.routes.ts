@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  directoryEntry,
+  directoryQuery,
   roleCreateBody,
   rolePatchBody,
   roleSchema,
@@ -30,6 +32,8 @@ export function adminRoutes(app: App, users: UsersService, roles: RolesService):
   app.patch('/api/v1/admin/users/:id', { ...asUsers, schema: { tags, params: idParams, body: userPatchBody, response: { 200: userSchema } } }, (req) =>
     users.update(req.actor!, req.params.id, req.body),
   );
+
+  app.get('/api/v1/users', { schema: { tags, querystring: directoryQuery, response: { 200: z.object({ items: z.array(directoryEntry) }) } } }, async (req) => ({ items: await users.directory(req.actor!, req.query) }));
 
   app.get('/api/v1/admin/roles', { ...asRoles, schema: { tags, response: { 200: z.object({ items: z.array(roleSchema) }) } } }, async () => ({ items: await roles.listRoles() }));
   app.post('/api/v1/admin/roles', { ...asRoles, schema: { tags, body: roleCreateBody, response: { 201: roleSchema } } }, async (req, reply) =>

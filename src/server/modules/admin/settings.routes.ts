@@ -7,6 +7,8 @@ const tags = ['admin'];
 const admin = { config: { permission: 'admin:settings' as const } };
 
 export function settingsRoutes(app: App, svc: SettingsService): void {
+  // What forms need to know, for every signed-in user (e.g. which customer fields need approval).
+  app.get('/api/v1/settings/public', { schema: { tags, response: { 200: z.object({ 'company.name': z.string(), 'customer.approvalFields': z.array(z.string()) }) } } }, () => svc.publicSettings());
   app.get('/api/v1/admin/settings', { ...admin, schema: { tags, response: { 200: z.record(z.string(), z.unknown()) } } }, () => svc.all());
   app.put(
     '/api/v1/admin/settings/:key',

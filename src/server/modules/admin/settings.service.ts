@@ -12,6 +12,9 @@ export function createSettingsService(db: Db) {
     async all() {
       return Object.fromEntries(await Promise.all(settingKeys.map(async (k) => [k, await getSetting(db, k)])));
     },
+    async publicSettings() {
+      return { 'company.name': await getSetting(db, 'company.name'), 'customer.approvalFields': await getSetting(db, 'customer.approvalFields') };
+    },
     async update(actor: Actor, key: SettingKey, value: unknown) {
       const parsed = settingDefs[key].schema.safeParse(value);
       if (!parsed.success) throw new AppError('VALIDATION_FAILED', [fieldError('value', 'invalid_setting')]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { User, UserCreate, UserPatch } from '../../../contracts/admin.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/dialect.ts';
@@ -75,6 +76,31 @@ export function createUsersService(db: Db) {
       );
       const page = toPage(rows, query.limit, (r) => [r.username]);
       return { items: page.items.map((r) => toUser(r, roles.get(r.id) ?? [])), nextCursor: page.nextCursor };
+    },
+
+    /**
+     * Who the caller may pick as an owner or assignee: everyone for `all` scope, the team
+     * for `team`, only themselves for `own`; plus any ids asked for by name.
+     */
+    async directory(actor: Actor, query: { q?: string; role?: string; ids?: string; limit: number }) {
+      const ids = (query.ids ?? '').split(',').filter(Boolean).slice(0, 200);
+      let qb = db.selectFrom('appUser').select(['id', 'username', 'displayName', 'teamId', 'active']).orderBy('displayName').limit(query.limit);
+      qb = qb.where((eb) => {
+        const inScope = actor.dataScope === 'all' ? sql<boolean>`1 = 1` : actor.dataScope === 'team' && actor.teamId ? eb.or([eb('teamId', '=', actor.teamId), eb('id', '=', actor.id)]) : eb('id', '=', actor.id);
+        const scoped = eb.and([inScope as never, eb('active', '=', 1)]);
+        return ids.length ? eb.or([scoped, eb('id', 'in', ids)]) : scoped;
+      });
+      if (query.q) {
+        const like = `%${query.q.toLowerCase()}%`;
+        qb = qb.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['displayName']), 'like', like)]));
+      }
+      if (query.role) qb = qb.where('id', 'in', db.selectFrom('userRole').select('userId').where('roleKey', '=', query.role));
+      const rows = await qb.execute();
+      const roles = await rolesOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [], active: r.active === 1 }));
     },
 
     async create(actor: Actor, input: UserCreate): Promise<User> {

@@ -18,8 +18,9 @@ function select(q: Q) {
     .selectFrom('customerChangeRequest as r')
     .innerJoin('customer', 'customer.id', 'r.customerId')
     .leftJoin('appUser as u', 'u.id', 'r.requestedBy')
+    .leftJoin('appUser as dec', 'dec.id', 'r.decidedBy')
     .selectAll('r')
-    .select(['customer.name as customerName', 'customer.ownerId', 'u.displayName as requestedByName']);
+    .select(['customer.name as customerName', 'customer.ownerId', 'u.displayName as requestedByName', 'dec.displayName as decidedByName']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 
@@ -34,6 +35,7 @@ const toDto = (r: Row): ChangeRequest => ({
   requestedByName: r.requestedByName ?? null,
   requestedAt: r.requestedAt,
   decidedBy: r.decidedBy,
+  decidedByName: r.decidedByName ?? null,
   decidedAt: r.decidedAt,
   comment: r.comment,
 });

@@ -6,7 +6,7 @@ import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvents } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, localizeIssue } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { LiveHub } from '../../platform/live.ts';
 import { reserveSequence } from '../../platform/numbering.ts';
@@ -82,7 +82,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
           for (const issue of parsed.error.issues) {
             const p = issue.path.join('.');
             const reason = (issue as { params?: { reason?: string } }).params?.reason ?? (issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code);
-            error(row, columnOf(p), reason, fieldReasonMessage(reason, opts.locale) ?? issue.message);
+            error(row, columnOf(p), reason, localizeIssue(issue as never, opts.locale));
           }
           return;
         }

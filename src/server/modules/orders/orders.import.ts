@@ -4,7 +4,7 @@ import { orderCreateBody, orderImportColumns, type OrderCreate, type OrderImport
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, localizeIssue } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
 import { productsRepository } from '../catalog/index.ts';
@@ -74,7 +74,7 @@ export function createOrderImport(db: Db, insertDraft: (tx: import('../../platfo
         const row = first === 'lines' ? g.rows[lineNo as number] : g.rows[0];
         const column = (first === 'lines' ? (field as OrderImportColumn) : (first as OrderImportColumn)) ?? null;
         const reason = (issue as { params?: { reason?: string } }).params?.reason ?? issue.code;
-        error(row, orderImportColumns.some((c) => c.key === column) ? column : null, reason, fieldReasonMessage(reason, opts.locale) ?? issue.message);
+        error(row, orderImportColumns.some((c) => c.key === column) ? column : null, reason, localizeIssue(issue as never, opts.locale));
       }
     }
     report.valid = drafts.length;

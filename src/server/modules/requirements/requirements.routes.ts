@@ -3,6 +3,7 @@ import { idParams, page } from '../../../contracts/common.ts';
 import {
   linkCreateBody,
   linkCreated,
+  linkSchema,
   requirementCreateBody,
   requirementListItem,
   requirementListQuery,
@@ -32,6 +33,7 @@ export function requirementRoutes(app: App, svc: RequirementsService): void {
   app.post('/api/v1/requirements/:id/cancel', { ...write, schema: { tags, params: idParams, body: z.strictObject({ reason: z.string().trim().min(1).max(500) }), response: { 200: requirementSchema } } }, (req) =>
     svc.cancel(req.actor!, req.params.id, req.body.reason),
   );
+  app.get('/api/v1/requirements/:id/links', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(linkSchema) }) } } }, async (req) => ({ items: await svc.links(req.actor!, req.params.id) }));
   app.post('/api/v1/requirements/:id/confirmation-link', { ...write, schema: { tags, params: idParams, body: linkCreateBody.optional(), response: { 201: linkCreated } } }, async (req, reply) =>
     reply.code(201).send(await svc.createConfirmationLink(req.actor!, req.params.id, req.body?.expiresInDays ?? 14)),
   );

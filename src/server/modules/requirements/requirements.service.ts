@@ -10,7 +10,7 @@ import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { createLink, type ResolvedLink } from '../../platform/links.ts';
+import { createLink, listLinks, type ResolvedLink } from '../../platform/links.ts';
 import { nextSequence, numberPattern } from '../../platform/numbering.ts';
 import { assertCustomFields, loadCustomFields } from '../admin/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -180,6 +180,11 @@ export function createRequirementsService(db: Db, config: Pick<Config, 'publicUr
       return { customerId: r.customerId, version: r.confirmedVersion!, content: json.read<Content>(v.content, {} as Content) };
     },
 
+    async links(actor: Actor, id: string) {
+      await load(db, actor, id);
+      return listLinks(db, 'requirement', id);
+    },
+
     /** Visibility check used by the portal before revoking a link. */
     assertVisible: (actor: Actor, id: string) => load(db, actor, id).then(() => undefined),
 
@@ -199,7 +204,7 @@ export function createRequirementsService(db: Db, config: Pick<Config, 'publicUr
         items: r.items,
         dueDate: r.dueDate,
         note: r.note,
-        customFields: defs.filter((d) => r.customFields[d.key] !== undefined && d.type !== 'attachment').map((d) => ({ label: d.label, value: r.customFields[d.key] })),
+        customFields: defs.filter((d) => r.customFields[d.key] !== undefined && d.type !== 'attachment').map((d) => ({ label: d.label, labelEn: d.labelEn, value: r.customFields[d.key] })),
         confirmedVersion: r.confirmedVersion,
         expiresAt: link.expiresAt,
       };

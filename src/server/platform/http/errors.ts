@@ -28,6 +28,13 @@ export function requestLocale(req: FastifyRequest): Locale {
 
 const zodLocales = { 'zh-CN': zhCN().localeError, 'en-US': en().localeError };
 
+/** One zod issue worded in the caller's language (imports validate rows with the API schemas). */
+export function localizeIssue(issue: { code: string; input?: unknown; params?: { reason?: string } } & Record<string, unknown>, locale: Locale): string {
+  const reason = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.params?.reason;
+  const worded = (reason && fieldReasonMessage(reason, locale)) || zodLocales[locale](issue as never);
+  return typeof worded === 'string' ? worded : ((worded as { message?: string })?.message ?? issue.code);
+}
+
 /** Turns schema issues into `[{ path, code, message }]` in the caller's language. */
 function fieldErrors(
   validation: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[],
