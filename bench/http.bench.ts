@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { waitForServer } from './util.ts';
 
 export interface HttpFigures {
   name: string;
@@ -19,18 +20,6 @@ export interface HttpFigures {
   non2xx: number;
 }
 
-async function waitFor(url: string, ms = 30_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
 
 function run(url: string, connections: number, duration: number, headers: Record<string, string> = {}) {
   return new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections, duration, headers }, (err, r) => (err ? reject(err) : resolve(r))));
@@ -43,7 +32,7 @@ export async function httpBench(opts: { duration: number; customers: number }): 
   const server = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}/api/health`);
+    await waitForServer(`${base}/api/health`);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench1234' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const { csrfToken } = (await login.json()) as { csrfToken: string };

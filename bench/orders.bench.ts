@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { waitForServer } from './util.ts';
 import pg from 'pg';
 
 export interface IntakeFigures {
@@ -20,17 +21,6 @@ export interface IntakeFigures {
   errors: number;
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 async function json(base: string, path: string, headers: Record<string, string>, body: unknown) {
   const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -44,7 +34,7 @@ async function runOne(databaseUrl: string, dialect: string, duration: number): P
   const server = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}/api/health`);
+    await waitForServer(`${base}/api/health`);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench1234' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const { csrfToken } = (await login.json()) as { csrfToken: string };

@@ -65,13 +65,7 @@ export function normalizeContacts(input: z.infer<typeof contactInput>[]) {
     wechat: c.wechat ?? null,
     isPrimary: !!c.isPrimary,
   }));
-  if (rows.length && !rows.some((r) => r.isPrimary)) rows[0].isPrimary = true;
-  let seen = false;
-  for (const r of rows) {
-    if (r.isPrimary && seen) r.isPrimary = false;
-    if (r.isPrimary) seen = true;
-  }
-  return rows;
+  return exactlyOne(rows, 'isPrimary');
 }
 
 /** Input addresses → rows: kept ids, exactly one default when any exist. */
@@ -87,12 +81,13 @@ export function normalizeAddresses(input: z.infer<typeof addressInput>[]) {
     phone: a.phone,
     isDefault: !!a.isDefault,
   }));
-  if (rows.length && !rows.some((r) => r.isDefault)) rows[0].isDefault = true;
-  let seen = false;
-  for (const r of rows) {
-    if (r.isDefault && seen) r.isDefault = false;
-    if (r.isDefault) seen = true;
-  }
+  return exactlyOne(rows, 'isDefault');
+}
+
+/** The first flagged row keeps the flag, the others lose it; with none flagged, the first gets it. */
+function exactlyOne<T extends Record<K, boolean>, K extends string>(rows: T[], flag: K): T[] {
+  const first = Math.max(0, rows.findIndex((r) => r[flag]));
+  rows.forEach((r, i) => ((r as Record<K, boolean>)[flag] = i === first));
   return rows;
 }
 
