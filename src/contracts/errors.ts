@@ -39,6 +39,7 @@ export const errorCatalog = {
   INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
   REQUIREMENT_NOT_CONFIRMED: { status: 409, zh: '需求单尚未经客户确认（或已转为订单）', en: 'The requirement is not confirmed by the customer (or already converted)' },
   REQUIREMENT_NOT_CONFIRMABLE: { status: 409, zh: '需求单当前无需确认', en: 'This requirement is not awaiting confirmation' },
+  BOM_CYCLE: { status: 422, zh: 'BOM 存在循环引用（见 details.path）', en: 'The BOM would contain a cycle (see details.path)' },
   INSUFFICIENT_STOCK: { status: 422, zh: '可用库存不足（在库减去已预留）', en: 'Not enough available stock (on hand minus reserved)' },
   NO_WAREHOUSE: { status: 422, zh: '尚未设置仓库，请先创建仓库', en: 'No warehouse is set up yet; create one first' },
   FILE_TOO_LARGE: { status: 413, zh: '文件超过 10 MB 上限', en: 'The file exceeds the 10 MB limit' },
@@ -119,6 +120,9 @@ export const fieldReasons = {
   role_or_user: { zh: '每一级需指定审批角色或审批人（二选一）', en: 'each level needs an approver role or a user (one of them)' },
   address_required: { zh: '请选择或填写收货地址', en: 'choose or enter a ship-to address' },
   product_required: { zh: '需求行未关联产品，请先选择产品', en: 'the requirement line has no product; choose one first' },
+  self_reference: { zh: '产品不能作为自己的组件', en: 'a product cannot be its own component' },
+  duplicate_component: { zh: '同一组件在 BOM 中出现多次', en: 'the component appears more than once in the BOM' },
+  version_gap: { zh: '新版本的生效日期必须晚于当前版本', en: 'the new version must start after the current one' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -26,6 +26,7 @@ import { registerInventory } from './modules/inventory/index.ts';
 import { registerApprovals } from './modules/approvals/index.ts';
 import { registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
+import { registerProduction } from './modules/production/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -101,6 +102,7 @@ export async function buildApp(opts: BuildOptions) {
   };
   registerPortal(app, ctx, { requirements: services.requirements });
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
+  registerProduction(app, ctx, { orders });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -492,6 +492,22 @@ export interface ApprovalTable {
   createdAt: string;
 }
 
+export interface BomLineTable {
+  id: string;
+  parentProductId: string;
+  componentProductId: string;
+  /** Thousandths of the component per one unit of the parent. */
+  qtyPer: number;
+  /** Scrap allowance in basis points (500 = 5 %), 0–5000. */
+  scrapBp: number;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  sort: number;
+  note: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -531,6 +547,7 @@ export interface Database {
   orderRevision: OrderRevisionTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
+  bomLine: BomLineTable;
 }
 
 export type UserRow = Selectable<UserTable>;
