@@ -20,7 +20,7 @@ for (const d of await dialects()) {
     after(() => t?.close());
 
     /** Machine A = 2 sub-assemblies B + 1.5 m cable C (10 % scrap); B = 3 D (5 % scrap) + 0.25 m C. */
-    async function world(stock: { c: number; d: number }) {
+    async function world(stock: { c: number; d: number }, machines: number[] = [10]) {
       const w = await orderWorld(t, admin, rep);
       const a = await makeProduct(t, admin, { sku: 'MA', makeOrBuy: 'make' });
       const b = await makeProduct(t, admin, { sku: 'MB', makeOrBuy: 'make' });
@@ -38,10 +38,7 @@ for (const d of await dialects()) {
       const o = await t.req(rep, 'POST', '/api/v1/orders', {
         customerId: w.customerId,
         promisedDate: inDays(30),
-        lines: [
-          { productId: a.id, qty: 10, unitPrice: 10_000 },
-          { productId: w.productId, qty: 1, unitPrice: 100_000, spec: { 电压: '380V' } },
-        ],
+        lines: [...machines.map((qty) => ({ productId: a.id, qty, unitPrice: 10_000 })), { productId: w.productId, qty: 1, unitPrice: 100_000, spec: { 电压: '380V' } }],
       });
       assert.equal(o.statusCode, 201, o.body);
       return { orderId: o.json().order.id as string, a, b, c, dd };
@@ -85,6 +82,16 @@ for (const d of await dialects()) {
       assert.equal(body.ok, true, JSON.stringify(body));
       assert.equal((await shortEvents(w.orderId)).length, 0);
       assert.equal((await plannerAlerts(w.orderId)).length, 0);
+    });
+
+    test('two make lines draw on the same stock one after the other: a material is not counted twice', async () => {
+      const w = await world({ c: 15, d: 100 }, [5, 5]);
+      const body = (await check(rep, w.orderId)).json();
+      const cable = body.lines.map((l: any) => l.components.find((c: any) => c.sku === w.c.sku));
+      // Each line: 5 × 1.5 × 1.1 = 8.25 + 10 B × 0.25 = 2.5 → 10.75 → 10.8 m
+      assert.deepEqual(cable.map((c: any) => [c.required, c.available, c.short]), [[10.8, 15, 0], [10.8, 4.2, 6.6]]);
+      assert.deepEqual(body.lines.map((l: any) => l.ok), [true, false]);
+      assert.equal(body.ok, false);
     });
 
     test("another sales rep gets 404 for someone else's order; a planner (production:read, all) may look", async () => {
