@@ -61,6 +61,12 @@ for (const d of await dialects()) {
       assert.equal((await put(b.id, { lines: [bomLine(a.id, 1)] })).json().code, 'BOM_CYCLE');
     });
 
+    test('edits that close a cycle together (A → B and B → A at once): one wins, the other gets BOM_CYCLE', async () => {
+      const pairs = await Promise.all(Array.from({ length: 8 }, async () => [await makeProduct(t, planner, { sku: 'RA', makeOrBuy: 'make' }), await makeProduct(t, planner, { sku: 'RB', makeOrBuy: 'make' })]));
+      const rs = await Promise.all(pairs.flatMap(([a, b]) => [put(a.id, { lines: [bomLine(b.id, 1)] }), put(b.id, { lines: [bomLine(a.id, 1)] })]));
+      for (let i = 0; i < rs.length; i += 2) assert.deepEqual([rs[i].statusCode, rs[i + 1].statusCode].sort(), [200, 422], `${rs[i].body}\n${rs[i + 1].body}`);
+    });
+
     test('bad input answers 400 naming the field', async () => {
       const a = await makeProduct(t, planner, { sku: 'BA', makeOrBuy: 'make' });
       const b = await makeProduct(t, planner, { sku: 'BB' });
