@@ -57,6 +57,11 @@ export const errorCatalog = {
   POSSIBLE_DUPLICATE_ORDER: { status: 422, zh: '疑似重复订单，请确认并填写原因', en: 'Possible duplicate order; confirm with a reason' },
   SELF_APPROVAL: { status: 403, zh: '不能审批自己提交的订单', en: 'You cannot approve your own order' },
   ORDER_CHANGED: { status: 409, zh: '订单在申请审批后已被修改，请重新审阅', en: 'The order changed after approval was requested; review it again' },
+  QTY_EXCEEDS_RESERVED: { status: 422, zh: '发货数量超过该行已预留的数量', en: 'The quantity exceeds what is reserved for the line' },
+  ORDER_ON_HOLD: { status: 422, zh: '订单已暂停（信用或异常），不能发货', en: 'The order is on hold and cannot ship' },
+  ADDRESS_INVALID: { status: 422, zh: '收货地址不完整或有误', en: 'The ship-to address is incomplete or wrong' },
+  TRACKING_NUMBER_INVALID: { status: 422, zh: '物流单号格式不符合该承运商规则', en: "The tracking number does not match the carrier's format" },
+  ADDRESS_CHANGED: { status: 422, zh: '收货地址与订单确认的地址不同，请填写原因', en: 'The ship-to address differs from the confirmed one; give a reason' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误，已记录，请稍后重试', en: 'Internal error (logged); please try again' },
 } as const satisfies Record<string, ErrorDef>;
@@ -123,6 +128,8 @@ export const fieldReasons = {
   self_reference: { zh: '产品不能作为自己的组件', en: 'a product cannot be its own component' },
   duplicate_component: { zh: '同一组件在 BOM 中出现多次', en: 'the component appears more than once in the BOM' },
   version_gap: { zh: '新版本的生效日期必须晚于当前版本', en: 'the new version must start after the current one' },
+  exceeds_open_qty: { zh: '超过该行未发货数量', en: 'more than the line still has to ship' },
+  invalid_format: { zh: '格式不正确', en: 'wrong format' },
   version_mismatch: { zh: '记录已被他人修改', en: 'changed by someone else meanwhile' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;

@@ -26,6 +26,7 @@ import { registerInventory } from './modules/inventory/index.ts';
 import { registerApprovals } from './modules/approvals/index.ts';
 import { registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
+import { registerShipping } from './modules/shipping/index.ts';
 import { registerProduction } from './modules/production/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
@@ -102,6 +103,7 @@ export async function buildApp(opts: BuildOptions) {
   };
   registerPortal(app, ctx, { requirements: services.requirements });
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
+  const shipping = registerShipping(app, ctx);
   registerProduction(app, ctx, { orders });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
@@ -115,5 +117,5 @@ export async function buildApp(opts: BuildOptions) {
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx, services: { ...services, orders } };
+  return { app, ctx, services: { ...services, orders, shipping } };
 }

@@ -436,6 +436,8 @@ export interface OrderLineTable {
   warehouseId: string | null;
   reservedQty: number;
   shortQty: number;
+  /** Thousandths dispatched so far (shipments). */
+  shippedQty: Generated<number>;
   note: string | null;
 }
 
@@ -460,6 +462,43 @@ export interface OrderRevisionTable {
   requestedBy: string;
   createdAt: string;
   appliedAt: string | null;
+}
+
+export interface ShipmentTable {
+  id: string;
+  number: string;
+  orderId: string;
+  customerId: string;
+  ownerId: string;
+  status: 'draft' | 'dispatched' | 'in_transit' | 'delivered' | 'exception' | 'cancelled';
+  shipTo: string | null; // JSON address
+  carrier: string | null;
+  trackingNumber: string | null;
+  eta: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  dispatchedAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface ShipmentLineTable {
+  id: string;
+  shipmentId: string;
+  orderLineId: string;
+  productId: string;
+  warehouseId: string;
+  qty: number;
+}
+
+export interface TrackingEventTable {
+  id: string;
+  shipmentId: string;
+  at: string;
+  status: string;
+  location: string | null;
+  description: string | null;
+  raw: string | null;
 }
 
 export interface ApprovalRuleTable {
@@ -545,6 +584,9 @@ export interface Database {
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;
   orderRevision: OrderRevisionTable;
+  shipment: ShipmentTable;
+  shipmentLine: ShipmentLineTable;
+  trackingEvent: TrackingEventTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
   bomLine: BomLineTable;

@@ -6,6 +6,7 @@ import * as m0004 from './0004-customer-changes.ts';
 import * as m0005 from './0005-catalog.ts';
 import * as m0006 from './0006-inventory.ts';
 import * as m0010 from './0010-orders.ts';
+import * as m0011 from './0011-shipping.ts';
 import * as m0012 from './0012-bom.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-catalog': m0005,
   '0006-inventory': m0006,
   '0010-orders': m0010,
+  '0011-shipping': m0011,
   '0012-bom': m0012,
 };

@@ -4,6 +4,7 @@ import { fitsDecimals, toMilli } from '../../../contracts/quantity.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { Insertable } from 'kysely';
 import type { OrderLineTable, ProductTable } from '../../db/schema.ts';
 import { productsRepository } from '../catalog/index.ts';
 import { lineAmounts, linesHash, totals } from './order-pricing.ts';
@@ -21,7 +22,7 @@ export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof 
     return [];
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-  const lines: OrderLineTable[] = input.map((l, i) => {
+  const lines: Insertable<OrderLineTable>[] = input.map((l, i) => {
     const p = products.get(l.productId)!;
     const qty = toMilli(l.qty);
     const discountBp = Math.round(l.discountPct * 100);

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import type { Insertable } from 'kysely';
 import type { OrderLineTable, SalesOrderTable } from '../../db/schema.ts';
 
 type Q = Db | Tx;
@@ -24,7 +25,7 @@ export const orderLines = {
     orderIds.length
       ? q.selectFrom('orderLine').innerJoin('product', 'product.id', 'orderLine.productId').selectAll('orderLine').select(['product.sku', 'product.name', 'product.unit']).where('orderLine.orderId', 'in', orderIds).orderBy('orderLine.lineNo').execute()
       : Promise.resolve([]),
-  replace: async (q: Q, orderId: string, lines: OrderLineTable[]) => {
+  replace: async (q: Q, orderId: string, lines: Insertable<OrderLineTable>[]) => {
     await q.deleteFrom('orderLine').where('orderId', '=', orderId).execute();
     if (lines.length) await q.insertInto('orderLine').values(lines).execute();
   },

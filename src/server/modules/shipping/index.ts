@@ -1,0 +1,22 @@
+/** shipping — shipments from confirmed orders, checks before dispatch, tracking, customer notices. */
+import { z } from 'zod';
+import { idParams } from '../../../contracts/common.ts';
+import { dispatchBody, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import type { App, AppContext } from '../../platform/http/types.ts';
+import { createShipmentsService } from './shipments.service.ts';
+
+const tags = ['shipping'];
+const read = { config: { permission: 'shipping:read' as const } };
+const write = { config: { permission: 'shipping:write' as const } };
+
+export function registerShipping(app: App, ctx: AppContext) {
+  const svc = createShipmentsService(ctx.handle.db, ctx.config);
+  app.get('/api/v1/shipments', { ...read, schema: { tags, querystring: z.object({ orderId: z.string().max(64).optional(), status: z.enum(shipmentStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(shipmentSchema) }) } } }, async (req) => ({
+    items: await svc.list(req.actor!, req.query),
+  }));
+  app.post('/api/v1/shipments', { ...write, schema: { tags, body: shipmentCreateBody, response: { 201: shipmentSchema } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
+  app.get('/api/v1/shipments/:id', { ...read, schema: { tags, params: idParams, response: { 200: shipmentSchema } } }, (req) => svc.get(req.actor!, req.params.id));
+  app.post('/api/v1/shipments/:id/dispatch', { ...write, schema: { tags, params: idParams, body: dispatchBody, response: { 200: shipmentSchema } } }, (req) => svc.dispatch(req.actor!, req.params.id, req.body));
+  app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
+  return svc;
+}

@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import { checkDivision, normalizePhone } from '../../../contracts/cn.ts';
+import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
+import { carriers, type dispatchBody, type Shipment, type shipmentCreateBody, type trackingEventBody } from '../../../contracts/shipping.ts';
+import type { Config } from '../../config.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { json } from '../../platform/db/dialect.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { localDate } from '../../platform/dates.ts';
+import { appendEvent } from '../../platform/events.ts';
+import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import { nextSequence, numberPattern } from '../../platform/numbering.ts';
+import { enqueue } from '../../platform/outbox/outbox.ts';
+import { consumeForShipment, defaultWarehouseId } from '../inventory/index.ts';
+import { notify } from '../notifications/index.ts';
+import { fulfilment } from '../orders/index.ts';
+
+type Q = Db | Tx;
+type Address = { province: string; city: string; district: string; detail: string; recipient: string; phone: string; label?: string | null };
+const SHIPPABLE = ['confirmed', 'in_fulfilment', 'partially_shipped'];
+
+/** The address problems that stop a dispatch: each names its field. */
+function addressProblems(a: Address | null) {
+  if (!a) return [fieldError('shipToAddress', 'address_required')];
+  const wrong = checkDivision(a.province, a.city, a.district);
+  return [
+    ...(wrong ? [fieldError(`shipToAddress.${wrong}`, 'invalid_division')] : []),
+    ...(!a.detail?.trim() ? [fieldError('shipToAddress.detail', 'required')] : []),
+    ...(!a.recipient?.trim() ? [fieldError('shipToAddress.recipient', 'required')] : []),
+    ...(!a.phone || !normalizePhone(a.phone) ? [fieldError('shipToAddress.phone', 'invalid_phone')] : []),
+  ];
+}
+const sameAddress = (a: Address | null, b: Address | null) => !!a && !!b && (['province', 'city', 'district', 'detail', 'recipient', 'phone'] as const).every((k) => a[k] === b[k]);
+
+export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>) {
+  const select = (q: Q, actor: Actor | null) => {
+    let qb = q
+      .selectFrom('shipment')
+      .leftJoin('salesOrder', 'salesOrder.id', 'shipment.orderId')
+      .leftJoin('customer', 'customer.id', 'shipment.customerId')
+      .selectAll('shipment')
+      .select(['salesOrder.number as orderNumber', 'customer.name as customerName']);
+    if (actor) qb = qb.where(scopeCondition(actor, 'shipment.ownerId'));
+    return qb;
+  };
+
+  async function load(q: Q, actor: Actor | null, id: string): Promise<Shipment> {
+    const s = await select(q, actor).where('shipment.id', '=', id).executeTakeFirst();
+    if (!s) throw notFound();
+    const lines = await q.selectFrom('shipmentLine as l').innerJoin('product as p', 'p.id', 'l.productId').select(['l.id', 'l.orderLineId', 'l.productId', 'p.sku', 'p.name', 'p.unit', 'l.qty', 'l.warehouseId']).where('l.shipmentId', '=', id).execute();
+    const events = await q.selectFrom('trackingEvent').select(['id', 'at', 'status', 'location', 'description']).where('shipmentId', '=', id).orderBy('at').execute();
+    return {
+      id: s.id,
+      number: s.number,
+      orderId: s.orderId,
+      orderNumber: s.orderNumber ?? null,
+      customerId: s.customerId,
+      customerName: s.customerName ?? null,
+      status: s.status,
+      shipToAddress: json.read(s.shipTo, null),
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      eta: s.eta,
+      lines: lines.map((l) => ({ ...l, qty: fromMilli(Number(l.qty)) })),
+      events,
+      note: s.note,
+      dispatchedAt: s.dispatchedAt,
+      deliveredAt: s.deliveredAt,
+      createdAt: s.createdAt,
+    };
+  }
+
+  /** Tells the customer: tracking number, carrier, ETA — by email to the primary contact; recorded on the order either way. */
+  async function tellCustomer(tx: Tx, actor: Actor, s: Shipment) {
+    const contact = await tx.selectFrom('customerContact').select(['name', 'email']).where('customerId', '=', s.customerId).where('email', 'is not', null).orderBy('isPrimary', 'desc').orderBy('sort').executeTakeFirst();
+    const carrier = carriers[s.carrier as keyof typeof carriers]?.zh ?? s.carrier;
+    if (!contact?.email) {
+      await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notice_skipped', actor, stage: 'shipping', data: { shipmentId: s.id, reason: 'no_contact_email' } });
+      return;
+    }
+    const outboxId = await enqueue(tx, {
+      channel: 'email',
+      topic: 'shipment.dispatched',
+      payload: {
+        to: contact.email,
+        subject: `您的订单 ${s.orderNumber} 已发货（${carrier} ${s.trackingNumber}）`,
+        text: `${contact.name} 您好：\n\n订单 ${s.orderNumber} 已于今日发货。\n承运商：${carrier}\n物流单号：${s.trackingNumber}\n预计到达：${s.eta ?? '待承运商更新'}\n\n如有疑问请联系您的销售代表。`,
+      },
+      dedupeKey: `shipment-notice:${s.id}`,
+    });
+    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notified', actor, stage: 'shipping', data: { shipmentId: s.id, to: contact.email, outboxId, trackingNumber: s.trackingNumber } });
+  }
+
+  return {
+    get: (actor: Actor, id: string) => load(db, actor, id),
+
+    async list(actor: Actor, q: { orderId?: string; status?: Shipment['status']; limit: number }) {
+      let qb = select(db, actor).orderBy('shipment.id', 'desc').limit(q.limit);
+      if (q.orderId) qb = qb.where('shipment.orderId', '=', q.orderId);
+      if (q.status) qb = qb.where('shipment.status', '=', q.status);
+      const rows = await qb.execute();
+      return Promise.all(rows.map((r) => load(db, actor, r.id)));
+    },
+
+    /** A draft shipment for part or all of an order's open quantities. */
+    async create(actor: Actor, input: z.infer<typeof shipmentCreateBody>) {
+      const id = newId();
+      await inTransaction(db, async (tx) => {
+        const o = await fulfilment.forShipping(tx, actor, input.orderId);
+        if (!SHIPPABLE.includes(o.status)) throw new AppError('INVALID_STATE', { action: 'ship', state: o.status });
+        const fallback = await defaultWarehouseId(tx);
+        const problems = input.lines.flatMap((l, i) => {
+          const line = o.lines.find((x) => x.id === l.orderLineId);
+          if (!line) return [fieldError(`lines.${i}.orderLineId`, 'not_found')];
+          return toMilli(l.qty) > line.qty - line.shippedQty ? [fieldError(`lines.${i}.qty`, 'exceeds_open_qty', { open: fromMilli(line.qty - line.shippedQty) })] : [];
+        });
+        if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
+        const n = numberPattern('SH-{yyyyMMdd}-{seq:4}', 'day', localDate(new Date(), config.timeZone), 'SH');
+        const shipTo = input.shipToAddress ? { ...input.shipToAddress, label: input.shipToAddress.label ?? null } : o.shipTo;
+        await tx
+          .insertInto('shipment')
+          .values({ id, number: n.format(await nextSequence(tx, n.key)), orderId: o.id, customerId: o.customerId, ownerId: o.ownerId, status: 'draft', shipTo: json.write(shipTo), carrier: null, trackingNumber: null, eta: null, note: input.note ?? null, createdBy: actor.id, createdAt: nowIso(), dispatchedAt: null, deliveredAt: null })
+          .execute();
+        await tx
+          .insertInto('shipmentLine')
+          .values(input.lines.map((l) => {
+            const line = o.lines.find((x) => x.id === l.orderLineId)!;
+            return { id: newId(), shipmentId: id, orderLineId: l.orderLineId, productId: line.productId, warehouseId: line.warehouseId ?? fallback!, qty: toMilli(l.qty) };
+          }))
+          .execute();
+        await appendEvent(tx, { entityType: 'order', entityId: o.id, type: 'shipment.created', actor, stage: 'shipping', data: { shipmentId: id, lines: input.lines } });
+      });
+      return load(db, actor, id);
+    },
+
+    /**
+     * Dispatch: address, recipient and phone valid; a changed address needs a reason; the
+     * order not on hold; the tracking number fits the carrier; quantities within what is
+     * reserved. Then stock leaves, the order moves on and the customer is told.
+     */
+    async dispatch(actor: Actor, id: string, input: z.infer<typeof dispatchBody>) {
+      await inTransaction(db, async (tx) => {
+        const s = await load(tx, actor, id);
+        if (s.status !== 'draft') throw new AppError('INVALID_STATE', { action: 'dispatch', state: s.status });
+        const o = await fulfilment.forShipping(tx, actor, s.orderId);
+        if (o.status === 'on_hold') throw new AppError('ORDER_ON_HOLD');
+        const problems = addressProblems(s.shipToAddress as Address | null);
+        if (problems.length) throw new AppError('ADDRESS_INVALID', problems);
+        const changed = !sameAddress(s.shipToAddress as Address, o.shipTo as Address | null);
+        if (changed && !input.addressChangeReason) throw new AppError('ADDRESS_CHANGED', { needsReason: true, confirmed: o.shipTo, shipTo: s.shipToAddress });
+        if (!carriers[input.carrier].pattern.test(input.trackingNumber)) throw new AppError('TRACKING_NUMBER_INVALID', [fieldError('trackingNumber', 'invalid_format', { carrier: input.carrier })]);
+        const lines = await tx.selectFrom('shipmentLine').selectAll().where('shipmentId', '=', id).execute();
+        await consumeForShipment(tx, { orderId: s.orderId, shipmentId: id, actor, lines: lines.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, warehouseId: l.warehouseId, qty: Number(l.qty) })) });
+        await fulfilment.recordShipment(tx, actor, s.orderId, id, lines.map((l) => ({ orderLineId: l.orderLineId, qty: Number(l.qty) })));
+        const at = nowIso();
+        await tx.updateTable('shipment').set({ status: 'dispatched', carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null, dispatchedAt: at }).where('id', '=', id).execute();
+        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'shipment.dispatched', actor, stage: 'shipping', data: { shipmentId: id, number: s.number, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null, ...(changed ? { addressChangeReason: input.addressChangeReason } : {}) } });
+        if (changed && o.ownerId !== actor.id) {
+          await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
+        }
+        await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null });
+      });
+      return load(db, actor, id);
+    },
+
+    /** A tracking event (typed by staff or pushed by a carrier adapter); delivery and exceptions move the shipment. */
+    async trackingEvent(actor: Actor | null, id: string, input: z.infer<typeof trackingEventBody>, raw?: unknown) {
+      await inTransaction(db, async (tx) => {
+        const s = await load(tx, actor, id);
+        if (!['dispatched', 'in_transit', 'exception'].includes(s.status)) throw new AppError('INVALID_STATE', { action: 'track', state: s.status });
+        const at = new Date(input.at).toISOString();
+        await tx.insertInto('trackingEvent').values({ id: newId(), shipmentId: id, at, status: input.status, location: input.location ?? null, description: input.description ?? null, raw: raw === undefined ? null : json.write(raw) }).execute();
+        await tx.updateTable('shipment').set({ status: input.status, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
+        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: `shipment.${input.status}`, actor, stage: input.status === 'delivered' ? 'delivery' : 'shipping', data: { shipmentId: id, location: input.location ?? null, description: input.description ?? null } });
+        if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
+        if (input.status === 'exception') {
+          const owner = (await tx.selectFrom('shipment').select('ownerId').where('id', '=', id).executeTakeFirstOrThrow()).ownerId;
+          await notify(tx, { userIds: [owner], kind: 'shipment.exception', title: `物流异常：${s.orderNumber} ${s.trackingNumber}`, body: input.description ?? '', link: `${config.publicUrl}/orders/${s.orderId}`, email: true });
+        }
+      });
+      return load(db, actor, id);
+    },
+  };
+}
+export type ShipmentsService = ReturnType<typeof createShipmentsService>;
