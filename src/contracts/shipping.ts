@@ -61,6 +61,31 @@ export const shipmentSchema = z.object({
   note: z.string().nullable(),
   dispatchedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
+  receipt: z.object({ at: z.string(), disputed: z.boolean(), comment: z.string().nullable(), contactName: z.string().nullable() }).nullable(),
   createdAt: z.string(),
 });
 export type Shipment = z.infer<typeof shipmentSchema>;
+
+/** What the customer sees behind /c/:token for an order: progress, shipments, tracking — no prices of others, no internals. */
+export const portalOrder = z.object({
+  kind: z.literal('order'),
+  company: z.string(),
+  customerName: z.string(),
+  number: z.string().nullable(),
+  status: z.string(),
+  promisedDate: z.string(),
+  gross: z.number(),
+  lines: z.array(z.object({ name: z.string(), sku: z.string(), unit: z.string(), qty: z.number(), shippedQty: z.number() })),
+  shipments: z.array(
+    shipmentSchema.pick({ id: true, number: true, status: true, carrier: true, trackingNumber: true, eta: true, dispatchedAt: true, deliveredAt: true, receipt: true, events: true }).extend({ lines: z.array(z.object({ name: z.string(), qty: z.number(), unit: z.string() })) }),
+  ),
+  expiresAt: z.string(),
+});
+
+export const confirmReceiptBody = z.strictObject({
+  shipmentId: z.string().max(64),
+  /** true: the customer disputes the delivery (missing, damaged, wrong goods). */
+  disputed: z.boolean().default(false),
+  comment: z.string().trim().max(2000).nullable().optional(),
+  contactName: z.string().trim().max(64).nullable().optional(),
+}).refine((b) => !b.disputed || !!b.comment, { path: ['comment'], message: 'required', params: { reason: 'required' } });

@@ -101,9 +101,9 @@ export async function buildApp(opts: BuildOptions) {
     approvals: registerApprovals(app, ctx),
     files: registerFiles(app, ctx),
   };
-  registerPortal(app, ctx, { requirements: services.requirements });
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
   const shipping = registerShipping(app, ctx);
+  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal });
   registerProduction(app, ctx, { orders });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {

@@ -46,6 +46,8 @@ for (const d of await dialects()) {
       assert.equal(mail.length, 1);
       assert.equal(JSON.parse(mail[0].payload).to, 'zhou@example.cn');
       assert.match(JSON.parse(mail[0].payload).text, /SF123456789012/);
+      const token = JSON.parse(mail[0].payload).text.match(/\/c\/([A-Za-z0-9_-]+)/)[1];
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/portal/${token}` })).json().shipments[0].trackingNumber, 'SF123456789012', 'the emailed link opens the order page');
       const over = await t.req(wh, 'POST', '/api/v1/shipments', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, qty: 7 }] });
       assert.equal(over.statusCode, 400);
       assert.equal(over.json().details[0].code, 'exceeds_open_qty');

@@ -480,6 +480,8 @@ export interface ShipmentTable {
   createdAt: string;
   dispatchedAt: string | null;
   deliveredAt: string | null;
+  /** JSON proof of delivery from the customer link: { at, disputed, comment, ip, userAgent, contactName }. */
+  receipt: string | null;
 }
 
 export interface ShipmentLineTable {

@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('dispatched_at', 'text')
     .addColumn('delivered_at', 'text')
+    .addColumn('receipt', 'text')
     .execute();
   await s.createIndex('shipment_order_idx').on('shipment').column('order_id').execute();
   await s.createIndex('shipment_tracking_idx').on('shipment').columns(['carrier', 'tracking_number']).execute();

@@ -3,6 +3,7 @@ import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/appr
 import { idParams, page } from '../../../contracts/common.ts';
 import { cancelBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
 import { priceQuote } from '../../../contracts/catalog.ts';
+import { linkCreateBody, linkCreated } from '../../../contracts/requirements.ts';
 import { importReport } from '../../../contracts/customers.ts';
 import { requestLocale } from '../../platform/http/errors.ts';
 import { uploadOf } from '../../platform/http/upload.ts';
@@ -44,6 +45,9 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void 
   app.post('/api/v1/orders/:id/cancel', { ...write, schema: { tags, params: idParams, body: cancelBody, response: { 200: orderSchema } } }, (req) => svc.cancel(req.actor!, req.params.id, req.body.reason));
   app.post('/api/v1/orders/:id/revisions', { ...write, schema: { tags, params: idParams, body: revisionBody, response: { 200: revisionReply } } }, (req) => svc.revise(req.actor!, req.params.id, req.body));
   app.get('/api/v1/orders/:id/revisions', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(revisionSchema) }) } } }, async (req) => ({ items: await svc.revisions(req.actor!, req.params.id) }));
+  app.post('/api/v1/orders/:id/customer-link', { ...read, schema: { tags, params: idParams, body: linkCreateBody.optional(), response: { 201: linkCreated } } }, async (req, reply) =>
+    reply.code(201).send(await svc.customerLink(req.actor!, req.params.id, req.body?.expiresInDays ?? 30)),
+  );
   app.get('/api/v1/orders/:id/timeline', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(timelineEntry) }) } } }, async (req) => ({ items: await svc.timeline(req.actor!, req.params.id) }));
   app.get('/api/v1/orders/:id/approvals', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(approvalSchema) }) } } }, async (req) => ({ items: await svc.approvalsOf(req.actor!, req.params.id) }));
   app.post('/api/v1/admin/approval-rules/dry-run', { config: { permission: 'admin:settings' }, schema: { tags: ['approvals'], body: dryRunBody, response: { 200: dryRunReply } } }, (req) => dryRun(req.body));

@@ -13,6 +13,7 @@ import { assertCustomFields, loadCustomFields } from '../admin/index.ts';
 import { productsRepository, tierPrices } from '../catalog/index.ts';
 import type { RequirementsService } from '../requirements/index.ts';
 import { localDate } from '../../platform/dates.ts';
+import { createLink } from '../../platform/links.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
 import { availability, releaseForOrder } from '../inventory/index.ts';
 import { fromMilli } from '../../../contracts/quantity.ts';
@@ -259,6 +260,17 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     },
 
     importOrders: createOrderImport(db, insertDraft),
+    /** A link the customer can open without an account to follow this order (/c/:token). */
+    async customerLink(actor: Actor, id: string, expiresInDays: number) {
+      return inTransaction(db, async (tx) => {
+        const o = await row(tx, actor, id);
+        if (o.status === 'draft' || o.status === 'cancelled') throw new AppError('INVALID_STATE', { action: 'customer_link', state: o.status });
+        const l = await createLink(tx, { kind: 'order', entityId: id, createdBy: actor.id, expiresInDays });
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.customer_link_created', actor, stage: 'shipping', data: { linkId: l.id, expiresAt: l.expiresAt } });
+        return { id: l.id, url: `${config.publicUrl}/c/${l.token}`, expiresAt: l.expiresAt };
+      });
+    },
+
     revise: revisions.revise,
     revisions: revisions.list,
 

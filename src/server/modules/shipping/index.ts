@@ -4,6 +4,9 @@ import { idParams } from '../../../contracts/common.ts';
 import { dispatchBody, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createShipmentsService } from './shipments.service.ts';
+import { createOrderPortal } from './portal-order.ts';
+
+export type { OrderPortal } from './portal-order.ts';
 
 const tags = ['shipping'];
 const read = { config: { permission: 'shipping:read' as const } };
@@ -18,5 +21,5 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.get('/api/v1/shipments/:id', { ...read, schema: { tags, params: idParams, response: { 200: shipmentSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.post('/api/v1/shipments/:id/dispatch', { ...write, schema: { tags, params: idParams, body: dispatchBody, response: { 200: shipmentSchema } } }, (req) => svc.dispatch(req.actor!, req.params.id, req.body));
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
-  return svc;
+  return { shipments: svc, portal: createOrderPortal(ctx.handle.db, ctx.config) };
 }

@@ -13,6 +13,7 @@ import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { nextSequence, numberPattern } from '../../platform/numbering.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
+import { createLink } from '../../platform/links.ts';
 import { consumeForShipment, defaultWarehouseId } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
@@ -68,6 +69,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       note: s.note,
       dispatchedAt: s.dispatchedAt,
       deliveredAt: s.deliveredAt,
+      receipt: json.read(s.receipt, null),
       createdAt: s.createdAt,
     };
   }
@@ -80,13 +82,15 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notice_skipped', actor, stage: 'shipping', data: { shipmentId: s.id, reason: 'no_contact_email' } });
       return;
     }
+    // The email carries a link to the customer's own order page (tracking, proof of delivery).
+    const page = await createLink(tx, { kind: 'order', entityId: s.orderId, createdBy: actor.id, expiresInDays: 60 });
     const outboxId = await enqueue(tx, {
       channel: 'email',
       topic: 'shipment.dispatched',
       payload: {
         to: contact.email,
         subject: `您的订单 ${s.orderNumber} 已发货（${carrier} ${s.trackingNumber}）`,
-        text: `${contact.name} 您好：\n\n订单 ${s.orderNumber} 已于今日发货。\n承运商：${carrier}\n物流单号：${s.trackingNumber}\n预计到达：${s.eta ?? '待承运商更新'}\n\n如有疑问请联系您的销售代表。`,
+        text: `${contact.name} 您好：\n\n订单 ${s.orderNumber} 已于今日发货。\n承运商：${carrier}\n物流单号：${s.trackingNumber}\n预计到达：${s.eta ?? '待承运商更新'}\n\n查看物流进度并确认签收：${config.publicUrl}/c/${page.token}\n\n如有疑问请联系您的销售代表。`,
       },
       dedupeKey: `shipment-notice:${s.id}`,
     });
@@ -121,7 +125,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         const shipTo = input.shipToAddress ? { ...input.shipToAddress, label: input.shipToAddress.label ?? null } : o.shipTo;
         await tx
           .insertInto('shipment')
-          .values({ id, number: n.format(await nextSequence(tx, n.key)), orderId: o.id, customerId: o.customerId, ownerId: o.ownerId, status: 'draft', shipTo: json.write(shipTo), carrier: null, trackingNumber: null, eta: null, note: input.note ?? null, createdBy: actor.id, createdAt: nowIso(), dispatchedAt: null, deliveredAt: null })
+          .values({ id, number: n.format(await nextSequence(tx, n.key)), orderId: o.id, customerId: o.customerId, ownerId: o.ownerId, status: 'draft', shipTo: json.write(shipTo), carrier: null, trackingNumber: null, eta: null, note: input.note ?? null, createdBy: actor.id, createdAt: nowIso(), dispatchedAt: null, deliveredAt: null, receipt: null })
           .execute();
         await tx
           .insertInto('shipmentLine')

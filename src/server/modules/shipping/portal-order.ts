@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { confirmReceiptBody } from '../../../contracts/shipping.ts';
+import { fromMilli } from '../../../contracts/quantity.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { json } from '../../platform/db/dialect.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { nowIso } from '../../platform/ids.ts';
+import type { ResolvedLink } from '../../platform/links.ts';
+import { getSetting } from '../../platform/settings.ts';
+import { notify } from '../notifications/index.ts';
+import { fulfilment } from '../orders/index.ts';
+
+/** The customer's own order page (/c/:token): progress, shipments with tracking, proof of delivery. */
+export function createOrderPortal(db: Db, config: Pick<Config, 'publicUrl'>) {
+  return {
+    async view(link: ResolvedLink) {
+      const o = await db.selectFrom('salesOrder').innerJoin('customer', 'customer.id', 'salesOrder.customerId').select(['salesOrder.id', 'salesOrder.number', 'salesOrder.status', 'salesOrder.promisedDate', 'salesOrder.gross', 'customer.name as customerName']).where('salesOrder.id', '=', link.entityId).executeTakeFirstOrThrow();
+      const lines = await db.selectFrom('orderLine').innerJoin('product', 'product.id', 'orderLine.productId').select(['orderLine.id', 'product.name', 'product.sku', 'product.unit', 'orderLine.qty', 'orderLine.shippedQty']).where('orderLine.orderId', '=', o.id).orderBy('orderLine.lineNo').execute();
+      const shipments = await db.selectFrom('shipment').selectAll().where('orderId', '=', o.id).where('status', '!=', 'draft').where('status', '!=', 'cancelled').orderBy('createdAt').execute();
+      const ids = shipments.map((s) => s.id);
+      const sLines = ids.length ? await db.selectFrom('shipmentLine as l').innerJoin('product as p', 'p.id', 'l.productId').select(['l.shipmentId', 'p.name', 'p.unit', 'l.qty']).where('l.shipmentId', 'in', ids).execute() : [];
+      const events = ids.length ? await db.selectFrom('trackingEvent').select(['id', 'shipmentId', 'at', 'status', 'location', 'description']).where('shipmentId', 'in', ids).orderBy('at').execute() : [];
+      return {
+        kind: 'order' as const,
+        company: await getSetting(db, 'company.name'),
+        customerName: o.customerName,
+        number: o.number,
+        status: o.status,
+        promisedDate: o.promisedDate,
+        gross: Number(o.gross),
+        lines: lines.map((l) => ({ name: l.name, sku: l.sku, unit: l.unit, qty: fromMilli(Number(l.qty)), shippedQty: fromMilli(Number(l.shippedQty)) })),
+        shipments: shipments.map((s) => ({
+          id: s.id,
+          number: s.number,
+          status: s.status,
+          carrier: s.carrier,
+          trackingNumber: s.trackingNumber,
+          eta: s.eta,
+          dispatchedAt: s.dispatchedAt,
+          deliveredAt: s.deliveredAt,
+          receipt: json.read(s.receipt, null),
+          events: events.filter((e) => e.shipmentId === s.id).map(({ shipmentId: _s, ...e }) => e),
+          lines: sLines.filter((l) => l.shipmentId === s.id).map((l) => ({ name: l.name, unit: l.unit, qty: fromMilli(Number(l.qty)) })),
+        })),
+        expiresAt: link.expiresAt,
+      };
+    },
+
+    /**
+     * Proof of delivery from the customer: confirmed receipt marks the shipment delivered
+     * (and the order, when it was the last one); a dispute keeps it open and alerts the owner.
+     */
+    async confirmReceipt(link: ResolvedLink, input: z.infer<typeof confirmReceiptBody>, client: { ip: string; userAgent: string | null }) {
+      return inTransaction(db, async (tx) => {
+        const s = await tx.selectFrom('shipment').selectAll().where('id', '=', input.shipmentId).where('orderId', '=', link.entityId).executeTakeFirst();
+        if (!s) throw new AppError('VALIDATION_FAILED', [fieldError('shipmentId', 'not_found')]);
+        if (s.receipt) throw new AppError('INVALID_STATE', { action: 'confirm_receipt', state: 'already_answered' });
+        if (!['dispatched', 'in_transit', 'delivered', 'exception'].includes(s.status)) throw new AppError('INVALID_STATE', { action: 'confirm_receipt', state: s.status });
+        const at = nowIso();
+        const receipt = { at, disputed: input.disputed, comment: input.comment ?? null, contactName: input.contactName ?? null, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null };
+        await tx.updateTable('shipment').set({ receipt: json.write(receipt), ...(input.disputed ? {} : { status: 'delivered', deliveredAt: s.deliveredAt ?? at }) }).where('id', '=', s.id).execute();
+        const type = input.disputed ? 'shipment.receipt_disputed' : 'shipment.receipt_confirmed';
+        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type, actor: null, stage: 'delivery', data: { shipmentId: s.id, number: s.number, ...receipt, linkId: link.id } });
+        if (!input.disputed) await fulfilment.recordDelivery(tx, null, s.orderId);
+        await notify(tx, {
+          userIds: [s.ownerId],
+          kind: type,
+          title: input.disputed ? `客户对签收有异议：${s.number}` : `客户已确认签收：${s.number}`,
+          body: input.comment ?? '',
+          link: `${config.publicUrl}/orders/${s.orderId}`,
+          email: input.disputed,
+        });
+        return { shipmentId: s.id, disputed: input.disputed, at };
+      });
+    },
+  };
+}
+export type OrderPortal = ReturnType<typeof createOrderPortal>;
