@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { useSession } from '../features/auth/session.ts';
@@ -26,10 +26,20 @@ const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
 const RequirementDetailPage = lazyPage(() => import('../features/requirements/detail/requirement-detail-page.tsx'), 'RequirementDetailPage');
 const RequirementFormPage = lazyPage(() => import('../features/requirements/form/requirement-form-page.tsx'), 'RequirementFormPage');
+const OrdersPage = lazyPage(() => import('../features/orders/orders-page.tsx'), 'OrdersPage');
+const OrderEntryPage = lazyPage(() => import('../features/orders/entry/order-entry-page.tsx'), 'OrderEntryPage');
+const OrderDetailPage = lazyPage(() => import('../features/orders/detail/order-detail-page.tsx'), 'OrderDetailPage');
+const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
 
 function Landing() {
   const { user } = useSession();
   return <Navigate to={landingPath(user)} replace />;
+}
+
+/** Revision approval links (notifications) name the revision: its approval card is in the inbox. */
+function OrderRevisionLink() {
+  const { id = '' } = useParams();
+  return <Navigate to={`/approvals?focus=${encodeURIComponent(id)}`} replace />;
 }
 
 function AdminIndex() {
@@ -58,7 +68,17 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/customers/:id', element: guarded('customers:read', <CustomerDetailPage />) },
     { path: '/customers/:id/edit', element: guarded('customers:write', <CustomerFormPage />) },
   ],
-  approvals: [{ path: '/approvals', element: <RequirePermission permission="orders:approve" orPermissions={['customers:approve']}><ApprovalsPage /></RequirePermission> }],
+  approvals: [
+    { path: '/approvals', element: <RequirePermission permission="orders:approve" orPermissions={['customers:approve']}><ApprovalsPage /></RequirePermission> },
+    { path: '/order-revisions/:id', element: <OrderRevisionLink /> },
+  ],
+  orders: [
+    { path: '/orders', element: guarded('orders:read', <OrdersPage />) },
+    { path: '/orders/new', element: guarded('orders:write', <OrderEntryPage />) },
+    { path: '/orders/import', element: guarded('orders:write', <OrderImportPage />) },
+    { path: '/orders/:id', element: guarded('orders:read', <OrderDetailPage />) },
+    { path: '/orders/:id/edit', element: guarded('orders:write', <OrderEntryPage />) },
+  ],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },
     { path: '/requirements/new', element: guarded('requirements:write', <RequirementFormPage />) },

@@ -1,5 +1,7 @@
 import type { Messages } from './messages.ts';
 import { approvals } from './en-US/approvals.ts';
+import { catalog } from './en-US/catalog.ts';
+import { orders } from './en-US/orders.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
 import { portal } from './en-US/portal.ts';
@@ -289,6 +291,8 @@ export const enUS: Messages = {
   address,
   requirements,
   approvals,
+  orders,
+  catalog,
   customFields,
   settings,
   portal,

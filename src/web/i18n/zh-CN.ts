@@ -1,4 +1,6 @@
 import { approvals } from './zh-CN/approvals.ts';
+import { catalog } from './zh-CN/catalog.ts';
+import { orders } from './zh-CN/orders.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
 import { portal } from './zh-CN/portal.ts';
@@ -288,6 +290,8 @@ export const zhCN = {
   address,
   requirements,
   approvals,
+  orders,
+  catalog,
   customFields,
   settings,
   portal,

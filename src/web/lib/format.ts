@@ -55,3 +55,17 @@ export function formatRelative(iso: string | null | undefined, locale = 'zh-CN',
   }
   return rtf.format(0, 'second');
 }
+
+const qtyFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3, useGrouping: true });
+
+/** `12 台`, `2.5 米`: a quantity with its unit (UX.md). */
+export function formatQty(qty: number | null | undefined, unit?: string | null): string {
+  if (qty === null || qty === undefined || Number.isNaN(qty)) return '—';
+  return unit ? `${qtyFormat.format(qty)} ${unit}` : qtyFormat.format(qty);
+}
+
+/** Whole days from today (company calendar) to a `YYYY-MM-DD` date: negative when past. */
+export function daysUntil(date: string, now = Date.now()): number {
+  const today = formatDate(new Date(now).toISOString());
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

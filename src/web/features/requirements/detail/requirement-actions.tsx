@@ -1,10 +1,11 @@
-import { DownOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { DownOutlined, EditOutlined, ProfileOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ReasonModal } from '../../../components/reason-modal.tsx';
 import { useSession } from '../../auth/session.ts';
+import { ConvertModal } from '../../orders/convert-modal.tsx';
 import { useCancelRequirement, type LinkCreated, type Requirement } from '../api.ts';
 import { SendLinkModal } from './send-link-modal.tsx';
 
@@ -17,12 +18,17 @@ export function RequirementActions({ requirement: r, onLink }: { requirement: Re
   const { message } = App.useApp();
   const { can } = useSession();
   const cancel = useCancelRequirement(r.id);
-  const [dialog, setDialog] = useState<'send' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'send' | 'cancel' | 'convert' | null>(null);
   if (!can('requirements:write')) return null;
   const canEdit = editable.includes(r.status);
 
   return (
     <Space wrap>
+      {r.status === 'confirmed' && can('orders:write') && (
+        <Button type="primary" icon={<ProfileOutlined />} onClick={() => setDialog('convert')} data-testid="convert-to-order">
+          {t('orders.convert.action')}
+        </Button>
+      )}
       {sendable.includes(r.status) && (
         <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('send')} data-testid="send-link">
           {r.status === 'sent' ? t('requirements.link.resend') : t('requirements.link.send')}
@@ -52,6 +58,7 @@ export function RequirementActions({ requirement: r, onLink }: { requirement: Re
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog === 'convert' && <ConvertModal requirement={r} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && (
         <ReasonModal
           title={t('requirements.cancelTitle', { number: r.number })}
