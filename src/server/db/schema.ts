@@ -503,6 +503,24 @@ export interface TrackingEventTable {
   raw: string | null;
 }
 
+export interface ExceptionTable {
+  id: string;
+  type: 'late_eta' | 'tracking_exception' | 'receipt_disputed' | 'no_movement';
+  entityType: string;
+  entityId: string;
+  orderId: string;
+  ownerId: string;
+  dueAt: string;
+  state: 'open' | 'resolved';
+  details: string; // JSON
+  notes: string; // JSON [{ at, by, text }]
+  resolution: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  /** `<type>:<entityId>` while open, null once resolved (a unique key against duplicates). */
+  openKey: string | null;
+}
+
 export interface ApprovalRuleTable {
   id: string;
   name: string;
@@ -589,6 +607,7 @@ export interface Database {
   shipment: ShipmentTable;
   shipmentLine: ShipmentLineTable;
   trackingEvent: TrackingEventTable;
+  exception: ExceptionTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
   bomLine: BomLineTable;

@@ -8,6 +8,7 @@ import * as m0006 from './0006-inventory.ts';
 import * as m0010 from './0010-orders.ts';
 import * as m0011 from './0011-shipping.ts';
 import * as m0012 from './0012-bom.ts';
+import * as m0013 from './0013-exceptions.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0010-orders': m0010,
   '0011-shipping': m0011,
   '0012-bom': m0012,
+  '0013-exceptions': m0013,
 };

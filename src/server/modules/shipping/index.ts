@@ -1,7 +1,9 @@
 /** shipping — shipments from confirmed orders, checks before dispatch, tracking, customer notices. */
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
+import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
 import { dispatchBody, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { createExceptionsService } from './exceptions.service.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createShipmentsService } from './shipments.service.ts';
 import { createOrderPortal } from './portal-order.ts';
@@ -13,7 +15,8 @@ const read = { config: { permission: 'shipping:read' as const } };
 const write = { config: { permission: 'shipping:write' as const } };
 
 export function registerShipping(app: App, ctx: AppContext) {
-  const svc = createShipmentsService(ctx.handle.db, ctx.config);
+  const exceptions = createExceptionsService(ctx.handle.db, ctx.config);
+  const svc = createShipmentsService(ctx.handle.db, ctx.config, exceptions);
   app.get('/api/v1/shipments', { ...read, schema: { tags, querystring: z.object({ orderId: z.string().max(64).optional(), status: z.enum(shipmentStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(shipmentSchema) }) } } }, async (req) => ({
     items: await svc.list(req.actor!, req.query),
   }));
@@ -21,5 +24,8 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.get('/api/v1/shipments/:id', { ...read, schema: { tags, params: idParams, response: { 200: shipmentSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.post('/api/v1/shipments/:id/dispatch', { ...write, schema: { tags, params: idParams, body: dispatchBody, response: { 200: shipmentSchema } } }, (req) => svc.dispatch(req.actor!, req.params.id, req.body));
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
-  return { shipments: svc, portal: createOrderPortal(ctx.handle.db, ctx.config) };
+  app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
+  app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));
+  app.patch('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, body: exceptionPatchBody, response: { 200: exceptionSchema } } }, (req) => exceptions.update(req.actor!, req.params.id, req.body));
+  return { shipments: svc, exceptions, portal: createOrderPortal(ctx.handle.db, ctx.config, exceptions) };
 }

@@ -12,9 +12,10 @@ import type { ResolvedLink } from '../../platform/links.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
+import type { ExceptionsService } from './exceptions.service.ts';
 
 /** The customer's own order page (/c/:token): progress, shipments with tracking, proof of delivery. */
-export function createOrderPortal(db: Db, config: Pick<Config, 'publicUrl'>) {
+export function createOrderPortal(db: Db, config: Pick<Config, 'publicUrl'>, exceptions: ExceptionsService) {
   return {
     async view(link: ResolvedLink) {
       const o = await db.selectFrom('salesOrder').innerJoin('customer', 'customer.id', 'salesOrder.customerId').select(['salesOrder.id', 'salesOrder.number', 'salesOrder.status', 'salesOrder.promisedDate', 'salesOrder.gross', 'customer.name as customerName']).where('salesOrder.id', '=', link.entityId).executeTakeFirstOrThrow();
@@ -65,6 +66,7 @@ export function createOrderPortal(db: Db, config: Pick<Config, 'publicUrl'>) {
         const type = input.disputed ? 'shipment.receipt_disputed' : 'shipment.receipt_confirmed';
         await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type, actor: null, stage: 'delivery', data: { shipmentId: s.id, number: s.number, ...receipt, linkId: link.id } });
         if (!input.disputed) await fulfilment.recordDelivery(tx, null, s.orderId);
+        else await exceptions.open(tx, { type: 'receipt_disputed', entityType: 'shipment', entityId: s.id, orderId: s.orderId, ownerId: s.ownerId, details: { shipment: s.number, comment: input.comment ?? null, contactName: input.contactName ?? null }, actor: null });
         await notify(tx, {
           userIds: [s.ownerId],
           kind: type,

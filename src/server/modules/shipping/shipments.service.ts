@@ -17,6 +17,7 @@ import { createLink } from '../../platform/links.ts';
 import { consumeForShipment, defaultWarehouseId } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
+import type { ExceptionsService } from './exceptions.service.ts';
 
 type Q = Db | Tx;
 type Address = { province: string; city: string; district: string; detail: string; recipient: string; phone: string; label?: string | null };
@@ -35,7 +36,7 @@ function addressProblems(a: Address | null) {
 }
 const sameAddress = (a: Address | null, b: Address | null) => !!a && !!b && (['province', 'city', 'district', 'detail', 'recipient', 'phone'] as const).every((k) => a[k] === b[k]);
 
-export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>) {
+export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, exceptions: ExceptionsService) {
   const select = (q: Q, actor: Actor | null) => {
     let qb = q
       .selectFrom('shipment')
@@ -165,6 +166,9 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
           await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
         }
         await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null });
+        if (input.eta && input.eta > o.promisedDate) {
+          await exceptions.open(tx, { type: 'late_eta', entityType: 'shipment', entityId: id, orderId: o.id, ownerId: o.ownerId, details: { eta: input.eta, promisedDate: o.promisedDate, shipment: s.number }, actor });
+        }
       });
       return load(db, actor, id);
     },
@@ -181,7 +185,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
         if (input.status === 'exception') {
           const owner = (await tx.selectFrom('shipment').select('ownerId').where('id', '=', id).executeTakeFirstOrThrow()).ownerId;
-          await notify(tx, { userIds: [owner], kind: 'shipment.exception', title: `物流异常：${s.orderNumber} ${s.trackingNumber}`, body: input.description ?? '', link: `${config.publicUrl}/orders/${s.orderId}`, email: true });
+          await exceptions.open(tx, { type: 'tracking_exception', entityType: 'shipment', entityId: id, orderId: s.orderId, ownerId: owner, details: { shipment: s.number, trackingNumber: s.trackingNumber, location: input.location ?? null, description: input.description ?? null }, actor });
         }
       });
       return load(db, actor, id);
