@@ -1,67 +1,49 @@
-import { Card, Empty, Space, Spin, Tabs, Typography } from 'antd';
+import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
-import { currentLanguage } from '../../i18n/index.ts';
-import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { useChangeRequests } from '../customers/api.ts';
 import { useSession } from '../auth/session.ts';
-import { useChangeRequests, type ChangeRequest } from '../customers/api.ts';
-import { ChangeRequestStateTag } from '../customers/changes/change-request-state-tag.tsx';
-import { ChangeRequestView } from '../customers/changes/change-request-view.tsx';
+import { useApprovalInbox } from './api.ts';
+import { CustomerChangesSection } from './customer-changes-section.tsx';
+import { OrderApprovalsSection } from './order-approvals-section.tsx';
 
 const STATES = ['pending', 'approved', 'rejected'] as const;
+type State = (typeof STATES)[number];
 
 /**
- * 审批: what waits for this user's decision, newest first — for now changes to approval-gated
- * customer fields. Works on a phone: approvers open it from the notification link.
+ * 审批: what waits for this user's decision — orders and order revisions by the approval
+ * rules, and changes to approval-gated customer fields. Works on a phone: approvers open it
+ * (or the order itself) from the notification link. `?focus=` highlights one document.
  */
 export function ApprovalsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const state = (STATES as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as ChangeRequest['state']) : 'pending';
-  const list = useChangeRequests(state, undefined, { enabled: can('customers:read') });
-  const pendingCount = useChangeRequests('pending', undefined, { enabled: can('customers:read') }).data?.length;
+  const state: State = (STATES as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as State) : 'pending';
+  const focus = params.get('focus');
+  const orders = can('orders:approve');
+  const customers = can('customers:read');
+  const pendingOrders = useApprovalInbox('pending', { enabled: orders }).data?.filter((a) => a.documentType === 'order' || a.documentType === 'order_revision').length ?? 0;
+  const pendingChanges = useChangeRequests('pending', undefined, { enabled: customers }).data?.length ?? 0;
+  const pending = pendingOrders + pendingChanges;
 
   return (
     <>
       <PageHeader title={t('approvals.title')} subtitle={t('approvals.subtitle')} />
-      <Card size="small" title={t('approvals.customerChanges')}>
+      <Card size="small" styles={{ body: { paddingBottom: 0 } }} style={{ marginBottom: 12 }}>
         <Tabs
           size="small"
           activeKey={state}
           onChange={(k) => setParams(k === 'pending' ? {} : { state: k }, { replace: true })}
-          items={STATES.map((s) => ({ key: s, label: s === 'pending' && pendingCount ? `${t(`approvals.tabs.${s}`)} ${pendingCount}` : t(`approvals.tabs.${s}`) }))}
+          items={STATES.map((s) => ({ key: s, label: s === 'pending' && pending ? `${t(`approvals.tabs.${s}`)} ${pending}` : t(`approvals.tabs.${s}`) }))}
         />
-        {!can('customers:approve') && <Typography.Paragraph type="secondary">{t('approvals.noPermission')}</Typography.Paragraph>}
-        {list.isPending && can('customers:read') && <Spin />}
-        {list.error && <ErrorAlert error={list.error} />}
-        {(list.data?.length === 0 || !can('customers:read')) && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={state === 'pending' ? t('approvals.empty') : t('approvals.emptyDecided')} />}
-        <div className="gd-stack" data-testid="approval-list">
-          {list.data?.map((r) => (
-            <Card
-              key={r.id}
-              size="small"
-              type="inner"
-              title={
-                <Space size={8} wrap>
-                  <Link to={`/customers/${r.customerId}?tab=history`}>{r.customerName ?? t('approvals.openCustomer')}</Link>
-                  <ChangeRequestStateTag status={r.state} />
-                </Space>
-              }
-            >
-              <ChangeRequestView request={r} />
-              {r.state !== 'pending' && (
-                <div className="gd-history-note">
-                  {r.decidedAt && <span title={formatDateTime(r.decidedAt)}>{t('approvals.decidedBy', { when: `${formatDateTime(r.decidedAt)}（${formatRelative(r.decidedAt, currentLanguage())}）` })}</span>}
-                  {r.comment && <div>{t('approvals.decisionComment', { comment: r.comment })}</div>}
-                </div>
-              )}
-            </Card>
-          ))}
-        </div>
       </Card>
+      <div className="gd-stack">
+        {orders && <OrderApprovalsSection state={state} focus={focus} />}
+        {customers && <CustomerChangesSection state={state} />}
+        {customers && !can('customers:approve') && <Typography.Paragraph type="secondary">{t('approvals.noPermission')}</Typography.Paragraph>}
+      </div>
     </>
   );
 }

@@ -11,6 +11,8 @@ const liveDomains = [
   { prefix: 'customer.', keys: [['customers']] },
   { prefix: 'communication.', keys: [['customers']] },
   { prefix: 'requirement.', keys: [['requirements'], ['customers', 'history']] },
+  { prefix: 'approval.', keys: [['approvals'], ['orders']] },
+  { prefix: 'order.', keys: [['orders'], ['approvals']] },
 ] as const;
 
 /**
@@ -42,7 +44,7 @@ export function useLiveEvents(userId: string, onNotification: (n: Notification) 
         void qc.invalidateQueries({ queryKey: notificationKeys.all });
         try {
           const n = JSON.parse((e as MessageEvent<string>).data) as Notification;
-          // A notification about a customer or requirement means what is on screen may be stale.
+          // A notification about a customer, requirement, order or approval means what is on screen may be stale.
           const domain = liveDomains.find((d) => n.kind.startsWith(d.prefix));
           for (const queryKey of domain?.keys ?? []) void qc.invalidateQueries({ queryKey });
           handler.current(n);

@@ -145,3 +145,14 @@ export function useConvertRequirement(requirementId: string) {
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: orderKeys.all }), qc.invalidateQueries({ queryKey: ['requirements'] })]),
   });
 }
+
+/** The order with this exact number (revision approvals name the order only by number). */
+export function useOrderIdByNumber(number: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...orderKeys.all, 'by-number', number ?? ''] as const,
+    queryFn: () => api.get<Page<OrderListItem>>('/api/v1/orders', { q: number!, limit: 5 }),
+    select: (p) => p.items.find((o) => o.number === number)?.id ?? null,
+    enabled: enabled && !!number,
+    staleTime: 5 * 60_000,
+  });
+}

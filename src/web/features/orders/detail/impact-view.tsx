@@ -1,3 +1,4 @@
+import '../orders.css';
 import { Alert, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney, formatQty } from '../../../lib/format.ts';
