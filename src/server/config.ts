@@ -16,6 +16,8 @@ export interface Config {
   outboxPollMs: number;
   logLevel: string;
   timeZone: string;
+  /** Kuaidi100 (快递100) tracking subscription: the company's own key and push-signature salt. */
+  kuaidi100: { key?: string; salt?: string; pollUrl: string };
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxPollMs: int(env.GENDAN_OUTBOX_POLL_MS, 1000),
     logLevel: env.LOG_LEVEL || 'info',
     timeZone: env.GENDAN_TIME_ZONE || 'Asia/Shanghai',
+    kuaidi100: { key: env.KUAIDI100_KEY || undefined, salt: env.KUAIDI100_SALT || undefined, pollUrl: env.KUAIDI100_POLL_URL || 'https://poll.kuaidi100.com/poll' },
     ...overrides,
   };
   return cfg;

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ensureAdmin, openAndMigrate } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createNotificationHandlers } from './modules/notifications/index.ts';
+import { createShippingHandlers } from './modules/shipping/index.ts';
 import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
 import { LiveHub } from './platform/live.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
@@ -10,7 +11,7 @@ import type { AppContext } from './platform/http/types.ts';
 /** The worker: outbox delivery plus housekeeping. Inline in `serve`, or alone in `gendan worker`. */
 export function startWorker(ctx: AppContext) {
   const worker = new OutboxWorker(ctx.handle, {
-    handlers: createNotificationHandlers(ctx),
+    handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx) },
     backoffMs: ctx.config.outboxBackoffMs,
     pollMs: ctx.config.outboxPollMs,
     log: ctx.log as any,

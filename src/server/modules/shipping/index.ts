@@ -4,6 +4,10 @@ import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
 import { dispatchBody, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
 import { createExceptionsService } from './exceptions.service.ts';
+import { createKuaidi100 } from './carriers/kuaidi100.ts';
+import type { OutboxHandler } from '../../platform/outbox/worker.ts';
+import { appendEvent } from '../../platform/events.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createShipmentsService } from './shipments.service.ts';
 import { createOrderPortal } from './portal-order.ts';
@@ -27,5 +31,28 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
   app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));
   app.patch('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, body: exceptionPatchBody, response: { 200: exceptionSchema } } }, (req) => exceptions.update(req.actor!, req.params.id, req.body));
+  // Carriers push tracking as an HTML form; parsed here for the one route that takes it.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+  const kuaidi100 = createKuaidi100(ctx.config);
+  app.post('/api/v1/carriers/kuaidi100/webhook', { config: { public: true }, schema: { tags, description: 'Kuaidi100 push callback (form: param, sign); signature-checked' } }, async (req, reply) => {
+    const update = kuaidi100.parsePush((req.body ?? {}) as Record<string, string>);
+    if (!update) return reply.code(403).send({ result: false, returnCode: '403', message: 'bad signature' });
+    await svc.applyCarrierUpdate(update);
+    return { result: true, returnCode: '200', message: '成功' };
+  });
   return { shipments: svc, exceptions, portal: createOrderPortal(ctx.handle.db, ctx.config, exceptions) };
+}
+
+/** Worker handlers of the shipping module: tracking subscriptions with the carrier aggregator. */
+export function createShippingHandlers(ctx: AppContext): Record<string, OutboxHandler> {
+  const kuaidi100 = createKuaidi100(ctx.config);
+  return {
+    async 'carrier.subscribe'(job) {
+      const p = job.payload as { shipmentId: string; carrier: string; trackingNumber: string; to?: string };
+      const r = await kuaidi100.subscribe(p.carrier, p.trackingNumber, p.to);
+      const order = await ctx.handle.db.selectFrom('shipment').select('orderId').where('id', '=', p.shipmentId).executeTakeFirst();
+      if (!order) return;
+      await inTransaction(ctx.handle.db, (tx) => appendEvent(tx, { entityType: 'order', entityId: order.orderId, type: r.subscribed ? 'shipment.tracking_subscribed' : 'shipment.tracking_not_subscribed', actor: null, stage: 'shipping', data: { shipmentId: p.shipmentId, provider: 'kuaidi100', ...r } }));
+    },
+  };
 }

@@ -18,6 +18,7 @@ import { consumeForShipment, defaultWarehouseId } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
 import type { ExceptionsService } from './exceptions.service.ts';
+import { kuaidi100Codes, type TrackingUpdate } from './carriers/kuaidi100.ts';
 
 type Q = Db | Tx;
 type Address = { province: string; city: string; district: string; detail: string; recipient: string; phone: string; label?: string | null };
@@ -98,7 +99,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
     await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notified', actor, stage: 'shipping', data: { shipmentId: s.id, to: contact.email, outboxId, trackingNumber: s.trackingNumber } });
   }
 
-  return {
+  const service = {
     get: (actor: Actor, id: string) => load(db, actor, id),
 
     async list(actor: Actor, q: { orderId?: string; status?: Shipment['status']; limit: number }) {
@@ -166,6 +167,10 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
           await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
         }
         await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null });
+        if (kuaidi100Codes[input.carrier]) {
+          // Tracking subscription after commit, with retries: the carrier then pushes every status change.
+          await enqueue(tx, { channel: 'carrier.subscribe', topic: 'kuaidi100', payload: { shipmentId: id, carrier: input.carrier, trackingNumber: input.trackingNumber, to: s.shipToAddress ? `${s.shipToAddress.province}${s.shipToAddress.city}${s.shipToAddress.district}` : undefined }, dedupeKey: `subscribe:${id}` });
+        }
         if (input.eta && input.eta > o.promisedDate) {
           await exceptions.open(tx, { type: 'late_eta', entityType: 'shipment', entityId: id, orderId: o.id, ownerId: o.ownerId, details: { eta: input.eta, promisedDate: o.promisedDate, shipment: s.number }, actor });
         }
@@ -190,6 +195,23 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       });
       return load(db, actor, id);
     },
+    /** A carrier push: new events only (pushes repeat the whole history), oldest first. */
+    async applyCarrierUpdate(u: TrackingUpdate): Promise<number> {
+      const carrier = Object.entries(kuaidi100Codes).find(([, code]) => code === u.carrierCode)?.[0];
+      if (!carrier) return 0;
+      const s = await db.selectFrom('shipment').select(['id', 'status']).where('carrier', '=', carrier).where('trackingNumber', '=', u.trackingNumber).orderBy('createdAt', 'desc').executeTakeFirst();
+      if (!s || !['dispatched', 'in_transit', 'exception'].includes(s.status)) return 0;
+      const known = new Set((await db.selectFrom('trackingEvent').select(['at', 'description']).where('shipmentId', '=', s.id).execute()).map((e) => `${e.at}|${e.description}`));
+      const fresh = u.events.filter((e) => !known.has(`${e.at}|${e.description}`)).sort((a, b) => a.at.localeCompare(b.at));
+      let applied = 0;
+      for (const e of fresh) {
+        await service.trackingEvent(null, s.id, { at: e.at, status: e.status, location: e.location, description: e.description }, { source: 'kuaidi100' });
+        applied += 1;
+        if (e.status === 'delivered') break;
+      }
+      return applied;
+    },
   };
+  return service;
 }
 export type ShipmentsService = ReturnType<typeof createShipmentsService>;
