@@ -27,6 +27,7 @@ import { registerApprovals } from './modules/approvals/index.ts';
 import { registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
 import { registerShipping } from './modules/shipping/index.ts';
+import { registerWorkbench } from './modules/workbench/index.ts';
 import { registerProduction } from './modules/production/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildOptions) {
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
   const shipping = registerShipping(app, ctx);
   registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal });
+  registerWorkbench(app, ctx, { exceptions: shipping.exceptions });
   registerProduction(app, ctx, { orders });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {

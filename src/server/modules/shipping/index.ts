@@ -13,6 +13,7 @@ import { createShipmentsService } from './shipments.service.ts';
 import { createOrderPortal } from './portal-order.ts';
 
 export type { OrderPortal } from './portal-order.ts';
+export type { ExceptionsService } from './exceptions.service.ts';
 
 const tags = ['shipping'];
 const read = { config: { permission: 'shipping:read' as const } };
