@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   ApiOutlined,
   AuditOutlined,
+  BranchesOutlined,
   BarChartOutlined,
   CarOutlined,
   ContactsOutlined,
@@ -12,6 +13,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -23,7 +25,7 @@ import type { Permission, RoleKey } from '../../contracts/permissions.ts';
 import type { SessionUser } from '../features/auth/session.ts';
 
 export type ModuleKey = 'workbench' | 'customers' | 'requirements' | 'orders' | 'approvals' | 'inventory' | 'production' | 'shipping' | 'aftersales' | 'finance' | 'reports' | 'board';
-export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings';
+export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules';
 
 interface NavEntry<K> {
   key: K;
@@ -58,6 +60,8 @@ export const adminPages: readonly NavEntry<AdminPageKey>[] = [
   { key: 'webhooks', path: '/admin/webhooks', permission: 'admin:webhooks', icon: <ApiOutlined /> },
   { key: 'customFields', path: '/admin/custom-fields', permission: 'admin:settings', icon: <FormOutlined /> },
   { key: 'settings', path: '/admin/settings', permission: 'admin:settings', icon: <ControlOutlined /> },
+  { key: 'approvalRules', path: '/admin/approval-rules', permission: 'admin:settings', icon: <BranchesOutlined /> },
+  { key: 'orderRules', path: '/admin/order-rules', permission: 'admin:settings', icon: <OrderedListOutlined /> },
 ];
 
 export const TOKENS_PATH = '/account/tokens';

@@ -21,6 +21,8 @@ const CustomerFormPage = lazyPage(() => import('../features/customers/form/custo
 const CustomerImportPage = lazyPage(() => import('../features/customers/import/customer-import-page.tsx'), 'CustomerImportPage');
 const CustomFieldsPage = lazyPage(() => import('../features/admin/custom-fields/custom-fields-page.tsx'), 'CustomFieldsPage');
 const SettingsPage = lazyPage(() => import('../features/admin/settings/settings-page.tsx'), 'SettingsPage');
+const ApprovalRulesPage = lazyPage(() => import('../features/admin/approval-rules/approval-rules-page.tsx'), 'ApprovalRulesPage');
+const OrderRulesPage = lazyPage(() => import('../features/admin/order-rules/order-rules-page.tsx'), 'OrderRulesPage');
 const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page.tsx'), 'ApprovalsPage');
 const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
@@ -55,6 +57,8 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   webhooks: <WebhooksPage />,
   customFields: <CustomFieldsPage />,
   settings: <SettingsPage />,
+  approvalRules: <ApprovalRulesPage />,
+  orderRules: <OrderRulesPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;

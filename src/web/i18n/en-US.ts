@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 import { approvals } from './en-US/approvals.ts';
 import { catalog } from './en-US/catalog.ts';
 import { orders } from './en-US/orders.ts';
+import { approvalRules, orderRules } from './en-US/order-admin.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
 import { portal } from './en-US/portal.ts';
@@ -65,6 +66,8 @@ export const enUS: Messages = {
     tokens: 'API tokens',
     customFields: 'Form designer',
     settings: 'Settings',
+    approvalRules: 'Approval rules',
+    orderRules: 'Order rules',
   },
   comingSoon: {
     badge: 'Planned',
@@ -293,6 +296,8 @@ export const enUS: Messages = {
   approvals,
   orders,
   catalog,
+  approvalRules,
+  orderRules,
   customFields,
   settings,
   portal,

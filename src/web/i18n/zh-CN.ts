@@ -1,6 +1,7 @@
 import { approvals } from './zh-CN/approvals.ts';
 import { catalog } from './zh-CN/catalog.ts';
 import { orders } from './zh-CN/orders.ts';
+import { approvalRules, orderRules } from './zh-CN/order-admin.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
 import { portal } from './zh-CN/portal.ts';
@@ -64,6 +65,8 @@ export const zhCN = {
     tokens: 'API 令牌',
     customFields: '表单设计',
     settings: '系统设置',
+    approvalRules: '审批规则',
+    orderRules: '订单规则',
   },
   comingSoon: {
     badge: '计划中',
@@ -292,6 +295,8 @@ export const zhCN = {
   approvals,
   orders,
   catalog,
+  approvalRules,
+  orderRules,
   customFields,
   settings,
   portal,
