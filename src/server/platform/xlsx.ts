@@ -88,3 +88,15 @@ export async function writeSheet(name: string, headers: string[], rows: CellValu
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Template columns found in a header row (either language, `*` ignored): key → cell index. */
+export function columnIndex<K extends string>(header: CellValue[], columns: readonly { key: K; zh: string; en: string }[]): Partial<Record<K, number>> {
+  const norm = (v: unknown) => String(v ?? '').trim().replace('*', '').toLowerCase();
+  const names = header.map(norm);
+  const out: Partial<Record<K, number>> = {};
+  for (const c of columns) {
+    const at = names.findIndex((n) => n === norm(c.zh) || n === norm(c.en));
+    if (at >= 0) out[c.key] = at;
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { AppError, localizeIssue } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { LiveHub } from '../../platform/live.ts';
 import { reserveSequence } from '../../platform/numbering.ts';
-import { inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
+import { columnIndex, inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
 import { normalizeAddresses, normalizeContacts } from './customer.mapper.ts';
 
 const MAX_LISTED = 1000;
@@ -67,11 +67,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     await readSheet(
       path,
       (header) => {
-        const names = header.map((h) => str(h).replace('*', '').toLowerCase());
-        for (const c of customerImportColumns) {
-          const at = names.findIndex((n) => n === c.zh.replace('*', '').toLowerCase() || n === c.en.replace('*', '').toLowerCase());
-          if (at >= 0) index[c.key] = at;
-        }
+        index = columnIndex(header, customerImportColumns);
         if (index.name === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label('name') });
       },
       (row, cells) => {

@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, localizeIssue } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
+import { columnIndex, inspectZip, readSheet, type CellValue } from '../../platform/xlsx.ts';
 import { productsRepository } from '../catalog/index.ts';
 
 const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).trim());
@@ -32,11 +32,7 @@ export function createOrderImport(db: Db, insertDraft: (tx: import('../../platfo
     await readSheet(
       path,
       (header) => {
-        const names = header.map((h) => str(h).toLowerCase());
-        for (const c of orderImportColumns) {
-          const at = names.findIndex((n) => n === c.zh.toLowerCase() || n === c.en.toLowerCase());
-          if (at >= 0) index[c.key] = at;
-        }
+        Object.assign(index, columnIndex(header, orderImportColumns));
         for (const k of ['orderKey', 'customerCode', 'sku', 'qty', 'unitPrice', 'promisedDate'] as const) if (index[k] === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label(k) });
       },
       (row, cells) => {
