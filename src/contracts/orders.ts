@@ -168,6 +168,10 @@ export const orderListQuery = z.object({
   priority: z.enum(priorities).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Open orders past their promised date. */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Orders submitted with warnings (soft checks, acknowledged reasons). */
+  hasWarnings: z.enum(['true', 'false']).optional(),
 });
 export const orderListItem = orderSchema.omit({ lines: true, shipToAddress: true, customFields: true, note: true }).extend({ lineCount: z.number() });
 

@@ -80,6 +80,11 @@ for (const d of await dialects()) {
       assert.equal(soft.statusCode, 201, soft.body);
       assert.equal(soft.json().order.status, 'confirmed');
       assert.deepEqual(soft.json().warnings.map((x: any) => x.code), ['PRICE_BELOW_LIST']);
+      const warned = (await t.req(rep, 'GET', '/api/v1/orders?hasWarnings=true&limit=200')).json().items.map((x: any) => x.id);
+      assert.ok(warned.includes(soft.json().order.id));
+      await t.db.handle.db.updateTable('salesOrder').set({ promisedDate: '2026-01-01' }).where('id', '=', soft.json().order.id).execute();
+      const overdue = (await t.req(rep, 'GET', '/api/v1/orders?overdue=true&limit=200')).json().items.map((x: any) => x.id);
+      assert.deepEqual(overdue, [soft.json().order.id]);
     });
 
     test('a suspected duplicate needs a reason; the reason goes on the timeline', async () => {

@@ -113,7 +113,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
   return {
     get: (actor: Actor, id: string) => load(db, actor, id),
 
-    async list(actor: Actor, q: { limit: number; cursor?: string; q?: string; status?: Order['status']; customerId?: string; ownerId?: string; priority?: Order['priority']; from?: string; to?: string }) {
+    async list(actor: Actor, q: { limit: number; cursor?: string; q?: string; status?: Order['status']; customerId?: string; ownerId?: string; priority?: Order['priority']; from?: string; to?: string; overdue?: 'true' | 'false'; hasWarnings?: 'true' | 'false' }) {
       const after = decodeCursor(q.cursor);
       let qb = selectOrders(db, actor).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
       if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
@@ -123,6 +123,10 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       if (q.priority) qb = qb.where('salesOrder.priority', '=', q.priority);
       if (q.from) qb = qb.where('salesOrder.createdAt', '>=', q.from);
       if (q.to) qb = qb.where('salesOrder.createdAt', '<', `${q.to}T99`);
+      if (q.overdue === 'true') {
+        qb = qb.where('salesOrder.promisedDate', '<', localDate(new Date(), config.timeZone)).where('salesOrder.status', 'in', ['pending_approval', 'confirmed', 'in_fulfilment', 'partially_shipped', 'on_hold']);
+      }
+      if (q.hasWarnings === 'true') qb = qb.where('salesOrder.warnings', '!=', '[]');
       if (q.q) {
         const like = `%${q.q.toLowerCase()}%`;
         qb = qb.where((eb) => eb.or([eb(eb.fn('lower', ['salesOrder.number']), 'like', like), eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', like), eb(eb.fn('lower', ['customer.name']), 'like', like)]));
