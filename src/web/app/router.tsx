@@ -31,6 +31,11 @@ const RequirementFormPage = lazyPage(() => import('../features/requirements/form
 const OrdersPage = lazyPage(() => import('../features/orders/orders-page.tsx'), 'OrdersPage');
 const OrderEntryPage = lazyPage(() => import('../features/orders/entry/order-entry-page.tsx'), 'OrderEntryPage');
 const OrderDetailPage = lazyPage(() => import('../features/orders/detail/order-detail-page.tsx'), 'OrderDetailPage');
+const StockPage = lazyPage(() => import('../features/inventory/stock-page.tsx'), 'StockPage');
+const MovementsPage = lazyPage(() => import('../features/inventory/movements-page.tsx'), 'MovementsPage');
+const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.tsx'), 'WarehousesPage');
+const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
+const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
 
 function Landing() {
@@ -82,6 +87,14 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/orders/import', element: guarded('orders:write', <OrderImportPage />) },
     { path: '/orders/:id', element: guarded('orders:read', <OrderDetailPage />) },
     { path: '/orders/:id/edit', element: guarded('orders:write', <OrderEntryPage />) },
+  ],
+  inventory: [
+    { path: '/inventory', element: guarded('inventory:read', <StockPage />) },
+    { path: '/inventory/movements', element: guarded('inventory:read', <MovementsPage />) },
+    { path: '/inventory/warehouses', element: guarded('inventory:read', <WarehousesPage />) },
+    { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
+    { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
+    { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },
   ],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },

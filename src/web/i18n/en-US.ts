@@ -1,6 +1,7 @@
 import type { Messages } from './messages.ts';
 import { approvals } from './en-US/approvals.ts';
 import { catalog } from './en-US/catalog.ts';
+import { inventory } from './en-US/inventory.ts';
 import { orders } from './en-US/orders.ts';
 import { approvalRules, orderRules } from './en-US/order-admin.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
@@ -296,6 +297,7 @@ export const enUS: Messages = {
   approvals,
   orders,
   catalog,
+  inventory,
   approvalRules,
   orderRules,
   customFields,

@@ -1,5 +1,6 @@
 import { approvals } from './zh-CN/approvals.ts';
 import { catalog } from './zh-CN/catalog.ts';
+import { inventory } from './zh-CN/inventory.ts';
 import { orders } from './zh-CN/orders.ts';
 import { approvalRules, orderRules } from './zh-CN/order-admin.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
@@ -295,6 +296,7 @@ export const zhCN = {
   approvals,
   orders,
   catalog,
+  inventory,
   approvalRules,
   orderRules,
   customFields,

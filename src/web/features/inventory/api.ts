@@ -1,0 +1,74 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Movement, movementCreateBody, movementCreated, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate } from '../../../contracts/inventory.ts';
+import { api } from '../../lib/api.ts';
+
+export type { Movement, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate };
+export type MovementInput = z.input<typeof movementCreateBody>;
+export type MovementCreated = z.infer<typeof movementCreated>;
+
+export interface StockFilters {
+  q: string;
+  warehouseId: string;
+  productId: string;
+}
+export interface MovementFilters {
+  productId: string;
+  warehouseId: string;
+  type: '' | MovementType;
+}
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const stockKeys = {
+  all: ['stock'] as const,
+  levels: (f: StockFilters) => [...stockKeys.all, 'levels', f] as const,
+  movements: (f: MovementFilters) => [...stockKeys.all, 'movements', f] as const,
+  explain: (productId: string, warehouseId: string) => [...stockKeys.all, 'explain', productId, warehouseId] as const,
+  warehouses: () => [...stockKeys.all, 'warehouses'] as const,
+};
+
+export function useWarehouses(enabled = true) {
+  return useQuery({ queryKey: stockKeys.warehouses(), queryFn: () => api.get<Page<Warehouse>>('/api/v1/warehouses', { limit: 200 }), select: (p) => p.items, staleTime: 60_000, enabled });
+}
+
+export function useCreateWarehouse() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: WarehouseCreate) => api.post<Warehouse>('/api/v1/warehouses', body), onSuccess: () => qc.invalidateQueries({ queryKey: stockKeys.warehouses() }) });
+}
+
+export function useStockLevels(filters: StockFilters) {
+  return useInfiniteQuery({
+    queryKey: stockKeys.levels(filters),
+    queryFn: ({ pageParam }) => api.get<Page<StockLevel>>('/api/v1/stock', { ...filters, limit: 100, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMovements(filters: MovementFilters) {
+  return useInfiniteQuery({
+    queryKey: stockKeys.movements(filters),
+    queryFn: ({ pageParam }) => api.get<Page<Movement>>('/api/v1/stock/movements', { ...filters, limit: 100, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** "Why is available = X" for one product, in one warehouse or all. */
+export function useStockExplanation(productId: string, warehouseId: string) {
+  return useQuery({ queryKey: stockKeys.explain(productId, warehouseId), queryFn: () => api.get<StockExplanation>('/api/v1/stock/explain', { productId, warehouseId: warehouseId || undefined }) });
+}
+
+/** A receipt, issue, adjustment or transfer; levels, explanations and order-entry availability all change. */
+export function useCreateMovement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MovementInput) => api.post<MovementCreated>('/api/v1/stock/movements', body),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: stockKeys.all }), qc.invalidateQueries({ queryKey: ['orders', 'quote'] })]),
+  });
+}

@@ -1,0 +1,29 @@
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session.ts';
+
+const SECTIONS = [
+  { path: '/inventory', key: 'stock', permission: 'inventory:read' },
+  { path: '/inventory/movements', key: 'movements', permission: 'inventory:read' },
+  { path: '/inventory/products', key: 'products', permission: 'products:read' },
+  { path: '/inventory/warehouses', key: 'warehouses', permission: 'inventory:read' },
+] as const;
+
+/** 库存 has four pages: stock levels, the movement ledger, products and warehouses. */
+export function InventoryNav() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const current = [...SECTIONS].reverse().find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`))?.path ?? '/inventory';
+  return (
+    <Segmented
+      value={current}
+      onChange={(v) => void navigate(v)}
+      options={SECTIONS.filter((s) => can(s.permission)).map((s) => ({ value: s.path, label: t(`inventory.section.${s.key}`) }))}
+      style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
+      data-testid="inventory-nav"
+    />
+  );
+}
