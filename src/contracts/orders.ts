@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addressInput, addressSchema } from './customers.ts';
 import { fitsDecimals } from './quantity.ts';
+import { stageSchema } from './stages.ts';
 
 /** The order lifecycle (DESIGN.md); transitions live in order.machine.ts. */
 export const orderStatuses = [
@@ -146,6 +147,8 @@ export const orderSchema = z.object({
   lines: z.array(orderLineSchema),
   totals: z.object({ net: z.number(), tax: z.number(), gross: z.number() }),
   warnings: z.array(checkResult),
+  /** The stage track: owner, due, actual start/finish and state per stage (detail only). */
+  stages: z.array(stageSchema).optional(),
   note: z.string().nullable(),
   customFields: z.record(z.string(), z.unknown()),
   version: z.number(),
@@ -173,7 +176,7 @@ export const orderListQuery = z.object({
   /** Orders submitted with warnings (soft checks, acknowledged reasons). */
   hasWarnings: z.enum(['true', 'false']).optional(),
 });
-export const orderListItem = orderSchema.omit({ lines: true, shipToAddress: true, customFields: true, note: true }).extend({ lineCount: z.number() });
+export const orderListItem = orderSchema.omit({ lines: true, shipToAddress: true, customFields: true, note: true, stages: true }).extend({ lineCount: z.number() });
 
 export const timelineEntry = z.object({
   id: z.string(),

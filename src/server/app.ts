@@ -28,6 +28,7 @@ import { registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
 import { registerShipping } from './modules/shipping/index.ts';
 import { registerWorkbench } from './modules/workbench/index.ts';
+import { registerStageEngine } from './modules/stages/index.ts';
 import { registerProduction } from './modules/production/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
@@ -90,6 +91,7 @@ export async function buildApp(opts: BuildOptions) {
   }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  registerStageEngine();
   const auth = registerAuth(app, ctx, config.demo ? demoAccountList : []);
   registerIdempotency(app, handle.db);
   registerUploads(app);

@@ -521,6 +521,17 @@ export interface ExceptionTable {
   openKey: string | null;
 }
 
+export interface OrderStageTable {
+  orderId: string;
+  stage: 'requirement' | 'review' | 'preparation' | 'shipping' | 'delivery' | 'billing' | 'after_sales';
+  ownerId: string | null;
+  dueAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  skipped: number;
+  delayReason: string | null;
+}
+
 export interface ApprovalRuleTable {
   id: string;
   name: string;
@@ -608,6 +619,7 @@ export interface Database {
   shipmentLine: ShipmentLineTable;
   trackingEvent: TrackingEventTable;
   exception: ExceptionTable;
+  orderStage: OrderStageTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
   bomLine: BomLineTable;

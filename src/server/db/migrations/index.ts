@@ -9,6 +9,7 @@ import * as m0010 from './0010-orders.ts';
 import * as m0011 from './0011-shipping.ts';
 import * as m0012 from './0012-bom.ts';
 import * as m0013 from './0013-exceptions.ts';
+import * as m0014 from './0014-stages.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0011-shipping': m0011,
   '0012-bom': m0012,
   '0013-exceptions': m0013,
+  '0014-stages': m0014,
 };

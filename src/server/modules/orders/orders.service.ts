@@ -14,6 +14,7 @@ import { productsRepository, tierPrices } from '../catalog/index.ts';
 import type { RequirementsService } from '../requirements/index.ts';
 import { localDate } from '../../platform/dates.ts';
 import { createLink } from '../../platform/links.ts';
+import { stagesOf } from '../stages/index.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
 import { availability, releaseForOrder } from '../inventory/index.ts';
 import { fromMilli } from '../../../contracts/quantity.ts';
@@ -91,7 +92,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       updatedAt: now,
     });
     await orderLines.replace(tx, id, built.lines);
-    await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null } });
+    await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null, ownerId: customer.ownerId, promisedDate: input.promisedDate } });
   }
 
   const revisions = createRevisions(db, config, approvals, { row, shipTo });
@@ -111,7 +112,8 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
   });
 
   return {
-    get: (actor: Actor, id: string) => load(db, actor, id),
+    /** The order page: the order composed with its stage track (the stages engine's door). */
+    get: async (actor: Actor, id: string) => ({ ...(await load(db, actor, id)), stages: await stagesOf(db, id) }),
 
     async list(actor: Actor, q: { limit: number; cursor?: string; q?: string; status?: Order['status']; customerId?: string; ownerId?: string; priority?: Order['priority']; from?: string; to?: string; overdue?: 'true' | 'false'; hasWarnings?: 'true' | 'false' }) {
       const after = decodeCursor(q.cursor);

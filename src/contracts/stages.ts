@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The stage track every order carries (DESIGN.md "Stages and responsibility"). */
+export const stageNames = ['requirement', 'review', 'preparation', 'shipping', 'delivery', 'billing', 'after_sales'] as const;
+export type StageName = (typeof stageNames)[number];
+export const stageStates = ['pending', 'active', 'done', 'skipped', 'late'] as const;
+
+export const stageSchema = z.object({
+  stage: z.enum(stageNames),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  state: z.enum(stageStates),
+  /** Minutes past due: for a late active stage up to now, for a finished one at completion. */
+  delayMinutes: z.number(),
+  delayReason: z.string().nullable(),
+});
+export type Stage = z.infer<typeof stageSchema>;

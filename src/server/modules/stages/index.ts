@@ -1,0 +1,25 @@
+/**
+ * stages — the responsibility engine's stage track: per order and stage an owner, a due
+ * time and the actual start and finish, kept from events. Read by the order page.
+ */
+import type { Stage } from '../../../contracts/stages.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { registerStageEngine } from './stages.engine.ts';
+
+export { registerStageEngine };
+
+const order = ['requirement', 'review', 'preparation', 'shipping', 'delivery', 'billing', 'after_sales'];
+
+/** The track with its state as of now: done, skipped, late (past due and not done), active or pending. */
+export async function stagesOf(q: Db | Tx, orderId: string, now = Date.now()): Promise<Stage[]> {
+  const rows = await q.selectFrom('orderStage').leftJoin('appUser', 'appUser.id', 'orderStage.ownerId').selectAll('orderStage').select('appUser.displayName as ownerName').where('orderStage.orderId', '=', orderId).execute();
+  return rows
+    .sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage))
+    .map((r) => {
+      const due = r.dueAt ? Date.parse(r.dueAt) : null;
+      const end = r.completedAt ? Date.parse(r.completedAt) : now;
+      const delayMinutes = due !== null && !r.skipped && end > due ? Math.round((end - due) / 60_000) : 0;
+      const state: Stage['state'] = r.skipped ? 'skipped' : r.completedAt ? 'done' : due !== null && now > due ? 'late' : r.startedAt ? 'active' : 'pending';
+      return { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
+    });
+}
