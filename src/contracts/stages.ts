@@ -18,3 +18,13 @@ export const stageSchema = z.object({
   delayReason: z.string().nullable(),
 });
 export type Stage = z.infer<typeof stageSchema>;
+
+export const stageLabels: Record<StageName, { zh: string; en: string }> = {
+  requirement: { zh: '需求确认', en: 'Requirement' },
+  review: { zh: '订单审核', en: 'Review' },
+  preparation: { zh: '备货/生产', en: 'Preparation' },
+  shipping: { zh: '发货', en: 'Shipping' },
+  delivery: { zh: '签收', en: 'Delivery' },
+  billing: { zh: '开票回款', en: 'Billing & collection' },
+  after_sales: { zh: '售后', en: 'After-sales' },
+};

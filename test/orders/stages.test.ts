@@ -50,3 +50,33 @@ for (const d of await dialects()) {
     });
   });
 }
+
+for (const d of await dialects()) {
+  describe(`stage owners: reassign and nudge [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(d.name);
+    });
+    after(() => t?.close());
+
+    test('reassigning needs a reason and tells the new owner; a nudge reaches the owner and is on the timeline', async () => {
+      const admin = (await t.as(['admin'])).session;
+      const rep = await t.as(['sales']);
+      const coord = await t.as(['coordinator']);
+      const w = await orderWorld(t, admin, rep.session, { stock: 5 });
+      const o = (await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(10), lines: [{ productId: w.productId, qty: 1, unitPrice: 100_000 }], submit: true })).json().order;
+      assert.equal((await t.req(rep.session, 'PATCH', `/api/v1/orders/${o.id}/stages/shipping`, { ownerId: coord.user.id })).statusCode, 400);
+      const r = await t.req(rep.session, 'PATCH', `/api/v1/orders/${o.id}/stages/shipping`, { ownerId: coord.user.id, reason: '发货由跟单员负责' });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().items.find((s: any) => s.stage === 'shipping').ownerId, coord.user.id);
+      const n = await t.req(rep.session, 'POST', `/api/v1/orders/${o.id}/stages/shipping/nudge`, { message: '客户催货，请今天安排' });
+      assert.equal(n.statusCode, 200);
+      const notes = await t.db.handle.db.selectFrom('outbox').select(['topic', 'payload']).where('topic', 'in', ['stage.assigned', 'stage.nudged']).execute();
+      assert.deepEqual(notes.map((x) => [x.topic, JSON.parse(x.payload).userId]).sort(), [['stage.assigned', coord.user.id], ['stage.nudged', coord.user.id]]);
+      const types = (await t.req(rep.session, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items.map((e: any) => e.type);
+      assert.ok(types.includes('stage.reassigned') && types.includes('stage.nudged'));
+      const other = (await t.as(['sales'])).session;
+      assert.equal((await t.req(other, 'POST', `/api/v1/orders/${o.id}/stages/shipping/nudge`, {})).statusCode, 404);
+    });
+  });
+}

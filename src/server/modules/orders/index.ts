@@ -6,6 +6,7 @@ import type { App, AppContext } from '../../platform/http/types.ts';
 import type { ApprovalsService } from '../approvals/index.ts';
 import type { RequirementsService } from '../requirements/index.ts';
 import { createDryRun } from './order-dry-run.ts';
+import { createOrderStages } from './order-stages.ts';
 import { orderRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 
@@ -15,6 +16,6 @@ export { openOrdersWithRisk } from './order-risk.ts';
 
 export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService; requirements: RequirementsService }) {
   const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals, deps.requirements);
-  orderRoutes(app, svc, createDryRun(ctx.handle.db));
+  orderRoutes(app, svc, createDryRun(ctx.handle.db), createOrderStages(ctx.handle.db, ctx.config));
   return svc;
 }

@@ -10,13 +10,15 @@ import { uploadOf } from '../../platform/http/upload.ts';
 import { writeSheet, XLSX_MIME } from '../../platform/xlsx.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { DryRun } from './order-dry-run.ts';
+import type { OrderStages } from './order-stages.ts';
+import { stageNames, stageSchema } from '../../../contracts/stages.ts';
 import type { OrdersService } from './orders.service.ts';
 
 const tags = ['orders'];
 const read = { config: { permission: 'orders:read' as const } };
 const write = { config: { permission: 'orders:write' as const } };
 
-export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void {
+export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages: OrderStages): void {
   app.get('/api/v1/orders', { ...read, schema: { tags, querystring: orderListQuery, response: { 200: page(orderListItem) } } }, (req) => svc.list(req.actor!, req.query));
   app.post('/api/v1/orders', { ...write, schema: { tags, body: orderCreateBody, response: { 201: orderCreated } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
   app.post(
@@ -47,6 +49,13 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun): void 
   app.get('/api/v1/orders/:id/revisions', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(revisionSchema) }) } } }, async (req) => ({ items: await svc.revisions(req.actor!, req.params.id) }));
   app.post('/api/v1/orders/:id/customer-link', { ...read, schema: { tags, params: idParams, body: linkCreateBody.optional(), response: { 201: linkCreated } } }, async (req, reply) =>
     reply.code(201).send(await svc.customerLink(req.actor!, req.params.id, req.body?.expiresInDays ?? 30)),
+  );
+  const stageParams = z.strictObject({ id: z.string().max(64), stage: z.enum(stageNames) });
+  app.patch('/api/v1/orders/:id/stages/:stage', { ...write, schema: { tags, params: stageParams, body: z.strictObject({ ownerId: z.string().max(64), reason: z.string().trim().min(1).max(500) }), response: { 200: z.object({ items: z.array(stageSchema) }) } } }, async (req) => ({
+    items: await stages.reassign(req.actor!, req.params.id, req.params.stage, req.body.ownerId, req.body.reason),
+  }));
+  app.post('/api/v1/orders/:id/stages/:stage/nudge', { ...read, schema: { tags, params: stageParams, body: z.strictObject({ message: z.string().trim().max(500).nullable().optional() }).optional(), response: { 200: z.object({ ok: z.literal(true) }) } } }, (req) =>
+    stages.nudge(req.actor!, req.params.id, req.params.stage, req.body?.message ?? null),
   );
   app.get('/api/v1/orders/:id/timeline', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(timelineEntry) }) } } }, async (req) => ({ items: await svc.timeline(req.actor!, req.params.id) }));
   app.get('/api/v1/orders/:id/approvals', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(approvalSchema) }) } } }, async (req) => ({ items: await svc.approvalsOf(req.actor!, req.params.id) }));

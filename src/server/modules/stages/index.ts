@@ -23,3 +23,15 @@ export async function stagesOf(q: Db | Tx, orderId: string, now = Date.now()): P
       return { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
     });
 }
+
+/** Hands a stage to another owner (the caller checks the order is visible and records why). */
+export async function reassignStage(tx: Tx, orderId: string, stage: Stage['stage'], ownerId: string): Promise<string | null> {
+  const before = await tx.selectFrom('orderStage').select('ownerId').where('orderId', '=', orderId).where('stage', '=', stage).executeTakeFirst();
+  if (!before) return null;
+  await tx.updateTable('orderStage').set({ ownerId }).where('orderId', '=', orderId).where('stage', '=', stage).execute();
+  return before.ownerId;
+}
+
+export async function stageOwner(q: Db | Tx, orderId: string, stage: Stage['stage']): Promise<string | null> {
+  return (await q.selectFrom('orderStage').select('ownerId').where('orderId', '=', orderId).where('stage', '=', stage).executeTakeFirst())?.ownerId ?? null;
+}
