@@ -1,7 +1,7 @@
-import { App, DatePicker, Form, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Modal, Select, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { orderCreateBody, priorities } from '../../../contracts/orders.ts';
 import type { Requirement } from '../../../contracts/requirements.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -45,11 +45,27 @@ export function ConvertModal({ requirement: r, onClose }: { requirement: Require
       setError(err);
     }
   };
+  // Every line needs a catalog product; say which do not before the server refuses.
+  const unlinked = r.items.flatMap((it, i) => (it.productId ? [] : [i + 1]));
   const fieldProblems = error instanceof ApiError ? error.fieldErrors.map((f) => f.message) : [];
 
   return (
-    <Modal open title={t('orders.convert.title', { number: r.number })} okText={t('orders.convert.ok')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={convert.isPending} mask={{ closable: false }} okButtonProps={{ 'data-testid': 'convert-ok' } as ButtonProps}>
+    <Modal open title={t('orders.convert.title', { number: r.number })} okText={t('orders.convert.ok')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={convert.isPending} mask={{ closable: false }} okButtonProps={{ 'data-testid': 'convert-ok', disabled: unlinked.length > 0 } as ButtonProps}>
       <p>{t('orders.convert.hint')}</p>
+      {unlinked.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('orders.convert.unlinked', { lines: unlinked.join('、') })}
+          description={t('orders.convert.unlinkedHelp')}
+          action={
+            <Link to={`/requirements/${r.id}/edit`}>
+              <Button size="small">{t('common.edit')}</Button>
+            </Link>
+          }
+        />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={convert.isPending} initialValues={{ priority: 'normal', promisedDate: r.dueDate && r.dueDate >= today() ? r.dueDate : undefined }}>
         <Form.Item name="promisedDate" label={t('orders.promisedDate')} rules={[{ required: true, message: t('orders.form.promisedRequired') }, zodRule(orderCreateBody.shape.promisedDate)]} {...dateFieldProps()}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} data-testid="convert-date" />

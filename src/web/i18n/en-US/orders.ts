@@ -252,6 +252,8 @@ export const orders: Messages['orders'] = {
     hint: "Creates a draft order from the version the customer confirmed: lines, specs and custom fields are carried over, priced at the customer's tier or list price. Review the draft, then submit it.",
     ok: 'Create draft order',
     done: 'Draft order created; review and submit it',
+    unlinked: 'Lines without a catalog product: {{lines}}',
+    unlinkedHelp: 'Edit the requirement and choose a product for these lines first (the customer then confirms again).',
   },
   import: {
     action: 'Import from Excel',

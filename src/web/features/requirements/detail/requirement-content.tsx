@@ -1,5 +1,6 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useProducts } from '../../catalog/api.ts';
 import { useCustomFieldDefs } from '../../custom-fields/api.ts';
 import { CustomFieldValue } from '../../custom-fields/custom-field-value.tsx';
 import { useFieldLabel } from '../../custom-fields/use-field-label.ts';
@@ -13,6 +14,7 @@ export function RequirementContent({ requirement: r }: { requirement: Requiremen
   const defs = useCustomFieldDefs('requirement');
   const label = useFieldLabel();
   const none = t('common.none');
+  const products = useProducts(r.items.map((i) => i.productId ?? ''));
   // Values of fields the admin has since deactivated are still shown, under their key.
   const extraKeys = Object.keys(r.customFields).filter((k) => !defs.data?.some((d) => d.key === k));
   return (
@@ -26,7 +28,20 @@ export function RequirementContent({ requirement: r }: { requirement: Requiremen
         data-testid="requirement-items"
         columns={[
           { title: '#', dataIndex: 'no', width: 40 },
-          { title: t('requirements.item.description'), dataIndex: 'description', render: (v: string) => <span className="gd-prewrap">{v}</span> },
+          {
+            title: t('requirements.item.description'),
+            key: 'description',
+            render: (_, i) => (
+              <div className="gd-user-cell">
+                <span className="gd-prewrap">{i.description}</span>
+                {i.productId && (
+                  <Typography.Text type="secondary" className="gd-mono" data-testid="linked-product">
+                    {products.get(i.productId)?.sku ?? t('requirements.item.linked')}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
+          },
           { title: t('requirements.item.qty'), key: 'qty', align: 'right', width: 100, render: (_, i) => formatQty(i.qty, i.unit) },
           {
             title: t('requirements.item.spec'),

@@ -1,10 +1,11 @@
-import { DeleteOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LinkOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Form, Input, InputNumber, Tooltip, type FormInstance, type FormRule } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requirementItem } from '../../../../contracts/requirements.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { emptyLine, isFilled, type LineRow, type RequirementFormValues } from './form-values.ts';
+import { ProductLink } from './product-link.tsx';
 import { SpecEditor } from './spec-editor.tsx';
 
 const shape = requirementItem.shape;
@@ -31,6 +32,7 @@ const UNITS = ['台', '件', '个', '套', '只', '箱', '米', '千克', '吨',
 export function ItemLinesEditor({ form }: { form: FormInstance<RequirementFormValues> }) {
   const { t } = useTranslation();
   const items = Form.useWatch('items', form) as LineRow[] | undefined;
+  const [linking, setLinking] = useState<Set<number>>(new Set());
   const focusLine = (index: number) => setTimeout(() => document.querySelector<HTMLInputElement>(`[data-line="${index}"] .gd-line-desc input`)?.focus(), 0);
 
   return (
@@ -56,6 +58,7 @@ export function ItemLinesEditor({ form }: { form: FormInstance<RequirementFormVa
             </div>
             {lines.map((line, index) => {
               const specCount = items?.[line.name]?.spec?.length ?? 0;
+              const linked = !!items?.[line.name]?.productId;
               return (
                 <div key={line.key} className="gd-line-block" data-line={index}>
                   <div className="gd-line">
@@ -73,6 +76,9 @@ export function ItemLinesEditor({ form }: { form: FormInstance<RequirementFormVa
                       <Input placeholder={t('requirements.item.note')} aria-label={t('requirements.item.note')} maxLength={1000} onKeyDown={onEnter(index)} />
                     </Form.Item>
                     <span className="gd-line-actions">
+                      <Tooltip title={t('requirements.item.productHelp')}>
+                        <Button size="small" type={linked ? 'link' : 'text'} icon={<LinkOutlined />} onClick={() => setLinking(new Set([...linking, line.key]))} aria-label={t('requirements.item.linkProduct')} data-testid="link-product" />
+                      </Tooltip>
                       <Tooltip title={t('requirements.item.specHelp')}>
                         <Button
                           size="small"
@@ -87,6 +93,7 @@ export function ItemLinesEditor({ form }: { form: FormInstance<RequirementFormVa
                       <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={lines.length === 1} onClick={() => remove(line.name)} aria-label={t('requirements.item.remove', { n: index + 1 })} />
                     </span>
                   </div>
+                  {(linked || linking.has(line.key)) && <ProductLink form={form} lineName={line.name} />}
                   <SpecEditor lineName={line.name} />
                 </div>
               );
