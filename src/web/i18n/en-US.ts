@@ -45,6 +45,9 @@ export const enUS: Messages = {
     leaveHint: 'What you entered is not saved yet and will be lost.',
     leave: 'Leave',
     stay: 'Keep editing',
+    listSep: ', ',
+    colon: ': ',
+    paren: ' ({{text}})',
   },
   nav: {
     workbench: 'Workbench',

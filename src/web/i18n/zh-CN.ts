@@ -44,6 +44,9 @@ export const zhCN = {
     leaveHint: '您填写的内容还没有保存，离开后将丢失。',
     leave: '离开',
     stay: '继续填写',
+    listSep: '、',
+    colon: '：',
+    paren: '（{{text}}）',
   },
   nav: {
     workbench: '工作台',

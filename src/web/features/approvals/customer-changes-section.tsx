@@ -33,7 +33,7 @@ export function CustomerChangesSection({ state }: { state: ChangeRequest['state'
             <ChangeRequestView request={r} />
             {r.state !== 'pending' && (
               <div className="gd-history-note">
-                {r.decidedAt && <span title={formatDateTime(r.decidedAt)}>{t('approvals.decidedBy', { when: `${formatDateTime(r.decidedAt)}（${formatRelative(r.decidedAt, currentLanguage())}）` })}</span>}
+                {r.decidedAt && <span title={formatDateTime(r.decidedAt)}>{t('approvals.decidedBy', { when: `${formatDateTime(r.decidedAt)}${t('common.paren', { text: formatRelative(r.decidedAt, currentLanguage()) })}` })}</span>}
                 {r.comment && <div>{t('approvals.decisionComment', { comment: r.comment })}</div>}
               </div>
             )}

@@ -65,7 +65,7 @@ export function OrderApprovalCard({ approval: a, focused }: { approval: Approval
         </div>
         {(s.warnings ?? []).length > 0 && (
           <div>
-            <Typography.Text type="secondary">{t('approvals.order.warnings')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('approvals.order.warnings')}{t('common.colon')}</Typography.Text>
             {(s.warnings ?? []).map((w) => (
               <Tag key={w} color="orange">
                 {checkName(w)}
@@ -75,7 +75,7 @@ export function OrderApprovalCard({ approval: a, focused }: { approval: Approval
         )}
         {revision && s.reason && <div className="gd-cr-reason">{t('approvals.order.revisionReason', { reason: s.reason })}</div>}
         <Typography.Text type="secondary">
-          {t('approvals.order.submittedAt', { when: `${formatDateTime(a.createdAt)}（${formatRelative(a.createdAt, currentLanguage())}）` })}
+          {t('approvals.order.submittedAt', { when: `${formatDateTime(a.createdAt)}${t('common.paren', { text: formatRelative(a.createdAt, currentLanguage()) })}` })}
         </Typography.Text>
         {revision && orderId && s.revisionNo !== undefined && (
           <Collapse size="small" items={[{ key: 'impact', label: t('orders.revise.impactTitle'), children: <RevisionImpact orderId={orderId} revisionNo={s.revisionNo} /> }]} defaultActiveKey={focused ? ['impact'] : []} />

@@ -44,7 +44,7 @@ export function ExplainDrawer({ productId, warehouseId, onClose }: { productId: 
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('inventory.explain.byType')}
           </Typography.Title>
-          <Descriptions size="small" column={1} bordered items={e.movementsByType.map((m) => ({ key: m.type, label: <MovementTypeTag status={m.type} />, children: `${m.qty > 0 ? '+' : ''}${formatQty(m.qty, u)}（${t('inventory.explain.count', { count: m.count })}）` }))} />
+          <Descriptions size="small" column={1} bordered items={e.movementsByType.map((m) => ({ key: m.type, label: <MovementTypeTag status={m.type} />, children: `${m.qty > 0 ? '+' : ''}${formatQty(m.qty, u)}${t('common.paren', { text: t('inventory.explain.count', { count: m.count }) })}` }))} />
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('inventory.explain.reservations', { count: e.reservations.length + e.moreReservations })}
           </Typography.Title>

@@ -57,7 +57,7 @@ export function ConvertModal({ requirement: r, onClose }: { requirement: Require
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('orders.convert.unlinked', { lines: unlinked.join('、') })}
+          title={t('orders.convert.unlinked', { lines: unlinked.join(t('common.listSep')) })}
           description={t('orders.convert.unlinkedHelp')}
           action={
             <Link to={`/requirements/${r.id}/edit`}>

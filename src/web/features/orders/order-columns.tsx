@@ -27,7 +27,8 @@ export function useOrderColumns(): ColumnsType<OrderListItem> {
           <span className="gd-only-mobile">
             <Typography.Text type="secondary">
               {o.customerName ?? t('common.none')} · {formatMoney(o.totals.gross)}
-            </Typography.Text>
+            </Typography.Text>{' '}
+            <OrderStatusTag status={o.status} />
           </span>
         </div>
       ),
@@ -36,7 +37,7 @@ export function useOrderColumns(): ColumnsType<OrderListItem> {
     { title: t('orders.amount'), key: 'amount', width: 130, align: 'right', responsive: ['sm'], sorter: (a, b) => a.totals.gross - b.totals.gross, render: (_, o) => <span className="gd-num">{formatMoney(o.totals.gross)}</span> },
     { title: t('orders.promisedDate'), dataIndex: 'promisedDate', width: 120, sorter: byText((o) => o.promisedDate), render: (v: string, o) => <PromisedDate date={v} status={o.status} /> },
     { title: t('orders.priorityLabel'), dataIndex: 'priority', width: 80, responsive: ['md'], sorter: (a, b) => rank[a.priority] - rank[b.priority], render: (v: OrderListItem['priority']) => <PriorityTag status={v} /> },
-    { title: t('common.status'), dataIndex: 'status', width: 96, sorter: byText((o) => o.status), render: (v: OrderListItem['status'], o) => (
+    { title: t('common.status'), dataIndex: 'status', width: 96, responsive: ['sm'], sorter: byText((o) => o.status), render: (v: OrderListItem['status'], o) => (
       <span className="gd-user-cell">
         <OrderStatusTag status={v} />
         {o.nonStandard && <Typography.Text type="warning" style={{ fontSize: 12 }}>{t('orders.nonStandardShort')}</Typography.Text>}

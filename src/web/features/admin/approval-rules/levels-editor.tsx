@@ -18,7 +18,7 @@ export function LevelsEditor() {
   const { can } = useSession();
   const roles = useRoleLabel();
   const users = useUserOptions(can('admin:users'));
-  const userOptions = (users.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
+  const userOptions = (users.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.displayName}${t('common.paren', { text: u.username })}` }));
   return (
     <Form.List name="levels" rules={[{ validator: async (_r, v: unknown[]) => void (v?.length ? undefined : Promise.reject(new Error(t('approvalRules.needLevel')))) }]}>
       {(rows, { add, remove }, { errors }) => (

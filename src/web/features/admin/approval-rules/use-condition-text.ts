@@ -25,13 +25,13 @@ export function useConditionText() {
     if (m.kind === 'priority') return t(`orders.priority.${String(v) as 'normal'}`, { defaultValue: String(v) });
     return String(v);
   };
-  const value = (v: unknown, key: string) => (Array.isArray(v) ? v.map((x) => one(x, meta(key))).join('、') : v === undefined || v === null || v === '' ? '…' : one(v, meta(key)));
+  const value = (v: unknown, key: string) => (Array.isArray(v) ? v.map((x) => one(x, meta(key))).join(t('common.listSep')) : v === undefined || v === null || v === '' ? '…' : one(v, meta(key)));
   const opText = (op: RuleOp) => symbols[op] ?? t('approvalRules.op.in');
   const text = (c: Condition, nested = false): string => {
     if ('field' in c) return `${fieldName(c.field)} ${opText(c.op)} ${value(c.value, c.field)}`;
     const list = 'all' in c ? c.all : c.any;
     const joined = list.map((x) => text(x, true)).join(t(`approvalRules.join.${'all' in c ? 'all' : 'any'}`));
-    return nested && list.length > 1 ? `（${joined}）` : joined;
+    return nested && list.length > 1 ? `(${joined})` : joined;
   };
   return { text, fieldName, fields, meta };
 }

@@ -97,9 +97,13 @@ function OrderRulesForm({ settings }: { settings: Settings }) {
             },
           ]}
         />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-          {checkSeverities.map((s) => `${t(`orderRules.severity.${s}`)}：${t(`orderRules.severityHelp.${s}`)}`).join('；')}
-        </Typography.Paragraph>
+        <ul className="gd-legend">
+          {checkSeverities.map((s) => (
+            <li key={s}>
+              <strong>{t(`orderRules.severity.${s}`)}</strong> — {t(`orderRules.severityHelp.${s}`)}
+            </li>
+          ))}
+        </ul>
       </Card>
       <Card size="small" title={t('orderRules.duplicateTitle')}>
         <Form.Item name="duplicateWindowDays" label={t('orderRules.duplicateWindow')} extra={t('orderRules.duplicateHelp')} rules={[{ required: true }, zodRule(settingDefs['order.duplicateWindowDays'].schema)]} style={{ marginBottom: 0 }}>

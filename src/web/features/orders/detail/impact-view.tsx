@@ -75,10 +75,10 @@ export function ImpactView({ impact, units, past }: { impact: RevisionImpact; un
       {past ? (
         <div>
           <Tag color={impact.needsApproval ? 'orange' : 'default'}>{impact.needsApproval ? t('orders.impact.neededApproval') : t('orders.impact.noApprovalNeeded')}</Tag>
-          {impact.rules.length > 0 && <Typography.Text type="secondary">{t('orders.impact.rules', { rules: impact.rules.join('、') })}</Typography.Text>}
+          {impact.rules.length > 0 && <Typography.Text type="secondary">{t('orders.impact.rules', { rules: impact.rules.join(t('common.listSep')) })}</Typography.Text>}
         </div>
       ) : impact.needsApproval ? (
-        <Alert type="warning" showIcon title={t('orders.impact.needsApproval')} description={impact.rules.length ? t('orders.impact.rules', { rules: impact.rules.join('、') }) : undefined} />
+        <Alert type="warning" showIcon title={t('orders.impact.needsApproval')} description={impact.rules.length ? t('orders.impact.rules', { rules: impact.rules.join(t('common.listSep')) }) : undefined} />
       ) : (
         <Alert type="info" showIcon title={t('orders.impact.noApproval')} />
       )}

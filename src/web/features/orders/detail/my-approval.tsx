@@ -21,7 +21,7 @@ export function MyApproval({ order }: { order: Order }) {
       title={t('orders.myApproval.title', { level: mine.level })}
       description={
         <div className="gd-stack" style={{ gap: 8 }}>
-          {rules.length > 0 && <span>{t('orders.myApproval.rules', { rules: rules.join('、') })}</span>}
+          {rules.length > 0 && <span>{t('orders.myApproval.rules', { rules: rules.join(t('common.listSep')) })}</span>}
           <DecisionButtons approval={mine} title={order.number ?? ''} />
         </div>
       }

@@ -54,7 +54,7 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
       );
     case 'order.updated': {
       const fields = (Array.isArray(d.fields) ? (d.fields as string[]) : []).map((f) => t(`orders.impact.field.${f as 'lines'}`, { defaultValue: f }));
-      return <div>{t('orders.timeline.updated', { fields: fields.join('、') || t('common.none') })}{d.amount !== undefined && ` · ${formatMoney(num(d.amount))}`}</div>;
+      return <div>{t('orders.timeline.updated', { fields: fields.join(t('common.listSep')) || t('common.none') })}{d.amount !== undefined && ` · ${formatMoney(num(d.amount))}`}</div>;
     }
     case 'order.submitted':
       return (
@@ -73,7 +73,7 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
         </div>
       );
     case 'order.pending_approval':
-      return <div>{t('orders.timeline.pendingApproval', { rules: (Array.isArray(d.rules) ? (d.rules as string[]).map(checkName) : []).join('、') || t('common.none') })}</div>;
+      return <div>{t('orders.timeline.pendingApproval', { rules: (Array.isArray(d.rules) ? (d.rules as string[]).map(checkName) : []).join(t('common.listSep')) || t('common.none') })}</div>;
     case 'approval.approved':
     case 'approval.rejected':
     case 'approval.returned': {
@@ -143,7 +143,7 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
           <ul>
             {list(d.lines).map((r, i) => (
               <li key={i}>
-                {lineName(r)}：{t('orders.timeline.reservedLine', { reserved: formatQty(num(r.reserved), unitOf(r)) })}
+                {lineName(r)}{t('common.colon')}{t('orders.timeline.reservedLine', { reserved: formatQty(num(r.reserved), unitOf(r)) })}
                 {num(r.short) > 0 && <Typography.Text type="danger"> · {t('orders.timeline.shortLine', { short: formatQty(num(r.short), unitOf(r)) })}</Typography.Text>}
               </li>
             ))}
@@ -157,7 +157,7 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
           <ul>
             {list(d.lines).map((r, i) => (
               <li key={i}>
-                {lineName(r)}：{formatQty(num(r.released), unitOf(r))}
+                {lineName(r)}{t('common.colon')}{formatQty(num(r.released), unitOf(r))}
               </li>
             ))}
           </ul>
