@@ -35,6 +35,7 @@ const StockPage = lazyPage(() => import('../features/inventory/stock-page.tsx'),
 const MovementsPage = lazyPage(() => import('../features/inventory/movements-page.tsx'), 'MovementsPage');
 const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.tsx'), 'WarehousesPage');
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
+const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
 
@@ -95,6 +96,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },
+    { path: '/inventory/price-lists', element: guarded('products:read', <PriceListsPage />) },
   ],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },

@@ -7,10 +7,11 @@ const SECTIONS = [
   { path: '/inventory', key: 'stock', permission: 'inventory:read' },
   { path: '/inventory/movements', key: 'movements', permission: 'inventory:read' },
   { path: '/inventory/products', key: 'products', permission: 'products:read' },
+  { path: '/inventory/price-lists', key: 'priceLists', permission: 'products:read' },
   { path: '/inventory/warehouses', key: 'warehouses', permission: 'inventory:read' },
 ] as const;
 
-/** 库存 has four pages: stock levels, the movement ledger, products and warehouses. */
+/** 库存 has five pages: stock levels, the movement ledger, products, price lists and warehouses. */
 export function InventoryNav() {
   const { t } = useTranslation();
   const { can } = useSession();

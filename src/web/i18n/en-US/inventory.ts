@@ -4,7 +4,7 @@ import type { Messages } from '../messages.ts';
 export const inventory: Messages['inventory'] = {
   title: 'Inventory',
   subtitle: 'On hand, reserved and available per warehouse. Available = on hand − reserved; click it to see why.',
-  section: { stock: 'Stock', movements: 'Movements', products: 'Products', warehouses: 'Warehouses' },
+  section: { stock: 'Stock', movements: 'Movements', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
   searchPlaceholder: 'Search SKU or product name',
   productFilter: 'Filter by product',
   typeFilter: 'Type',
