@@ -188,6 +188,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     await option(r.page, /^380V$/).click();
     await r.page.getByTestId('order-gross').filter({ hasText: '¥14,678.70' }).waitFor();
     await r.page.getByText('税额按行四舍五入').waitFor();
+    await r.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await shot(r.page, 'entry', true);
     await r.page.getByTestId('submit-order').click();
     await r.page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
