@@ -1,6 +1,7 @@
-import { Steps, Typography } from 'antd';
+import { Grid, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { daysUntil, formatDate } from '../../../lib/format.ts';
+import type { Stage } from '../../../../contracts/stages.ts';
+import { daysUntil, formatDate, formatDateTime } from '../../../lib/format.ts';
 import type { Order } from '../api.ts';
 
 const STAGES = ['entry', 'review', 'preparation', 'shipping', 'delivery', 'done'] as const;
@@ -19,9 +20,50 @@ const stageOf: Record<Order['status'], number> = {
   cancelled: 0,
 };
 
+const stepStatus: Record<Stage['state'], 'wait' | 'process' | 'finish' | 'error'> = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait', late: 'error' };
+
+/** The stage track the server keeps (owner, due, actual, late) — UX.md "stage flow". */
+function TrackedStages({ stages }: { stages: Stage[] }) {
+  const { t } = useTranslation();
+  const current = Math.max(0, stages.findIndex((s) => s.state === 'active' || s.state === 'late'));
+  // Seven stages do not fit across a phone: there they read top to bottom.
+  const vertical = Grid.useBreakpoint().md === false;
+  const late = (m: number) => (m >= 1440 ? t('orders.stages.lateDays', { count: Math.round(m / 1440) }) : m >= 60 ? t('orders.stages.lateHours', { count: Math.round(m / 60) }) : t('orders.stages.lateMinutes', { count: m }));
+  return (
+    <Steps
+      size="small"
+      current={current}
+      responsive={false}
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      titlePlacement={vertical ? 'horizontal' : 'vertical'}
+      style={vertical ? undefined : { minWidth: 120 * stages.length }}
+      data-testid="stage-flow"
+      items={stages.map((s) => ({
+        title: t(`orders.stage.${s.stage}`, { defaultValue: s.stage }),
+        status: stepStatus[s.state],
+        content: (
+          <div className="gd-stage">
+            <div>{s.ownerName ?? t('orders.stages.noOwner')}</div>
+            {s.completedAt ? <div>{t('orders.stages.completed', { when: formatDateTime(s.completedAt) })}</div> : s.dueAt && s.state !== 'skipped' ? <div>{t('orders.stages.due', { when: formatDateTime(s.dueAt) })}</div> : null}
+            {s.state === 'skipped' && <div>{t('orders.stages.skipped')}</div>}
+            {s.delayMinutes > 0 && <Typography.Text type="danger">{late(s.delayMinutes)}</Typography.Text>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
 /** The order's stages (UX.md "stage flow"): where it stands, when each stage happened, and whether the promise is at risk. */
 export function StageFlow({ order: o }: { order: Order }) {
   const { t } = useTranslation();
+  if (o.stages?.length) {
+    return (
+      <div className="gd-steps-wrap">
+        <TrackedStages stages={o.stages} />
+      </div>
+    );
+  }
   const current = stageOf[o.status];
   const late = current < 5 && o.status !== 'cancelled' && daysUntil(o.promisedDate) < 0;
   const problem = o.status === 'rejected' || o.status === 'on_hold' || o.status === 'cancelled' || late;

@@ -164,6 +164,17 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
           {note('reason', str(d.reason))}
         </div>
       );
+    case 'stage.reassigned':
+    case 'stage.nudged': {
+      const stage = t(`orders.stage.${(e.stage ?? '') as 'review'}`, { defaultValue: e.stage ?? '' });
+      return (
+        <div>
+          <div>{t(e.type === 'stage.reassigned' ? 'orders.timeline.stageReassigned' : 'orders.timeline.stageNudged', { stage })}</div>
+          {note('reason', str(d.reason))}
+          {str(d.message) && <div className="gd-history-note">{String(d.message)}</div>}
+        </div>
+      );
+    }
     default:
       return <div>{t('orders.timeline.other', { type: e.type })}</div>;
   }
