@@ -68,6 +68,9 @@ for (const d of await dialects()) {
       assert.equal((await t.req(manager, 'POST', `/api/v1/approvals/${step.id}/approve`, {})).statusCode, 200);
       const now = (await t.req(rep, 'GET', `/api/v1/orders/${o.id}`)).json();
       assert.equal(now.lines[0].qty, 50);
+      assert.equal(step.summary.orderId, o.id);
+      const tl = (await t.req(rep, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items.map((e: any) => e.type);
+      assert.ok(tl.includes('approval.approved'), 'the revision approval is on the order timeline');
       assert.equal(now.totals.gross, 5_650_000);
     });
 

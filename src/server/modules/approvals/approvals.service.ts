@@ -20,6 +20,8 @@ export interface DocumentHandler {
   /** Called in the deciding transaction once the chain is decided (or a level advanced). */
   onOutcome(tx: Tx, e: { documentId: string; outcome: Outcome; actor: Actor; comment: string | null }): Promise<void>;
   link(documentId: string): string;
+  /** Where decisions appear on a timeline, when not on the document itself (a revision → its order). */
+  timelineOf?(tx: Tx, documentId: string): Promise<{ entityType: string; entityId: string }>;
 }
 const handlers = new Map<string, DocumentHandler>();
 
@@ -156,13 +158,13 @@ export function createApprovalsService(db: Db) {
         if (version !== r.documentVersion) throw new AppError('ORDER_CHANGED', { requestedVersion: r.documentVersion, currentVersion: version });
         const at = nowIso();
         await tx.updateTable('approval').set({ state: decision.approve ? 'approved' : 'rejected', decidedBy: actor.id, decidedAt: at, comment: decision.comment }).where('id', '=', id).execute();
+        const on = (await h.timelineOf?.(tx, r.documentId)) ?? { entityType: r.documentType, entityId: r.documentId };
         await appendEvent(tx, {
-          entityType: r.documentType,
-          entityId: r.documentId,
+          ...on,
           type: decision.approve ? 'approval.approved' : decision.returnForEdit ? 'approval.returned' : 'approval.rejected',
           actor,
           stage: 'review',
-          data: { approvalId: id, level: r.level, rule: r.ruleName, role: r.approverRole, comment: decision.comment },
+          data: { approvalId: id, documentType: r.documentType, documentId: r.documentId, level: r.level, rule: r.ruleName, role: r.approverRole, comment: decision.comment },
         });
         let outcome: Outcome = 'pending';
         if (!decision.approve) {

@@ -79,6 +79,10 @@ export function createRevisions(db: Db, config: Pick<Config, 'publicUrl'>, appro
       return rev ? orders.version(tx, rev.orderId) : null;
     },
     link: (revisionId) => `${config.publicUrl}/order-revisions/${revisionId}`,
+    async timelineOf(tx, revisionId) {
+      const rev = await tx.selectFrom('orderRevision').select('orderId').where('id', '=', revisionId).executeTakeFirstOrThrow();
+      return { entityType: 'order', entityId: rev.orderId };
+    },
     async onOutcome(tx, e) {
       const rev = await tx.selectFrom('orderRevision').selectAll().where('id', '=', e.documentId).executeTakeFirstOrThrow();
       const o = await deps.row(tx, null, rev.orderId);
@@ -162,7 +166,7 @@ export function createRevisions(db: Db, config: Pick<Config, 'publicUrl'>, appro
             documentVersion: o.version,
             requestedBy: actor.id,
             facts: { ...json.read<Record<string, unknown>>(o.facts, {}), amount: gross },
-            summary: { number: o.number, customerName: o.customerName, amount: gross, amountText: `¥${(gross / 100).toFixed(2)}`, revisionNo, reason: body.reason },
+            summary: { orderId: o.id, number: o.number, customerName: o.customerName, amount: gross, amountText: `¥${(gross / 100).toFixed(2)}`, revisionNo, reason: body.reason },
           });
           await appendEvent(tx, { entityType: 'order', entityId: o.id, type: 'order.revision_requested', actor, stage: 'review', data: { revisionNo, reason: body.reason, impact } });
         } else {

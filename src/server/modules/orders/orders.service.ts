@@ -152,7 +152,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
         await insertDraft(tx, actor, id, input);
         return input.submit ? submitter.submit(tx, actor, await row(tx, null, id), input.acknowledge) : [];
       });
-      return { order: await load(db, actor, id), warnings };
+      return { order: { ...(await load(db, actor, id)), stages: await stagesOf(db, id) }, warnings };
     },
 
     /**
