@@ -50,8 +50,6 @@ export async function buildApp(opts: BuildOptions) {
     genReqId: () => newId(),
     requestIdHeader: 'x-request-id',
     bodyLimit: 10 * 1024 * 1024,
-    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged with their request id.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: process.env.GENDAN_TRUST_PROXY === '1',
     // Idle keep-alive and preconnected sockets must not hold up shutdown.
     forceCloseConnections: true,

@@ -39,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: int(env.GENDAN_SESSION_ABSOLUTE_HOURS, 12),
     outboxBackoffMs: int(env.GENDAN_OUTBOX_BACKOFF_MS, 5000),
     outboxPollMs: int(env.GENDAN_OUTBOX_POLL_MS, 1000),
-    logLevel: env.LOG_LEVEL || 'info',
+    // warn by default: a line per request only when asked for (LOG_LEVEL=info); errors always, with their request id.
+    logLevel: env.LOG_LEVEL || 'warn',
     timeZone: env.GENDAN_TIME_ZONE || 'Asia/Shanghai',
     kuaidi100: { key: env.KUAIDI100_KEY || undefined, salt: env.KUAIDI100_SALT || undefined, pollUrl: env.KUAIDI100_POLL_URL || 'https://poll.kuaidi100.com/poll' },
     ...overrides,

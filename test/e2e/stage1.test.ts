@@ -9,36 +9,13 @@
  * overrides the path); skipped without it unless CI=true.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'test-results');
-const required = process.env.CI === 'true';
-const skip = existsSync(CHROMIUM) || required ? false : `browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk; CI=true makes this a failure)`;
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/web when it is missing or older than the web sources. */
-function ensureWebBuild(): void {
-  const index = join(ROOT, 'dist/web/index.html');
-  const sources = Math.max(newest(join(ROOT, 'src/web')), newest(join(ROOT, 'src/contracts')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
-  assert.equal(r.status, 0, 'vite build failed');
-}
+import { ensureWebBuild, launchChromium, SHOTS, skip } from './harness.ts';
 
 const SAVE = /保\s*存/;
 
@@ -49,7 +26,6 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
   const problems: string[] = [];
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`CI=true requires ${CHROMIUM}`);
     ensureWebBuild();
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'gendan-e2e1-'));
@@ -57,11 +33,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     const { loadConfig } = await import('../../src/server/config.ts');
     const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
     server = await serve(config);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -23,4 +23,5 @@ export async function orderWorld(t: TestApp, admin: Session, rep: Session, opts:
   return { productId: product.json().id as string, warehouseId, customerId: c.json().customer.id as string };
 }
 
-export const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A calendar date n days from today in China (the company time zone the server uses). */
+export const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + n * 86_400_000));

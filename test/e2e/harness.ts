@@ -1,0 +1,41 @@
+/**
+ * What every browser test shares: where Chromium is, whether to skip (never under CI=true),
+ * a web build that is not older than its sources, and the launch flags this machine needs.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results');
+const required = process.env.CI === 'true';
+export const skip = existsSync(CHROMIUM) || required ? false : `browser tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk; CI=true makes this a failure)`;
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/web when it is missing or older than the web sources. */
+export function ensureWebBuild(): void {
+  const index = join(ROOT, 'dist/web/index.html');
+  const sources = Math.max(newest(join(ROOT, 'src/web')), newest(join(ROOT, 'src/contracts')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 120_000 });
+  assert.equal(r.status, 0, 'vite build failed');
+}
+
+export async function launchChromium() {
+  if (!existsSync(CHROMIUM)) throw new Error(`CI=true requires ${CHROMIUM}`);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
