@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineAmounts as serverLineAmounts } from '../../server/modules/orders/order-pricing.ts';
+import { lineAmounts as serverLineAmounts } from '../../contracts/pricing.ts';
 import { lineAmounts, toFen } from './money.ts';
 
-test('entry-page line amounts equal the server’s, including half-up rounding per line', () => {
+test('entry-page amounts (qty, discount %, tax %) convert to the shared formula’s units', () => {
   const cases: [number, number, number, number][] = [
     [1, 129900, 0, 13],
     [3, 33333, 7.5, 13],
