@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useImportFlow } from '../../../lib/import-flow.ts';
 import { useLiveProgress } from '../../../lib/live-progress.ts';
-import { downloadTemplate, useImportCustomers, type ImportReport } from './api.ts';
+import { downloadTemplate, useImportCustomers } from './api.ts';
 import { ImportReportView } from './import-report.tsx';
 
 /**
@@ -16,43 +17,10 @@ import { ImportReportView } from './import-report.tsx';
 export function CustomerImportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [check, setCheck] = useState<ImportReport | null>(null);
-  const [done, setDone] = useState<ImportReport | null>(null);
   const [dupsOk, setDupsOk] = useState(false);
   const run = useImportCustomers();
   const progress = useLiveProgress('customers.import', run.isPending);
-
-  const start = (f: File) => {
-    setFile(f);
-    setCheck(null);
-    setDone(null);
-    setDupsOk(false);
-    run.mutate({ file: f, dryRun: true }, { onSuccess: setCheck });
-    return false;
-  };
-  const commit = () =>
-    file &&
-    run.mutate(
-      { file, dryRun: false },
-      {
-        onSuccess: (r) => {
-          if (r.dryRun || r.errorCount > 0) setCheck(r);
-          else {
-            setDone(r);
-            void message.success(t('customers.import.doneToast', { count: r.imported }));
-          }
-        },
-      },
-    );
-  const reset = () => {
-    setFile(null);
-    setCheck(null);
-    setDone(null);
-    run.reset();
-  };
-
-  const step = done ? 3 : check ? 2 : file ? 1 : 0;
+  const { file, check, done, step, start, commit, reset } = useImportFlow(run, { onStart: () => setDupsOk(false), onImported: (r) => void message.success(t('customers.import.doneToast', { count: r.imported })) });
   const canCommit = !!check && check.errorCount === 0 && check.rows > 0 && (check.duplicates.length === 0 || dupsOk);
   const pct = progress?.total ? Math.round(((progress.imported ?? 0) / progress.total) * 100) : null;
 

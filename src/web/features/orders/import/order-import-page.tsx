@@ -1,12 +1,12 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Result, Space, Spin, Steps, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useImportFlow } from '../../../lib/import-flow.ts';
 import { ImportReportView } from '../../customers/import/import-report.tsx';
-import { downloadOrderTemplate, useImportOrders, type ImportReport } from './api.ts';
+import { downloadOrderTemplate, useImportOrders } from './api.ts';
 
 /**
  * 订单导入: template → upload → the server's check (row-by-row errors) → import as drafts,
@@ -15,39 +15,8 @@ import { downloadOrderTemplate, useImportOrders, type ImportReport } from './api
 export function OrderImportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [check, setCheck] = useState<ImportReport | null>(null);
-  const [done, setDone] = useState<ImportReport | null>(null);
   const run = useImportOrders();
-
-  const start = (f: File) => {
-    setFile(f);
-    setCheck(null);
-    setDone(null);
-    run.mutate({ file: f, dryRun: true }, { onSuccess: setCheck });
-    return false;
-  };
-  const commit = () =>
-    file &&
-    run.mutate(
-      { file, dryRun: false },
-      {
-        onSuccess: (r) => {
-          if (r.dryRun || r.errorCount > 0) setCheck(r);
-          else {
-            setDone(r);
-            void message.success(t('orders.import.doneToast', { count: r.imported }));
-          }
-        },
-      },
-    );
-  const reset = () => {
-    setFile(null);
-    setCheck(null);
-    setDone(null);
-    run.reset();
-  };
-  const step = done ? 3 : check ? 2 : file ? 1 : 0;
+  const { file, check, done, step, start, commit, reset } = useImportFlow(run, { onImported: (r) => void message.success(t('orders.import.doneToast', { count: r.imported })) });
 
   return (
     <div className="gd-stack">
