@@ -139,7 +139,7 @@ for (const d of await dialects()) {
       assert.equal(bomb.json().details.reason, 'zip_bomb');
       const noName = await upload(await customerWorkbookWithHeader(['电话']), true);
       assert.equal(noName.statusCode, 400);
-      assert.equal(noName.json().details.reason, 'missing_column');
+      assert.equal(noName.json().details.reason, 'missing_column', noName.body);
       assert.equal(await count(), before);
     });
 

@@ -1,41 +1,18 @@
-import { open } from 'node:fs/promises';
 import type * as XL from 'exceljs';
 import ExcelJS from './exceljs.ts';
 import { AppError } from './http/errors.ts';
+import { ZIP_LIMITS, zipEntries } from './zip.ts';
 
-/** Limits that stop zip bombs before any XML is parsed. */
-export const XLSX_LIMITS = { maxUncompressed: 400 * 1024 * 1024, maxRatio: 150, maxEntries: 10_000 };
 
 /**
  * Reads the zip central directory only (no inflation) and rejects files that are not zips,
  * have absurd entry counts, or would inflate beyond the limits (a zip bomb).
  */
 export async function inspectZip(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    const tailLen = Math.min(size, 65_557);
-    const tail = Buffer.alloc(tailLen);
-    await fh.read(tail, 0, tailLen, size - tailLen);
-    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (size < 22 || eocd < 0) throw new AppError('IMPORT_FILE_INVALID', { reason: 'not_xlsx' });
-    const entries = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (entries > XLSX_LIMITS.maxEntries || cdOffset + cdSize > size) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
-    const cd = Buffer.alloc(cdSize);
-    await fh.read(cd, 0, cdSize, cdOffset);
-    let total = 0;
-    let p = 0;
-    for (let i = 0; i < entries; i++) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
-      total += cd.readUInt32LE(p + 24);
-      p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-    }
-    if (total > XLSX_LIMITS.maxUncompressed || total > size * XLSX_LIMITS.maxRatio) throw new AppError('IMPORT_FILE_INVALID', { reason: 'zip_bomb', uncompressed: total });
-  } finally {
-    await fh.close();
-  }
+  const { fileSize, entries } = await zipEntries(path);
+  if (entries.length > ZIP_LIMITS.maxEntries) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > ZIP_LIMITS.maxUncompressed || total > fileSize * ZIP_LIMITS.maxRatio) throw new AppError('IMPORT_FILE_INVALID', { reason: 'zip_bomb', uncompressed: total });
 }
 
 export type CellValue = string | number | boolean | null;
