@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { waitForServer } from './util.ts';
-import pg from 'pg';
+import { waitForServer, withPostgresDatabase } from './util.ts';
 
 export interface IntakeFigures {
   dialect: string;
@@ -74,24 +73,11 @@ export async function ordersBench(opts: { duration: number }): Promise<IntakeFig
   const results: IntakeFigures[] = [];
   try {
     results.push(...(await runOne(`sqlite:${join(dir, 'b.db')}`, 'sqlite', opts.duration)));
-    const admin = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
-    const name = `gendan_bench_${Date.now().toString(36)}`;
-    try {
-      await c.connect();
-      await c.query(`create database ${name}`);
-    } catch {
-      console.log('PostgreSQL not reachable: intake bench on SQLite only');
-      return results;
-    }
-    try {
-      results.push(...(await runOne(admin.replace(/\/[^/]*$/, `/${name}`), 'postgres', opts.duration)));
-    } finally {
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    }
-    return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  await withPostgresDatabase('orders', async (url) => {
+    results.push(...(await runOne(url, 'postgres', opts.duration)));
+  });
+  return results;
 }

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { customersBench } from './customers.bench.ts';
 import { httpBench } from './http.bench.ts';
 import { ordersBench } from './orders.bench.ts';
+import { rawBench } from './raw.bench.ts';
 
 const quick = process.argv.includes('--quick');
 mkdirSync('bench/results', { recursive: true });
@@ -21,7 +22,12 @@ console.table(customers.imports);
 console.table([{ customers: customers.customers, ...customers.duplicateCheck, peakRssMb: customers.peakRssMb }]);
 writeFileSync(`bench/results/customers-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, ...customers }, null, 2));
 
-const intake = await ordersBench({ duration: quick ? 5 : 15 });
-console.log('\nOrder intake over HTTP (5 lines, created + checked + numbered + confirmed with 5 reservations per request)');
+const raw = await rawBench({ seconds: quick ? 3 : 10 });
+console.log('\nRaw limit: the intake transaction shape straight on the driver (no HTTP, no framework)');
+console.table(raw);
+const limit = (dialect: string) => Math.max(0, ...raw.filter((r) => r.dialect.startsWith(dialect) && !r.dialect.includes('NORMAL')).map((r) => r.txPerSec));
+
+const intake = (await ordersBench({ duration: quick ? 5 : 15 })).map((r) => ({ ...r, ratioToRaw: Math.round((r.ordersPerSec / limit(r.dialect)) * 100) / 100 }));
+console.log('\nOrder intake over HTTP (5 lines, created + checked + numbered + confirmed with 5 reservations per request), ratio to the raw limit of its dialect');
 console.table(intake);
-writeFileSync(`bench/results/orders-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, intake }, null, 2));
+writeFileSync(`bench/results/orders-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, raw, intake }, null, 2));

@@ -1,0 +1,188 @@
+/**
+ * The raw limit: the order-intake transaction's shape (customer lookup, number allocation,
+ * order + 5 lines, 5 conditional stock reservations + 5 reservation rows, a timeline event,
+ * an outbox row) executed directly on better-sqlite3 / pg — no HTTP, no framework, no
+ * query builder. It is the ceiling for intake on this machine; the API bench is read
+ * against it as a ratio. The schema is the real one (migrated), seeded through the app.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { openAndMigrate } from '../src/server/bootstrap.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { createUsersService } from '../src/server/modules/admin/index.ts';
+import { systemActor } from '../src/server/platform/http/actor.ts';
+import { newId } from '../src/server/platform/ids.ts';
+import { withPostgresDatabase } from './util.ts';
+
+export interface RawFigures {
+  dialect: string;
+  connections: number;
+  txPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+interface World {
+  ownerId: string;
+  customerId: string;
+  warehouseId: string;
+  productIds: string[];
+}
+
+/** Seeds a customer, a warehouse and 5 products with plenty of stock through the real app. */
+export async function seedWorld(databaseUrl: string): Promise<World> {
+  const handle = await openAndMigrate({ databaseUrl });
+  const config = loadConfig({}, { databaseUrl, logLevel: 'silent' });
+  const { app } = await buildApp({ config, handle, logger: false });
+  try {
+    await app.ready();
+    const admin = await createUsersService(handle.db).create(systemActor, { username: `raw_${newId().slice(-6)}`, displayName: '基准', password: 'passw0rd!', roles: ['admin'], teamId: null, managerId: null, email: null });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: 'passw0rd!' } });
+    const headers = { cookie: `gendan_sid=${login.cookies.find((c) => c.name === 'gendan_sid')!.value}`, 'x-csrf-token': login.json().csrfToken };
+    const post = async (url: string, payload: unknown) => {
+      const r = await app.inject({ method: 'POST', url, payload: payload as object, headers });
+      if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
+      return r.json();
+    };
+    const wh = await post('/api/v1/warehouses', { code: 'RAW', name: '基准仓', isDefault: true });
+    const productIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await post('/api/v1/products', { sku: `RAW-${i}`, name: `基准产品${i}`, unit: '件', listPrice: 10_000 });
+      await post('/api/v1/stock/movements', { type: 'receipt', productId: p.id, warehouseId: wh.id, qty: 100_000_000, reason: '基准' });
+      productIds.push(p.id);
+    }
+    const c = await post('/api/v1/customers', { name: '基准原始客户', addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
+    return { ownerId: admin.id, customerId: c.customer.id, warehouseId: wh.id, productIds };
+  } finally {
+    await app.close();
+    await handle.close();
+  }
+}
+
+const LOOKUP = `select id, status, owner_id from customer where id = ?`;
+const SEQ = `update sequence set value = value + 1 where key = ? returning value`;
+
+/** The writes of one intake transaction (after the customer look-up and the number), as [sql, params] with `?` placeholders. */
+function intakeStatements(w: World, seq: number): [string, unknown[]][] {
+  const now = new Date().toISOString();
+  const orderId = newId();
+  const writes: [string, unknown[]][] = [
+    [
+      `insert into sales_order (id, number, customer_id, currency, promised_date, priority, status, owner_id, created_by, net, tax, gross, lines_hash, warnings, custom_fields, version, submitted_at, confirmed_at, created_at, updated_at)
+       values (?, ?, ?, 'CNY', '2027-01-31', 'normal', 'confirmed', ?, ?, 50000, 6500, 56500, 'h', '[]', '{}', 1, ?, ?, ?, ?)`,
+      [orderId, `RAW-${seq}`, w.customerId, w.ownerId, w.ownerId, now, now, now, now],
+    ],
+  ];
+  w.productIds.forEach((productId, i) => {
+    const lineId = newId();
+    writes.push(
+      [
+        `insert into order_line (id, order_id, line_no, product_id, qty, unit_price, list_price, discount_bp, tax_rate_bp, net, tax, spec, warehouse_id, reserved_qty, short_qty)
+         values (?, ?, ?, ?, 1000, 10000, 10000, 0, 1300, 10000, 1300, '{}', ?, 1000, 0)`,
+        [lineId, orderId, i + 1, productId, w.warehouseId],
+      ],
+      [`update stock set reserved = reserved + 1000, updated_at = ? where product_id = ? and warehouse_id = ? and on_hand - reserved >= 1000`, [now, productId, w.warehouseId]],
+      [`insert into reservation (id, order_id, order_line_id, product_id, warehouse_id, qty, state, created_at) values (?, ?, ?, ?, ?, 1000, 'active', ?)`, [newId(), orderId, lineId, productId, w.warehouseId, now]],
+    );
+  });
+  writes.push(
+    [`insert into event (id, entity_type, entity_id, type, actor_id, at, stage, data) values (?, 'order', ?, 'order.confirmed', ?, ?, 'review', '{}')`, [newId(), orderId, w.ownerId, now]],
+    [`insert into outbox (id, channel, topic, payload, state, next_attempt_at, created_at) values (?, 'inapp', 'order.confirmed', '{}', 'pending', ?, ?)`, [newId(), now, now]],
+  );
+  return writes;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100 : 0;
+}
+
+export async function rawSqlite(path: string, w: World, seconds: number, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<RawFigures> {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.prepare(`insert into sequence (key, value) values ('raw', 0) on conflict do nothing`).run();
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, db.prepare(sql)).get(sql)!;
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    db.exec('BEGIN IMMEDIATE');
+    stmt(LOOKUP).get(w.customerId);
+    const { value } = stmt(SEQ).get('raw') as { value: number };
+    const writes = intakeStatements(w, value);
+    n += 1;
+    for (const [sql, params] of writes) {
+      const r = stmt(sql).run(...params);
+      if (r.changes !== 1) throw new Error(`no row changed: ${sql}`);
+    }
+    db.exec('COMMIT');
+    latencies.push(performance.now() - t0);
+  }
+  db.close();
+  latencies.sort((a, b) => a - b);
+  return { dialect: `sqlite (${synchronous})`, connections: 1, txPerSec: Math.round(n / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+/** A named (server-side prepared) pg query for a `?` statement. */
+const names = new Map<string, string>();
+const prepared = (sql: string, values: unknown[]) => {
+  let i = 0;
+  const text = sql.replace(/\?/g, () => `$${++i}`);
+  const name = names.get(sql) ?? names.set(sql, `raw${names.size}`).get(sql)!;
+  return { name, text, values };
+};
+
+export async function rawPostgres(url: string, w: World, seconds: number, connections: number): Promise<RawFigures> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  await pool.query(`insert into sequence (key, value) values ('raw', 0) on conflict do nothing`);
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  const client = async () => {
+    const c = await pool.connect();
+    try {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await c.query('BEGIN');
+        await c.query(prepared(LOOKUP, [w.customerId]));
+        const writes = intakeStatements(w, Number((await c.query(prepared(SEQ, ['raw']))).rows[0].value));
+        for (const [sql, params] of writes) {
+          const r = await c.query(prepared(sql, params));
+          if (r.rowCount !== 1) throw new Error(`no row changed: ${sql}`);
+        }
+        await c.query('COMMIT');
+        latencies.push(performance.now() - t0);
+      }
+    } finally {
+      c.release();
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { dialect: 'postgres', connections, txPerSec: Math.round(latencies.length / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+/** The raw limit on SQLite (FULL and NORMAL) and, when reachable, PostgreSQL at 1, 8 and 16 connections. */
+export async function rawBench(opts: { seconds: number }): Promise<RawFigures[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'gendan-bench-raw-'));
+  const out: RawFigures[] = [];
+  try {
+    const file = join(dir, 'raw.db');
+    const w = await seedWorld(`sqlite:${file}`);
+    out.push(await rawSqlite(file, w, opts.seconds, 'FULL'), await rawSqlite(file, w, opts.seconds, 'NORMAL'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await withPostgresDatabase('raw', async (url) => {
+    const w = await seedWorld(url);
+    for (const connections of [1, 8, 16]) out.push(await rawPostgres(url, w, opts.seconds, connections));
+  });
+  return out;
+}
