@@ -30,6 +30,7 @@ import { registerShipping } from './modules/shipping/index.ts';
 import { registerWorkbench } from './modules/workbench/index.ts';
 import { registerStageEngine } from './modules/stages/index.ts';
 import { registerProduction } from './modules/production/index.ts';
+import { registerViews } from './modules/views/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
 
 export const VERSION = '0.1.0';
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions) {
     inventory: registerInventory(app, ctx),
     approvals: registerApprovals(app, ctx),
     files: registerFiles(app, ctx),
+    views: registerViews(app, ctx),
   };
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
   const shipping = registerShipping(app, ctx);

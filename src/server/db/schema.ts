@@ -578,6 +578,25 @@ export interface BomLineTable {
   createdAt: string;
 }
 
+export interface SavedViewTable {
+  id: string;
+  ownerId: string;
+  entity: 'orders';
+  name: string;
+  query: string; // JSON: the list's filter params
+  /** 1: visible to everyone (only the owner or an admin changes it). */
+  shared: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Each user's default view per entity (primary key user + entity). */
+export interface SavedViewDefaultTable {
+  userId: string;
+  entity: string;
+  viewId: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -623,6 +642,8 @@ export interface Database {
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
   bomLine: BomLineTable;
+  savedView: SavedViewTable;
+  savedViewDefault: SavedViewDefaultTable;
 }
 
 export type UserRow = Selectable<UserTable>;

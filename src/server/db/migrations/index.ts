@@ -10,6 +10,7 @@ import * as m0011 from './0011-shipping.ts';
 import * as m0012 from './0012-bom.ts';
 import * as m0013 from './0013-exceptions.ts';
 import * as m0014 from './0014-stages.ts';
+import * as m0015 from './0015-saved-views.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0012-bom': m0012,
   '0013-exceptions': m0013,
   '0014-stages': m0014,
+  '0015-saved-views': m0015,
 };

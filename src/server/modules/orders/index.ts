@@ -7,6 +7,8 @@ import type { ApprovalsService } from '../approvals/index.ts';
 import type { RequirementsService } from '../requirements/index.ts';
 import { createDryRun } from './order-dry-run.ts';
 import { createOrderStages } from './order-stages.ts';
+import { createOrderList } from './order-list.ts';
+import { orderListRoutes } from './orders.list.routes.ts';
 import { orderRoutes } from './orders.routes.ts';
 import { createOrdersService } from './orders.service.ts';
 
@@ -17,5 +19,6 @@ export { openOrdersWithRisk } from './order-risk.ts';
 export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService; requirements: RequirementsService }) {
   const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals, deps.requirements);
   orderRoutes(app, svc, createDryRun(ctx.handle.db), createOrderStages(ctx.handle.db, ctx.config));
+  orderListRoutes(app, createOrderList(ctx.handle.db, ctx.config), ctx.config.timeZone);
   return svc;
 }

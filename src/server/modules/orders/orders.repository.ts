@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { OrderLineTable, SalesOrderTable } from '../../db/schema.ts';
 
 type Q = Db | Tx;
@@ -8,15 +8,66 @@ type Q = Db | Tx;
 /** Statuses in which an order still counts against the customer's credit. */
 export const OPEN_STATUSES = ['pending_approval', 'confirmed', 'in_fulfilment', 'partially_shipped', 'shipped', 'delivered', 'on_hold'] as const;
 
-export function selectOrders(q: Q, actor: Actor | null) {
-  let qb = q
-    .selectFrom('salesOrder')
-    .leftJoin('customer', 'customer.id', 'salesOrder.customerId')
+/** Open orders that are late once their promised date has passed. */
+export const OVERDUE_STATUSES = ['pending_approval', 'confirmed', 'in_fulfilment', 'partially_shipped', 'on_hold'] as const;
+
+/**
+ * The order list's filters, resolved by the service: created-date bounds are instants (the
+ * company's calendar days turned into UTC), `overdueOn` is today's date there. One builder
+ * for the list, the tab counts and the export, so the three always agree.
+ */
+export interface OrderFilter {
+  q?: string;
+  status?: SalesOrderTable['status'];
+  customerId?: string;
+  ownerId?: string;
+  priority?: SalesOrderTable['priority'];
+  createdFrom?: string;
+  createdBefore?: string;
+  overdueOn?: string;
+  hasWarnings?: boolean;
+}
+
+function filteredOrders(q: Q, actor: Actor | null, f: OrderFilter) {
+  let qb = q.selectFrom('salesOrder').leftJoin('customer', 'customer.id', 'salesOrder.customerId');
+  if (actor) qb = qb.where(scopeCondition(actor, 'salesOrder.ownerId'));
+  if (f.status) qb = qb.where('salesOrder.status', '=', f.status);
+  if (f.customerId) qb = qb.where('salesOrder.customerId', '=', f.customerId);
+  if (f.ownerId) qb = qb.where('salesOrder.ownerId', '=', f.ownerId);
+  if (f.priority) qb = qb.where('salesOrder.priority', '=', f.priority);
+  if (f.createdFrom) qb = qb.where('salesOrder.createdAt', '>=', f.createdFrom);
+  if (f.createdBefore) qb = qb.where('salesOrder.createdAt', '<', f.createdBefore);
+  if (f.overdueOn) qb = qb.where('salesOrder.promisedDate', '<', f.overdueOn).where('salesOrder.status', 'in', [...OVERDUE_STATUSES]);
+  if (f.hasWarnings) qb = qb.where('salesOrder.warnings', '!=', '[]');
+  if (f.q) {
+    // The search text is a bound parameter; LIKE wildcards typed by the user are matched literally.
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb = qb.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['salesOrder.number']), 'like', sql<string>`${like} escape '\\'`),
+        eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', sql<string>`${like} escape '\\'`),
+        eb(eb.fn('lower', ['customer.name']), 'like', sql<string>`${like} escape '\\'`),
+      ]),
+    );
+  }
+  return qb;
+}
+
+/** Orders with customer and owner names, in the actor's data scope (none: no scope), optionally filtered. */
+export function selectOrders(q: Q, actor: Actor | null, filter: OrderFilter = {}) {
+  return filteredOrders(q, actor, filter)
     .leftJoin('appUser as owner', 'owner.id', 'salesOrder.ownerId')
     .selectAll('salesOrder')
     .select(['customer.name as customerName', 'owner.displayName as ownerName']);
-  if (actor) qb = qb.where(scopeCondition(actor, 'salesOrder.ownerId'));
-  return qb;
+}
+
+/** How many orders per status match the filter: one GROUP BY. */
+export async function countOrdersByStatus(q: Q, actor: Actor, filter: OrderFilter): Promise<Map<SalesOrderTable['status'], number>> {
+  const rows = await filteredOrders(q, actor, filter)
+    .select((eb) => ['salesOrder.status', eb.fn.countAll<number>().as('n')])
+    .groupBy('salesOrder.status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 export type OrderRow = Awaited<ReturnType<ReturnType<typeof selectOrders>['executeTakeFirstOrThrow']>>;
 

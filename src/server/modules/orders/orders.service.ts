@@ -22,6 +22,7 @@ import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
 import { createRevisions } from './order-revisions.ts';
 import { createOrderImport } from './orders.import.ts';
+import { createOrderList } from './order-list.ts';
 import { createSubmit } from './order-submit.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderMachine } from './order.machine.ts';
@@ -32,6 +33,7 @@ type ShipTo = Pick<OrderCreate, 'shipToAddressId' | 'shipToAddress'>;
 
 export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, approvals: ApprovalsService, requirements: RequirementsService) {
   const submitter = createSubmit(config, approvals);
+  const listing = createOrderList(db, config);
 
   async function row(q: Q, actor: Actor | null, id: string) {
     const r = await selectOrders(q, actor).where('salesOrder.id', '=', id).executeTakeFirst();
@@ -115,35 +117,8 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     /** The order page: the order composed with its stage track (the stages engine's door). */
     get: async (actor: Actor, id: string) => ({ ...(await load(db, actor, id)), stages: await stagesOf(db, id) }),
 
-    async list(actor: Actor, q: { limit: number; cursor?: string; q?: string; status?: Order['status']; customerId?: string; ownerId?: string; priority?: Order['priority']; from?: string; to?: string; overdue?: 'true' | 'false'; hasWarnings?: 'true' | 'false' }) {
-      const after = decodeCursor(q.cursor);
-      let qb = selectOrders(db, actor).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
-      if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
-      if (q.status) qb = qb.where('salesOrder.status', '=', q.status);
-      if (q.customerId) qb = qb.where('salesOrder.customerId', '=', q.customerId);
-      if (q.ownerId) qb = qb.where('salesOrder.ownerId', '=', q.ownerId);
-      if (q.priority) qb = qb.where('salesOrder.priority', '=', q.priority);
-      if (q.from) qb = qb.where('salesOrder.createdAt', '>=', q.from);
-      if (q.to) qb = qb.where('salesOrder.createdAt', '<', `${q.to}T99`);
-      if (q.overdue === 'true') {
-        qb = qb.where('salesOrder.promisedDate', '<', localDate(new Date(), config.timeZone)).where('salesOrder.status', 'in', ['pending_approval', 'confirmed', 'in_fulfilment', 'partially_shipped', 'on_hold']);
-      }
-      if (q.hasWarnings === 'true') qb = qb.where('salesOrder.warnings', '!=', '[]');
-      if (q.q) {
-        const like = `%${q.q.toLowerCase()}%`;
-        qb = qb.where((eb) => eb.or([eb(eb.fn('lower', ['salesOrder.number']), 'like', like), eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', like), eb(eb.fn('lower', ['customer.name']), 'like', like)]));
-      }
-      const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
-      const counts = new Map<string, number>();
-      for (const l of await orderLines.of(db, page.items.map((r) => r.id))) counts.set(l.orderId, (counts.get(l.orderId) ?? 0) + 1);
-      return {
-        items: page.items.map((r) => {
-          const { lines: _l, shipToAddress: _s, customFields: _c, note: _n, ...rest } = toOrder(r, []);
-          return { ...rest, lineCount: counts.get(r.id) ?? 0 };
-        }),
-        nextCursor: page.nextCursor,
-      };
-    },
+    /** The list; its tab counts and export share its filter (order-list.ts). */
+    list: listing.list,
 
     /** Creates a draft; with `submit: true` it is submitted in the same transaction. */
     async create(actor: Actor, input: OrderCreate) {

@@ -1,0 +1,127 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { z } from 'zod';
+import { ORDER_EXPORT_MAX_ROWS, orderExportColumns, orderStatusLabels, priorityLabels, type OrderCounts, type OrderFilterQuery } from '../../../contracts/order-list.ts';
+import { orderStatuses, type orderListQuery } from '../../../contracts/orders.ts';
+import type { Locale } from '../../../contracts/errors.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { json } from '../../platform/db/dialect.ts';
+import { localDate } from '../../platform/dates.ts';
+import ExcelJS from '../../platform/exceljs.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { escapeCell } from '../../platform/xlsx.ts';
+import { toOrder } from './order.mapper.ts';
+import { countOrdersByStatus, orderLines, selectOrders, type OrderFilter } from './orders.repository.ts';
+
+const BATCH = 1000;
+
+/** The instant a calendar day starts in a time zone (China has no DST; the offset is read, not assumed). */
+export function startOfLocalDay(date: string, timeZone: string): string {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utc));
+  const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return new Date(utc - (wall - utc)).toISOString();
+}
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Query params as the API takes them → the repository's filter: `from`/`to` are days in the company time zone, both inclusive. */
+export function resolveFilter(q: OrderFilterQuery, timeZone: string, withStatus = true): OrderFilter {
+  return {
+    q: q.q?.trim() || undefined,
+    status: withStatus ? q.status : undefined,
+    customerId: q.customerId,
+    ownerId: q.ownerId,
+    priority: q.priority,
+    createdFrom: q.from ? startOfLocalDay(q.from, timeZone) : undefined,
+    createdBefore: q.to ? startOfLocalDay(nextDay(q.to), timeZone) : undefined,
+    overdueOn: q.overdue === 'true' ? localDate(new Date(), timeZone) : undefined,
+    hasWarnings: q.hasWarnings === 'true',
+  };
+}
+
+/** The order list, its tab counts and its Excel export — one filter, one data scope. */
+export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>) {
+  const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  return {
+    async list(actor: Actor, q: z.infer<typeof orderListQuery>) {
+      const after = decodeCursor(q.cursor);
+      let qb = selectOrders(db, actor, resolveFilter(q, config.timeZone)).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
+      if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
+      const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
+      const counts = new Map<string, number>();
+      for (const l of await orderLines.of(db, page.items.map((r) => r.id))) counts.set(l.orderId, (counts.get(l.orderId) ?? 0) + 1);
+      return {
+        items: page.items.map((r) => {
+          const { lines: _l, shipToAddress: _s, customFields: _c, note: _n, ...rest } = toOrder(r, []);
+          return { ...rest, lineCount: counts.get(r.id) ?? 0 };
+        }),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** Orders per status under the list's other filters (the status tab itself is ignored), every status present. */
+    async counts(actor: Actor, q: OrderFilterQuery): Promise<OrderCounts> {
+      const found = await countOrdersByStatus(db, actor, resolveFilter(q, config.timeZone, false));
+      const byStatus = Object.fromEntries(orderStatuses.map((s) => [s, found.get(s) ?? 0])) as OrderCounts['byStatus'];
+      return { byStatus, total: [...found.values()].reduce((a, b) => a + b, 0) };
+    },
+
+    /** How many orders an export with these filters would hold, and whether the cap cuts it. */
+    async exportSize(actor: Actor, q: OrderFilterQuery) {
+      const found = await countOrdersByStatus(db, actor, resolveFilter(q, config.timeZone));
+      const total = [...found.values()].reduce((a, b) => a + b, 0);
+      return { total, rows: Math.min(total, ORDER_EXPORT_MAX_ROWS), truncated: total > ORDER_EXPORT_MAX_ROWS };
+    },
+
+    /**
+     * Writes the filtered orders as .xlsx to `out`, newest first, at most ORDER_EXPORT_MAX_ROWS.
+     * Rows are read in keyset batches and committed to a streaming workbook, so memory stays
+     * flat whatever the row count; a slow reader holds the loop back (drain), a gone one stops it.
+     * Columns follow the caller's field rules: a hidden field has no column at all.
+     */
+    async exportXlsx(actor: Actor, q: OrderFilterQuery, locale: Locale, out: Writable): Promise<void> {
+      const en = locale === 'en-US';
+      const filter = resolveFilter(q, config.timeZone);
+      const columns = orderExportColumns.filter((c) => !('field' in c) || !actor.hiddenFields.has(c.field));
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet(en ? 'Orders' : '订单', { views: [{ state: 'frozen', ySplit: 1 }] });
+      ws.columns = columns.map((c) => ({ key: c.key, width: c.width, header: en ? c.en : c.zh, ...(c.key === 'gross' ? { style: { numFmt: '#,##0.00' } } : c.key === 'marginPct' ? { style: { numFmt: '0.00' } } : {}) }));
+      ws.getRow(1).font = { bold: true };
+      ws.getRow(1).commit();
+      let last: string | null = null;
+      let written = 0;
+      while (written < ORDER_EXPORT_MAX_ROWS && !out.destroyed) {
+        let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, ORDER_EXPORT_MAX_ROWS - written));
+        if (last) qb = qb.where('salesOrder.id', '<', last);
+        const rows = await qb.execute();
+        for (const r of rows) {
+          const values: Record<string, string | number | null> = {
+            number: r.number,
+            customer: r.customerName ?? null,
+            status: en ? orderStatusLabels[r.status].en : orderStatusLabels[r.status].zh,
+            priority: en ? priorityLabels[r.priority].en : priorityLabels[r.priority].zh,
+            promisedDate: r.promisedDate,
+            gross: Math.round(Number(r.gross)) / 100,
+            owner: r.ownerName ?? null,
+            createdAt: timeFormat.format(new Date(r.createdAt)),
+            customerPo: r.customerPo,
+            marginPct: json.read<{ marginPct?: number }>(r.facts, {}).marginPct ?? null,
+          };
+          ws.addRow(columns.map((c) => escapeCell(values[c.key] ?? null))).commit();
+        }
+        written += rows.length;
+        if (rows.length === 0 || rows.length < BATCH) break;
+        last = rows[rows.length - 1].id;
+        if (out.writableNeedDrain) await once(out, 'drain');
+      }
+      ws.commit();
+      await wb.commit();
+    },
+  };
+}
+
+export type OrderList = ReturnType<typeof createOrderList>;
