@@ -18,17 +18,19 @@ import { newId } from './platform/ids.ts';
 import { registerAdmin } from './modules/admin/index.ts';
 import { registerAuth } from './modules/auth/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
-import { registerCustomers } from './modules/customers/index.ts';
-import { registerRequirements } from './modules/requirements/index.ts';
+import { customerFileReferrer, registerCustomers } from './modules/customers/index.ts';
+import { registerRequirements, requirementFileReferrer } from './modules/requirements/index.ts';
 import { registerPortal } from './modules/portal/index.ts';
 import { registerCatalog } from './modules/catalog/index.ts';
 import { registerInventory } from './modules/inventory/index.ts';
 import { registerApprovals } from './modules/approvals/index.ts';
-import { registerOrders } from './modules/orders/index.ts';
+import { orderFileReferrer, registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
 import { registerShipping } from './modules/shipping/index.ts';
 import { registerWorkbench } from './modules/workbench/index.ts';
+import { registerResponsibility } from './modules/responsibility/index.ts';
 import { registerStageEngine } from './modules/stages/index.ts';
+import { registerSla } from './modules/sla/index.ts';
 import { registerProduction } from './modules/production/index.ts';
 import { registerViews } from './modules/views/index.ts';
 import { demoAccountList } from './demo/accounts.ts';
@@ -56,6 +58,12 @@ export async function buildApp(opts: BuildOptions) {
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   const app = fastify as unknown as App;
+  // The route table (method, path, declared permission): the access-matrix proof is generated from it.
+  const routes: { method: string; url: string; permission?: string; public?: boolean }[] = [];
+  app.addHook('onRoute', (r) => {
+    const cfg = r.config as { permission?: string; public?: boolean } | undefined;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, permission: cfg?.permission, public: cfg?.public });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -104,12 +112,15 @@ export async function buildApp(opts: BuildOptions) {
     inventory: registerInventory(app, ctx),
     approvals: registerApprovals(app, ctx),
     files: registerFiles(app, ctx),
+    sla: registerSla(app, ctx),
     views: registerViews(app, ctx),
   };
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
+  for (const referrer of [customerFileReferrer, requirementFileReferrer, orderFileReferrer]) services.files.addReferrer(referrer(handle.db));
   const shipping = registerShipping(app, ctx);
-  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal });
+  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal, linkScope: { requirement: services.requirements.assertVisible, order: orders.assertVisible, order_revision: orders.revisionPortal.assertVisible }, revisions: orders.revisionPortal });
   registerWorkbench(app, ctx, { exceptions: shipping.exceptions });
+  registerResponsibility(app, ctx);
   registerProduction(app, ctx, { orders });
 
   if (existsSync(resolve(webRoot, 'index.html'))) {
@@ -123,5 +134,5 @@ export async function buildApp(opts: BuildOptions) {
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx, services: { ...services, orders, shipping } };
+  return { app, ctx, routes, services: { ...services, orders, shipping } };
 }

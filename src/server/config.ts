@@ -14,6 +14,8 @@ export interface Config {
   /** Base delay of the outbox retry backoff; tests shorten it. */
   outboxBackoffMs: number;
   outboxPollMs: number;
+  /** How often the worker scans for due stage reminders and escalations (GENDAN_SLA_SCAN_MS). */
+  slaScanMs: number;
   logLevel: string;
   timeZone: string;
   /** Kuaidi100 (快递100) tracking subscription: the company's own key and push-signature salt. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: int(env.GENDAN_SESSION_ABSOLUTE_HOURS, 12),
     outboxBackoffMs: int(env.GENDAN_OUTBOX_BACKOFF_MS, 5000),
     outboxPollMs: int(env.GENDAN_OUTBOX_POLL_MS, 1000),
+    slaScanMs: int(env.GENDAN_SLA_SCAN_MS, 60_000),
     // warn by default: a line per request only when asked for (LOG_LEVEL=info); errors always, with their request id.
     logLevel: env.LOG_LEVEL || 'warn',
     timeZone: env.GENDAN_TIME_ZONE || 'Asia/Shanghai',

@@ -3,6 +3,8 @@ import { ensureAdmin, openAndMigrate } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createNotificationHandlers } from './modules/notifications/index.ts';
 import { createShippingHandlers } from './modules/shipping/index.ts';
+import { startDigest } from './modules/workbench/index.ts';
+import { createStageAlertHandler, scanStageAlerts, setCompanyTimeZone, STAGE_ALERT_CHANNEL } from './modules/sla/index.ts';
 import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
 import { LiveHub } from './platform/live.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
@@ -11,18 +13,29 @@ import type { AppContext } from './platform/http/types.ts';
 /** The worker: outbox delivery plus housekeeping. Inline in `serve`, or alone in `gendan worker`. */
 export function startWorker(ctx: AppContext) {
   const worker = new OutboxWorker(ctx.handle, {
-    handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx) },
+    handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(ctx.handle, ctx.config) },
     backoffMs: ctx.config.outboxBackoffMs,
     pollMs: ctx.config.outboxPollMs,
     log: ctx.log as any,
   });
   worker.start();
+  // Stage reminders and escalations: each scan records what has come due exactly once.
+  setCompanyTimeZone(ctx.config.timeZone);
+  let scanning: Promise<unknown> = Promise.resolve();
+  const slaScan = setInterval(() => {
+    scanning = scanStageAlerts(ctx.handle).catch((err) => ctx.log.error({ err }, 'stage alert scan failed'));
+  }, ctx.config.slaScanMs);
+  slaScan.unref();
   const housekeeping = setInterval(() => void purgeIdempotencyKeys(ctx.handle.db).catch(() => {}), 3_600_000);
   housekeeping.unref();
+  const stopDigest = startDigest(ctx);
   return {
     worker,
     async stop() {
       clearInterval(housekeeping);
+      stopDigest();
+      clearInterval(slaScan);
+      await scanning;
       await worker.stop();
     },
   };

@@ -346,6 +346,8 @@ export interface WarehouseTable {
   isDefault: number;
   active: number;
   createdAt: string;
+  /** Added in 0016; optional so existing row builders stay valid. */
+  address?: string | null;
 }
 
 /** Counters per product × warehouse, in thousandths; CHECK 0 ≤ reserved ≤ on_hand. */
@@ -417,6 +419,8 @@ export interface SalesOrderTable {
   confirmedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 0016: the order this draft was copied from. */
+  copiedFromId?: string | null;
 }
 
 export interface OrderLineTable {
@@ -438,6 +442,10 @@ export interface OrderLineTable {
   shortQty: number;
   /** Thousandths dispatched so far (shipments). */
   shippedQty: Generated<number>;
+  /** The scheduler's planned completion of the line's work orders (ISO UTC); null when nothing is planned. */
+  plannedCompletion: Generated<string | null>;
+  /** 1 when the planned completion leaves no time to ship by the promised date. */
+  atRisk: Generated<number>;
   note: string | null;
 }
 
@@ -462,6 +470,9 @@ export interface OrderRevisionTable {
   requestedBy: string;
   createdAt: string;
   appliedAt: string | null;
+  /** 0016: asked of the customer through a link: requested → confirmed | declined. */
+  customerState?: 'requested' | 'confirmed' | 'declined' | null;
+  customerAnswer?: string | null; // JSON: { linkId, requestedAt, requestedBy, at, comment, contactName, ip }
 }
 
 export interface ShipmentTable {
@@ -482,6 +493,48 @@ export interface ShipmentTable {
   deliveredAt: string | null;
   /** JSON proof of delivery from the customer link: { at, disputed, comment, ip, userAgent, contactName }. */
   receipt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** Lane of the ETA estimate: the company's ship-from province and the ship-to province. */
+  originProvince: string | null;
+  destProvince: string | null;
+  /** Where the ETA came from: 'manual' | 'lane' | 'carrier_default'. */
+  etaSource: string | null;
+  /** The newest tracking event (or the dispatch): what the no-movement scan compares. */
+  lastMovementAt: string | null;
+  /** The `lastMovementAt` a no-movement exception was raised for: once per silence. */
+  movementAlertedAt: string | null;
+}
+
+/** A parcel of a shipment (packing list): weight in grams, sides in millimetres. */
+export interface ShipmentPackageTable {
+  id: string;
+  shipmentId: string;
+  no: number;
+  weightG: number;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+}
+
+export interface ShipmentPackageLineTable {
+  id: string;
+  packageId: string;
+  shipmentId: string;
+  orderLineId: string;
+  /** Thousandths. */
+  qty: number;
+}
+
+/** An admin-edited customer notice text per event key, channel and language. */
+export interface NoticeTemplateTable {
+  key: string;
+  channel: 'email' | 'sms' | 'wecom';
+  locale: 'zh-CN' | 'en-US';
+  subject: string | null;
+  body: string;
+  updatedBy: string;
+  updatedAt: string;
 }
 
 export interface ShipmentLineTable {
@@ -530,6 +583,95 @@ export interface OrderStageTable {
   completedAt: string | null;
   skipped: number;
   delayReason: string | null;
+  /** 0017: the role queue holding the stage when no single person owns it. */
+  ownerRole?: string | null;
+  /** 0017: when the reminder scan must look at this stage next (null: nothing left to send). */
+  nextAlertAt?: string | null;
+  /** 0020: delay attribution, frozen when the stage finishes (optional so stage inserts stay valid). */
+  delayNote?: string | null;
+  /** 'event' (pre-filled from a known event) or 'user' (set by the owner, coordinator or manager). */
+  delaySource?: 'event' | 'user' | null;
+  delaySetBy?: string | null;
+  delaySetAt?: string | null;
+  delayMinutes?: number | null;
+  leadMinutes?: number | null;
+  /** China calendar date of completion: reports filter and group by it. */
+  completedDate?: string | null;
+}
+
+/** 0020: admin-managed delay reasons; `prefill` is JSON PrefillRule[]. */
+export interface DelayReasonTable {
+  code: string;
+  labelZh: string;
+  labelEn: string;
+  active: number;
+  sortOrder: number;
+  prefill: string;
+  updatedAt: string;
+}
+
+export interface ChecklistItemTable {
+  id: string;
+  stage: OrderStageTable['stage'];
+  labelZh: string;
+  labelEn: string;
+  required: number;
+  sortOrder: number;
+  active: number;
+  updatedAt: string;
+}
+
+export interface ChecklistTickTable {
+  orderId: string;
+  itemId: string;
+  tickedBy: string;
+  tickedAt: string;
+}
+
+export interface DigestSentTable {
+  userId: string;
+  day: string;
+  sentAt: string;
+  orderCount: number;
+}
+
+/** 0017: one year of the working calendar; `config` is JSON CalendarConfig. */
+export interface WorkCalendarTable {
+  year: number;
+  config: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** 0017: the SLA rule of a stage; owner, due, reminders and escalations are JSON. */
+export interface SlaRuleTable {
+  id: string;
+  stage: string;
+  name: string;
+  owner: string;
+  queueRole: string;
+  due: string;
+  reminders: string;
+  escalations: string;
+  active: number;
+  version: number;
+  updatedAt: string;
+}
+
+/** 0017: a reminder or escalation, recorded once per (order, stage, kind, level, due time). */
+export interface StageAlertTable {
+  id: string;
+  orderId: string;
+  stage: string;
+  kind: 'reminder' | 'escalation';
+  level: number;
+  dueAt: string;
+  fireAt: string;
+  createdAt: string;
+  state: 'queued' | 'sent' | 'dropped';
+  sentAt: string | null;
+  recipients: string; // JSON string[]
+  note: string | null;
 }
 
 export interface ApprovalRuleTable {
@@ -597,6 +739,85 @@ export interface SavedViewDefaultTable {
   viewId: string;
 }
 
+/** A work center: capacity in minutes per working day (see production/capacity.ts). */
+export interface WorkCenterTable {
+  id: string;
+  code: string;
+  name: string;
+  capacityMinutes: number;
+  state: 'up' | 'down';
+  downReason: string | null;
+  downSince: string | null;
+  expectedUpAt: string | null;
+  active: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoutingOperationTable {
+  id: string;
+  productId: string;
+  seq: number;
+  name: string;
+  workCenterId: string;
+  setupMinutes: number;
+  /** Thousandths of a minute per unit. */
+  runMilliMinutes: number;
+}
+
+export interface WorkOrderTable {
+  id: string;
+  number: string;
+  orderId: string | null;
+  orderLineId: string | null;
+  productId: string;
+  warehouseId: string | null;
+  /** Thousandths. */
+  qty: number;
+  receivedQty: number;
+  status: 'planned' | 'released' | 'in_progress' | 'done' | 'cancelled';
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  dueDate: string | null;
+  plannedStart: string | null;
+  plannedFinish: string | null;
+  atRisk: number;
+  bottleneckWorkCenterId: string | null;
+  openLineKey: string | null;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  releasedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface WorkOrderOperationTable {
+  id: string;
+  workOrderId: string;
+  seq: number;
+  name: string;
+  workCenterId: string;
+  setupMinutes: number;
+  runMilliMinutes: number;
+  goodQty: number;
+  scrapQty: number;
+  state: 'pending' | 'in_progress' | 'done';
+  plannedStart: string | null;
+  plannedFinish: string | null;
+}
+
+export interface WorkOrderProgressTable {
+  id: string;
+  workOrderId: string;
+  operationId: string;
+  goodQty: number;
+  scrapQty: number;
+  operatorId: string | null;
+  note: string | null;
+  at: string;
+}
+
 export interface Database {
   appUser: UserTable;
   role: RoleTable;
@@ -637,11 +858,26 @@ export interface Database {
   shipment: ShipmentTable;
   shipmentLine: ShipmentLineTable;
   trackingEvent: TrackingEventTable;
+  shipmentPackage: ShipmentPackageTable;
+  shipmentPackageLine: ShipmentPackageLineTable;
+  noticeTemplate: NoticeTemplateTable;
   exception: ExceptionTable;
   orderStage: OrderStageTable;
+  workCalendar: WorkCalendarTable;
+  slaRule: SlaRuleTable;
+  stageAlert: StageAlertTable;
+  delayReason: DelayReasonTable;
+  checklistItem: ChecklistItemTable;
+  checklistTick: ChecklistTickTable;
+  digestSent: DigestSentTable;
   approvalRule: ApprovalRuleTable;
   approval: ApprovalTable;
   bomLine: BomLineTable;
+  workCenter: WorkCenterTable;
+  routingOperation: RoutingOperationTable;
+  workOrder: WorkOrderTable;
+  workOrderOperation: WorkOrderOperationTable;
+  workOrderProgress: WorkOrderProgressTable;
   savedView: SavedViewTable;
   savedViewDefault: SavedViewDefaultTable;
 }

@@ -10,7 +10,12 @@ import * as m0011 from './0011-shipping.ts';
 import * as m0012 from './0012-bom.ts';
 import * as m0013 from './0013-exceptions.ts';
 import * as m0014 from './0014-stages.ts';
+import * as m0017 from './0017-sla.ts';
+import * as m0019 from './0019-production.ts';
 import * as m0015 from './0015-saved-views.ts';
+import * as m0016 from './0016-revision-confirmation.ts';
+import * as m0018 from './0018-shipping-packing.ts';
+import * as m0020 from './0020-responsibility.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +31,9 @@ export const migrations: Record<string, Migration> = {
   '0013-exceptions': m0013,
   '0014-stages': m0014,
   '0015-saved-views': m0015,
+  '0016-revision-confirmation': m0016,
+  '0017-sla': m0017,
+  '0018-shipping-packing': m0018,
+  '0020-responsibility': m0020,
+  '0019-production': m0019,
 };

@@ -14,12 +14,14 @@ export interface NotifyInput {
   link?: string | null;
   /** Also email the users who have an address (logged instead when SMTP is not configured). */
   email?: boolean;
+  /** In-app notification (default on); rules that choose email only turn it off. */
+  inapp?: boolean;
 }
 
 /** Everything other modules need to tell people something: rows in the caller's transaction. */
 export async function notify(tx: Tx, input: NotifyInput): Promise<void> {
   for (const userId of new Set(input.userIds)) {
-    await enqueue(tx, { channel: 'inapp', topic: input.kind, payload: { userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null } });
+    if (input.inapp !== false) await enqueue(tx, { channel: 'inapp', topic: input.kind, payload: { userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null } });
     if (input.email) {
       await enqueue(tx, { channel: 'email', topic: input.kind, payload: { userId, subject: input.title, text: `${input.body}${input.link ? `\n\n${input.link}` : ''}` } });
     }

@@ -63,6 +63,8 @@ export function toEventBody(e: StoredEvent): WebhookEventBody {
  * With a warm cache, an event no webhook wants costs no query.
  */
 async function fanOut(tx: Tx, event: StoredEvent): Promise<void> {
+  // The emitter chose the channels and left webhooks out (an SLA rule without the webhook channel).
+  if (event.data.webhook === false) return;
   const hooks = await activeWebhooks(tx);
   for (const hook of hooks) {
     if (!topicMatches(hook.topics, event.type)) continue;

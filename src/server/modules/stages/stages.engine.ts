@@ -1,20 +1,11 @@
 import { stageNames, type StageName } from '../../../contracts/stages.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { subscribe, type StoredEvent } from '../../platform/events.ts';
+import { applyOwners, planForEvent } from '../sla/index.ts';
 
-const HOUR = 3_600_000;
-/** End of the promised day in China (UTC+8): delivery is due then, shipping a day and preparation two days earlier. */
-const promisedEnd = (date: string) => Date.parse(`${date}T23:59:59+08:00`);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Default SLA until admin rules exist: review due 24 h after submit; the rest from the promised date. */
-function dueFromPromised(date: string): Partial<Record<StageName, string>> {
-  const end = promisedEnd(date);
-  return { preparation: iso(end - 48 * HOUR), shipping: iso(end - 24 * HOUR), delivery: iso(end) };
-}
-
-async function set(tx: Tx, orderId: string, stage: StageName, patch: { startedAt?: string; completedAt?: string; dueAt?: string; skipped?: number }, onlyIfEmpty = true) {
-  let qb = tx.updateTable('orderStage').set(patch).where('orderId', '=', orderId).where('stage', '=', stage);
+async function set(tx: Tx, orderId: string, stage: StageName, patch: { startedAt?: string; completedAt?: string }, onlyIfEmpty = true) {
+  // A finished stage has nothing left to remind anyone of.
+  let qb = tx.updateTable('orderStage').set(patch.completedAt ? { ...patch, nextAlertAt: null } : patch).where('orderId', '=', orderId).where('stage', '=', stage);
   if (onlyIfEmpty && patch.startedAt) qb = qb.where('startedAt', 'is', null);
   if (onlyIfEmpty && patch.completedAt) qb = qb.where('completedAt', 'is', null);
   await qb.execute();
@@ -26,11 +17,19 @@ async function set(tx: Tx, orderId: string, stage: StageName, patch: { startedAt
  */
 async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
   if (e.entityType !== 'order') return;
+  await track(tx, e);
+  // Due times come from the admin's SLA rules (module sla): the event's type is an anchor,
+  // and a new or revised promised date moves the stages counted from it.
+  const d = e.data as Record<string, any>;
+  const promised = e.type === 'order.created' ? (d.promisedDate as string | undefined) : e.type === 'order.revised' ? (d.impact?.promisedDate?.after as string | undefined) : undefined;
+  await planForEvent(tx, e.entityId, e.type, e.at, promised ?? null);
+}
+
+async function track(tx: Tx, e: StoredEvent): Promise<void> {
   const d = e.data as Record<string, any>;
   const id = e.entityId;
   switch (e.type) {
     case 'order.created': {
-      const due = d.promisedDate ? dueFromPromised(d.promisedDate) : {};
       await tx
         .insertInto('orderStage')
         .values(
@@ -38,7 +37,7 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
             orderId: id,
             stage,
             ownerId: d.ownerId ?? null,
-            dueAt: due[stage] ?? null,
+            dueAt: null,
             startedAt: stage === 'requirement' && d.requirementId ? e.at : null,
             completedAt: stage === 'requirement' && d.requirementId ? e.at : null,
             skipped: stage === 'requirement' && !d.requirementId ? 1 : 0,
@@ -47,10 +46,10 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
         )
         .onConflict((oc) => oc.columns(['orderId', 'stage']).doNothing())
         .execute();
-      return;
+      return applyOwners(tx, id);
     }
     case 'order.submitted':
-      return set(tx, id, 'review', { startedAt: e.at, dueAt: iso(Date.parse(e.at) + 24 * HOUR) });
+      return set(tx, id, 'review', { startedAt: e.at });
     case 'order.confirmed':
       await set(tx, id, 'review', { completedAt: e.at });
       return set(tx, id, 'preparation', { startedAt: e.at });
@@ -63,14 +62,8 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
     case 'order.delivered':
       await set(tx, id, 'delivery', { completedAt: e.at });
       return set(tx, id, 'billing', { startedAt: e.at });
-    case 'order.revised': {
-      const date = d.impact?.promisedDate?.after as string | undefined;
-      if (!date) return;
-      for (const [stage, dueAt] of Object.entries(dueFromPromised(date))) await set(tx, id, stage as StageName, { dueAt }, false);
-      return;
-    }
     case 'order.cancelled':
-      await tx.updateTable('orderStage').set({ skipped: 1 }).where('orderId', '=', id).where('completedAt', 'is', null).execute();
+      await tx.updateTable('orderStage').set({ skipped: 1, nextAlertAt: null }).where('orderId', '=', id).where('completedAt', 'is', null).execute();
       return;
   }
 }

@@ -1,0 +1,85 @@
+import type { DbHandle } from '../../platform/db/database.ts';
+import { forUpdateSkipLocked } from '../../platform/db/dialect.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { newId } from '../../platform/ids.ts';
+import { enqueue } from '../../platform/outbox/outbox.ts';
+import { slaConfig } from './sla.config.ts';
+import { alertSchedule, alertsDue } from './sla.plan.ts';
+
+export interface ScanOptions {
+  /** The scan's clock: tests drive a simulated week through it. */
+  now?: number;
+  batchSize?: number;
+  /** Stop after this many batches (tests: a worker that dies half-way). */
+  maxBatches?: number;
+}
+
+export interface ScanResult {
+  stages: number;
+  alerts: number;
+  batches: number;
+}
+
+/** The outbox channel that turns a recorded alert into notifications, reading the owner at send time. */
+export const STAGE_ALERT_CHANNEL = 'stage_alert';
+
+/**
+ * Finds stages whose next reminder or escalation has come (index on `next_alert_at`), records
+ * each due alert in `stage_alert` and queues its delivery in the same transaction, then moves
+ * the stage's `next_alert_at` on. The unique key (order, stage, kind, level, due time) makes
+ * a second worker, a restarted one or a clock set back record nothing twice; SKIP LOCKED on
+ * PostgreSQL keeps concurrent workers on different stages. A crash mid-batch rolls the batch
+ * back, so the next scan finds the same stages again: nothing is lost.
+ */
+export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}): Promise<ScanResult> {
+  const now = opts.now ?? Date.now();
+  const nowIso = new Date(now).toISOString();
+  const batchSize = opts.batchSize ?? 500;
+  const { rules, calendar } = await slaConfig(handle.db, { fresh: true });
+  const result: ScanResult = { stages: 0, alerts: 0, batches: 0 };
+  for (;;) {
+    if (opts.maxBatches !== undefined && result.batches >= opts.maxBatches) break;
+    const claimed = await inTransaction(handle.db, async (tx) => {
+      const rows = await forUpdateSkipLocked(
+        handle.dialect,
+        tx
+          .selectFrom('orderStage')
+          .select(['orderId', 'stage', 'dueAt', 'completedAt', 'skipped'])
+          .where('nextAlertAt', '<=', nowIso)
+          .orderBy('nextAlertAt')
+          .limit(batchSize),
+      ).execute();
+      for (const s of rows) {
+        const rule = rules.get(s.stage);
+        let next: number | null = null;
+        if (rule?.active && s.dueAt && !s.completedAt && !s.skipped) {
+          const dueMs = Date.parse(s.dueAt);
+          const plan = alertsDue(alertSchedule(rule, dueMs, calendar), dueMs, now);
+          next = plan.next;
+          for (const a of plan.due) {
+            const id = newId();
+            const ins = await tx
+              .insertInto('stageAlert')
+              .values({ id, orderId: s.orderId, stage: s.stage, kind: a.kind, level: a.level, dueAt: s.dueAt, fireAt: new Date(a.at).toISOString(), createdAt: nowIso, state: 'queued', sentAt: null, recipients: '[]', note: null })
+              .onConflict((oc) => oc.columns(['orderId', 'stage', 'kind', 'level', 'dueAt']).doNothing())
+              .executeTakeFirst();
+            if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+            await enqueue(tx, { channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: id }, dedupeKey: `stage_alert:${id}` });
+            result.alerts++;
+          }
+        }
+        await tx
+          .updateTable('orderStage')
+          .set({ nextAlertAt: next === null ? null : new Date(next).toISOString() })
+          .where('orderId', '=', s.orderId)
+          .where('stage', '=', s.stage)
+          .execute();
+      }
+      return rows.length;
+    });
+    result.batches++;
+    result.stages += claimed;
+    if (claimed < batchSize) break;
+  }
+  return result;
+}

@@ -1,0 +1,86 @@
+import { slaAnchors, type AlertKind, type SlaAnchor, type SlaRule } from '../../../contracts/sla.ts';
+import type { StageName } from '../../../contracts/stages.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { companyTimeZone, slaConfig } from './sla.config.ts';
+import { offsetTime, subtractWorkingTime, zonedInstant, type WorkCalendar } from './working-time.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The end of the promised day in the company time zone: what "promised date" anchors count from. */
+export const promisedEnd = (date: string, timeZone = companyTimeZone()) => zonedInstant(date, 24 * 60, timeZone) - 1000;
+
+/** A rule's due time from its anchor's instant. */
+export const dueFrom = (rule: Pick<SlaRule, 'due'>, anchorMs: number, cal: WorkCalendar) => offsetTime(anchorMs, rule.due.amount, rule.due.unit, cal);
+
+export interface PlannedAlert {
+  kind: AlertKind;
+  level: number;
+  at: number;
+}
+
+/** Every reminder (level = position, 1 first) and escalation of a rule for one due time, earliest first. */
+export function alertSchedule(rule: Pick<SlaRule, 'reminders' | 'escalations'>, dueMs: number, cal: WorkCalendar): PlannedAlert[] {
+  const out: PlannedAlert[] = [];
+  rule.reminders.forEach((r, i) => {
+    const at = r.before.unit === 'hours' ? dueMs - r.before.amount * 3_600_000 : subtractWorkingTime(dueMs, r.before.unit === 'working_days' ? { days: r.before.amount } : { hours: r.before.amount }, cal);
+    out.push({ kind: 'reminder', level: i + 1, at });
+  });
+  for (const e of rule.escalations) out.push({ kind: 'escalation', level: e.level, at: offsetTime(dueMs, e.after.amount, e.after.unit, cal) });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * What a scan at `now` must send, and when to look again. A reminder whose deadline has
+ * already passed is not sent (the escalation speaks for it); every escalation level that
+ * has come is sent, each once.
+ */
+export function alertsDue(schedule: PlannedAlert[], dueMs: number, now: number): { due: PlannedAlert[]; next: number | null } {
+  const due = schedule.filter((a) => a.at <= now && (a.kind === 'escalation' || now < dueMs));
+  const later = schedule.filter((a) => a.at > now && (a.kind === 'escalation' || a.at < dueMs));
+  return { due, next: later.length ? Math.min(...later.map((a) => a.at)) : null };
+}
+
+/**
+ * Sets the due time of every open stage whose active rule counts from `anchor`, and marks it
+ * for the reminder scan. Called by the stage engine inside the event's transaction.
+ */
+export async function planDues(tx: Tx, orderId: string, anchor: SlaAnchor, anchorMs: number): Promise<void> {
+  const { rules, calendar } = await slaConfig(tx);
+  for (const rule of rules.values()) {
+    if (!rule.active || rule.due.anchor !== anchor) continue;
+    const due = dueFrom(rule, anchorMs, calendar);
+    const first = alertSchedule(rule, due, calendar)[0];
+    await tx
+      .updateTable('orderStage')
+      .set({ dueAt: iso(due), nextAlertAt: first ? iso(first.at) : null })
+      .where('orderId', '=', orderId)
+      .where('stage', '=', rule.stage)
+      .where('completedAt', 'is', null)
+      .where('skipped', '=', 0)
+      .execute();
+  }
+}
+
+/** The due times an event sets: its own type as an anchor, and the promised date when the event carries one. */
+export async function planForEvent(tx: Tx, orderId: string, type: string, at: string, promisedDate: string | null): Promise<void> {
+  if ((slaAnchors as readonly string[]).includes(type)) await planDues(tx, orderId, type as SlaAnchor, Date.parse(at));
+  if (promisedDate) await planDues(tx, orderId, 'promised_date', promisedEnd(promisedDate));
+}
+
+/**
+ * Owners from the rules on a new order: the customer's owner (already set), a role queue, or
+ * a named user — a disabled named user leaves the stage to the rule's queue role.
+ */
+export async function applyOwners(tx: Tx, orderId: string): Promise<void> {
+  const { rules } = await slaConfig(tx);
+  for (const rule of rules.values()) {
+    if (!rule.active || rule.owner.type === 'customer_owner') continue;
+    let patch: { ownerId: string | null; ownerRole: string | null };
+    if (rule.owner.type === 'role') patch = { ownerId: null, ownerRole: rule.owner.role };
+    else {
+      const user = await tx.selectFrom('appUser').select('active').where('id', '=', rule.owner.userId).executeTakeFirst();
+      patch = user?.active === 1 ? { ownerId: rule.owner.userId, ownerRole: null } : { ownerId: null, ownerRole: rule.queueRole };
+    }
+    await tx.updateTable('orderStage').set(patch).where('orderId', '=', orderId).where('stage', '=', rule.stage as StageName).execute();
+  }
+}
