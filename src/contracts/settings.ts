@@ -32,6 +32,8 @@ export const settingDefs = {
     schema: z.strictObject({ pattern: z.string().min(3).max(60).regex(/\{seq(:\d)?\}/), reset: z.enum(['day', 'month', 'never']) }),
     default: { pattern: 'SO-{yyyyMMdd}-{seq:4}', reset: 'day' } as { pattern: string; reset: 'day' | 'month' | 'never' },
   },
+  /** 我的跟单 daily digest: the China-time hour (0–23) at which each user gets their at-risk orders; null = off. */
+  'workbench.digestHour': { schema: z.number().int().min(0).max(23).nullable(), default: 8 as number | null },
 } as const;
 export type SettingKey = keyof typeof settingDefs;
 export const settingKeys = Object.keys(settingDefs) as SettingKey[];

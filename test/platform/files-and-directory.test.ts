@@ -45,6 +45,21 @@ for (const d of await dialects()) {
       await t.req(admin, 'PATCH', `/api/v1/admin/custom-fields/${(await t.req(admin, 'GET', '/api/v1/admin/custom-fields?entity=requirement')).json().items[0].id}`, { active: false });
     });
 
+    test('a file is readable by its uploader and by whoever sees a record it is attached to — nobody else, even with its id', async () => {
+      const team = (await t.req(admin, 'POST', '/api/v1/admin/teams', { name: '附件组' })).json().id as string;
+      const coordinator = (await t.as(['coordinator'], { teamId: team })).session;
+      const rep = (await t.as(['sales'], { teamId: team })).session;
+      const outsider = (await t.as(['sales'])).session;
+      const warehouse = (await t.as(['warehouse'])).session; // all scope, but no requirements:read
+      const c = (await t.req(rep, 'POST', '/api/v1/customers', { name: '附件可见性客户' })).json().customer;
+      const f = (await upload(coordinator, Buffer.from('图纸 v2'), 'B-02.pdf')).json();
+      const read = async (s: Session) => (await t.req(s, 'GET', `/api/v1/files/${f.id}`)).statusCode;
+      assert.deepEqual([await read(coordinator), await read(rep), await read(outsider)], [200, 404, 404], 'before it is attached, only the uploader');
+      const r = await t.req(rep, 'POST', '/api/v1/requirements', { customerId: c.id, title: '带附件的需求', items: [{ description: 'x', qty: 1 }], attachments: [{ id: f.id, name: f.name }] });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.deepEqual([await read(rep), await read(admin), await read(outsider), await read(warehouse)], [200, 200, 404, 404]);
+    });
+
     test('the user directory follows the data scope; ids resolve to names for anyone', async () => {
       const team = (await t.req(admin, 'POST', '/api/v1/admin/teams', { name: '目录测试组' })).json().id;
       const mgr = await t.as(['sales_manager'], { teamId: team });

@@ -28,7 +28,7 @@ for (const d of await dialects()) {
       assert.deepEqual(byId[late.id].reasons, ['overdue']);
       assert.equal(byId[late.id].daysLate, 2);
       assert.ok(byId[short.id].reasons.includes('short_stock'));
-      assert.deepEqual(byId[soon.id].reasons, ['due_soon']);
+      assert.deepEqual(byId[soon.id].reasons, ['late_stage', 'due_soon'], 'promised tomorrow: preparation was due two days before the end of the promised day');
       assert.equal(items[0].orderId, late.id, 'overdue first');
       assert.ok(items[0].nextAction.length > 0);
       const other = (await t.as(['sales'])).session;

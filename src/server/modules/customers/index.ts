@@ -9,6 +9,7 @@ import { customerRoutes } from './customers.routes.ts';
 import { createCustomersService } from './customers.service.ts';
 
 export { createCustomersService, type CustomersService } from './customers.service.ts';
+export { customerFileReferrer } from './customer-files.ts';
 
 export function registerCustomers(app: App, ctx: AppContext) {
   const customers = createCustomersService(ctx.handle.db, ctx.config.publicUrl);

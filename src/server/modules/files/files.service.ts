@@ -12,11 +12,22 @@ import { newId, nowIso } from '../../platform/ids.ts';
 export const FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
+ * Whether the actor may see a record that references the file. Each module that attaches
+ * files (customers, communications, requirements, orders) registers one; a file is readable
+ * by its uploader and by whoever can see a record it is attached to — nobody else, even with its id.
+ */
+export type FileReferrer = (actor: Actor, fileId: string) => Promise<boolean>;
+
+/**
  * Files live in the database, not on one server's disk, so every app server behind a load
  * balancer can serve them and backups include them.
  */
 export function createFilesService(db: Db) {
+  const referrers: FileReferrer[] = [];
   return {
+    addReferrer(fn: FileReferrer) {
+      referrers.push(fn);
+    },
     async store(actor: Actor, upload: Upload, name: string) {
       if (upload.size > FILE_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: FILE_MAX_BYTES, size: upload.size });
       if (upload.size === 0) throw new AppError('VALIDATION_FAILED', [fieldError('body', 'binary_body_required')]);
@@ -29,10 +40,15 @@ export function createFilesService(db: Db) {
       });
       return { id, name, size: upload.size, mime: upload.mime, sha256 };
     },
-    async read(id: string) {
-      const f = await db.selectFrom('fileBlob').select(['name', 'mime', 'content']).where('id', '=', id).executeTakeFirst();
+    async read(actor: Actor, id: string) {
+      const f = await db.selectFrom('fileBlob').select(['name', 'mime', 'content', 'createdBy']).where('id', '=', id).executeTakeFirst();
       if (!f) throw notFound();
+      if (f.createdBy !== actor.id && !(await anyTrue(referrers.map((r) => r(actor, id))))) throw notFound();
       return f;
     },
   };
+}
+
+async function anyTrue(checks: Promise<boolean>[]): Promise<boolean> {
+  return (await Promise.all(checks)).some(Boolean);
 }

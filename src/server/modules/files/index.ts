@@ -5,6 +5,8 @@ import { uploadOf } from '../../platform/http/upload.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createFilesService, FILE_MAX_BYTES } from './files.service.ts';
 
+export type { FileReferrer } from './files.service.ts';
+
 const tags = ['files'];
 const fileInfo = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
 
@@ -16,7 +18,7 @@ export function registerFiles(app: App, ctx: AppContext) {
     async (req, reply) => reply.code(201).send(await svc.store(req.actor!, uploadOf(req), req.query.name)),
   );
   app.get('/api/v1/files/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const f = await svc.read(req.params.id);
+    const f = await svc.read(req.actor!, req.params.id);
     return reply
       .header('content-type', f.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)

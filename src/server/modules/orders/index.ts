@@ -15,6 +15,7 @@ import { createOrdersService } from './orders.service.ts';
 export { createOrdersService, type OrdersService } from './orders.service.ts';
 export { fulfilment } from './order-fulfilment.ts';
 export { openOrdersWithRisk } from './order-risk.ts';
+export { orderFileReferrer } from './order-files.ts';
 
 export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService; requirements: RequirementsService }) {
   const svc = createOrdersService(ctx.handle.db, ctx.config, deps.approvals, deps.requirements);

@@ -5,6 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
+import { assertCan } from '../../platform/http/actor.ts';
+import { attributeDelay } from '../responsibility/index.ts';
 import { notify } from '../notifications/index.ts';
 import { reassignStage, stageOwner, stagesOf } from '../stages/index.ts';
 import { selectOrders } from './orders.repository.ts';
@@ -25,6 +27,22 @@ export function createOrderStages(db: Db, config: Pick<Config, 'publicUrl'>) {
         await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'stage.reassigned', actor, stage, data: { from, to: ownerId, reason } });
         if (ownerId !== actor.id) await notify(tx, { userIds: [ownerId], kind: 'stage.assigned', title: `订单 ${o.number ?? ''} 的「${stageLabels[stage].zh}」环节转交给您`, body: reason, link: `${config.publicUrl}/orders/${orderId}` });
       });
+      return stagesOf(db, orderId);
+    },
+    /**
+     * `PATCH /orders/:id/stages/:stage`: a reassignment (`ownerId` + `reason`, needs
+     * orders:write) and/or a delay explanation (`delayReason`, `delayNote`: the stage owner or a
+     * coordinator/manager), each in its own transaction.
+     */
+    async patch(actor: Actor, orderId: string, stage: Stage['stage'], body: { ownerId?: string; reason?: string; delayReason?: string; delayNote?: string | null }) {
+      if (body.ownerId !== undefined) {
+        assertCan(actor, 'orders:write');
+        await this.reassign(actor, orderId, stage, body.ownerId, body.reason ?? '');
+      }
+      if (body.delayReason !== undefined) {
+        await visible(actor, orderId);
+        await inTransaction(db, (tx) => attributeDelay(tx, actor, { orderId, stage, reason: body.delayReason!, note: body.delayNote ?? null }));
+      }
       return stagesOf(db, orderId);
     },
     async nudge(actor: Actor, orderId: string, stage: Stage['stage'], message: string | null) {

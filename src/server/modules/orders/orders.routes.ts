@@ -12,6 +12,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { DryRun } from './order-dry-run.ts';
 import type { OrderStages } from './order-stages.ts';
 import { stageNames, stageSchema } from '../../../contracts/stages.ts';
+import { stagePatchBody } from '../../../contracts/responsibility.ts';
 import type { OrdersService } from './orders.service.ts';
 
 const tags = ['orders'];
@@ -51,9 +52,11 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages
     reply.code(201).send(await svc.customerLink(req.actor!, req.params.id, req.body?.expiresInDays ?? 30)),
   );
   const stageParams = z.strictObject({ id: z.string().max(64), stage: z.enum(stageNames) });
-  app.patch('/api/v1/orders/:id/stages/:stage', { ...write, schema: { tags, params: stageParams, body: z.strictObject({ ownerId: z.string().max(64), reason: z.string().trim().min(1).max(500) }), response: { 200: z.object({ items: z.array(stageSchema) }) } } }, async (req) => ({
-    items: await stages.reassign(req.actor!, req.params.id, req.params.stage, req.body.ownerId, req.body.reason),
-  }));
+  app.patch(
+    '/api/v1/orders/:id/stages/:stage',
+    { ...read, schema: { tags, description: 'Reassign (`ownerId` + `reason`, needs orders:write) and/or explain a delay (`delayReason` code from /delay-reasons, `delayNote`; the stage owner, a coordinator or a manager).', params: stageParams, body: stagePatchBody, response: { 200: z.object({ items: z.array(stageSchema) }) } } },
+    async (req) => ({ items: await stages.patch(req.actor!, req.params.id, req.params.stage, req.body) }),
+  );
   app.post('/api/v1/orders/:id/stages/:stage/nudge', { ...read, schema: { tags, params: stageParams, body: z.strictObject({ message: z.string().trim().max(500).nullable().optional() }).optional(), response: { 200: z.object({ ok: z.literal(true) }) } } }, (req) =>
     stages.nudge(req.actor!, req.params.id, req.params.stage, req.body?.message ?? null),
   );

@@ -208,6 +208,11 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       return load(db, actor, id);
     },
 
+    /** NOT_FOUND unless the actor may see the order (its data scope). */
+    async assertVisible(actor: Actor, id: string): Promise<void> {
+      await row(db, actor, id);
+    },
+
     async timeline(actor: Actor, id: string) {
       await row(db, actor, id);
       const rows = await db

@@ -4,6 +4,7 @@ import { requirementRoutes } from './requirements.routes.ts';
 import { createRequirementsService } from './requirements.service.ts';
 
 export { createRequirementsService, type RequirementsService } from './requirements.service.ts';
+export { requirementFileReferrer } from './requirement-files.ts';
 
 export function registerRequirements(app: App, ctx: AppContext) {
   const svc = createRequirementsService(ctx.handle.db, ctx.config);

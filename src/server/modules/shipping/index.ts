@@ -14,6 +14,7 @@ import { createOrderPortal } from './portal-order.ts';
 
 export type { OrderPortal } from './portal-order.ts';
 export type { ExceptionsService } from './exceptions.service.ts';
+export { createExceptionsService } from './exceptions.service.ts';
 
 const tags = ['shipping'];
 const read = { config: { permission: 'shipping:read' as const } };

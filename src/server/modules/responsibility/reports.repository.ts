@@ -1,0 +1,79 @@
+import { sql, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { delayOrdersQuery, reportGroupBys } from '../../../contracts/responsibility.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
+
+/**
+ * Responsibility reports read the attribution frozen on each finished stage (late minutes,
+ * lead minutes, China completion date): integer sums over the covering index
+ * `order_stage_report_idx`, the same SQL on both dialects. The order is joined only when the
+ * actor's data scope or the grouping needs it.
+ */
+export interface Range {
+  from?: string;
+  to?: string;
+}
+
+function finished(db: Db, actor: Actor, range: Range, needOrder: boolean) {
+  let qb = db.selectFrom('orderStage as s').where('s.completedDate', 'is not', null).where('s.skipped', '=', 0);
+  if (range.from) qb = qb.where('s.completedDate', '>=', range.from);
+  if (range.to) qb = qb.where('s.completedDate', '<=', range.to);
+  if (needOrder || actor.dataScope !== 'all') {
+    const joined = qb.innerJoin('salesOrder as o', 'o.id', 's.orderId');
+    return actor.dataScope === 'all' ? joined : joined.where(scopeCondition(actor, 'o.ownerId'));
+  }
+  return qb as unknown as ReturnType<typeof qb.innerJoin<'salesOrder as o', 'o.id', 's.orderId'>>;
+}
+
+const lateCount = sql<number>`sum(case when s.delay_minutes > 0 then 1 else 0 end)`;
+const lateSum = sql<number>`coalesce(sum(s.delay_minutes), 0)`;
+
+export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range) {
+  const key = {
+    stage: sql<string>`s.stage`,
+    owner: sql<string>`s.owner_id`,
+    reason: sql<string>`s.delay_reason`,
+    month: sql<string>`substr(s.completed_date, 1, 7)`,
+    customer: sql<string>`o.customer_id`,
+  }[groupBy];
+  let qb = finished(db, actor, range, groupBy === 'customer').select([key.as('key'), sql<number>`count(*)`.as('stages'), lateCount.as('late'), lateSum.as('minutes')]).groupBy(key);
+  // Reasons explain delays: only late stages count there.
+  if (groupBy === 'reason') qb = qb.where('s.delayMinutes', '>', 0);
+  const rows = await qb.execute();
+  return rows.map((r) => ({ key: r.key ?? null, stages: Number(r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
+}
+
+export const LEAD_BUCKET_MINUTES = 10;
+/** Lead-time histogram per stage (10-minute buckets) with on-time counts: percentiles come from it. */
+export async function leadTimeBuckets(db: Db, actor: Actor, range: Range) {
+  const bucket = sql<number>`s.lead_minutes / ${sql.lit(LEAD_BUCKET_MINUTES)}`;
+  const rows = await finished(db, actor, range, false)
+    .where('s.leadMinutes', 'is not', null)
+    .select(['s.stage', bucket.as('bucket'), sql<number>`count(*)`.as('n'), sql<number>`sum(case when s.delay_minutes > 0 then 0 else 1 end)`.as('onTime')])
+    .groupBy(['s.stage', bucket])
+    .execute();
+  return rows.map((r) => ({ stage: r.stage, bucket: Number(r.bucket), n: Number(r.n), onTime: Number(r.onTime) }));
+}
+
+type DrillQuery = Omit<z.infer<typeof delayOrdersQuery>, 'limit' | 'cursor'>;
+export async function lateStageRows(db: Db, actor: Actor, q: DrillQuery, limit: number, after: [string, string, string] | null) {
+  let qb = finished(db, actor, q, true)
+    .innerJoin('customer as c', 'c.id', 'o.customerId')
+    .leftJoin('appUser as u', 'u.id', 's.ownerId')
+    .select(['s.orderId', 's.stage', 's.ownerId', 's.dueAt', 's.completedAt', 's.delayMinutes', 's.delayReason', 's.delayNote', 'o.number', 'o.customerId', 'c.name as customerName', 'u.displayName as ownerName'])
+    .where('s.delayMinutes', '>', 0);
+  if (q.stage) qb = qb.where('s.stage', '=', q.stage);
+  if (q.ownerId) qb = qb.where('s.ownerId', '=', q.ownerId);
+  if (q.customerId) qb = qb.where('o.customerId', '=', q.customerId);
+  if (q.reason) qb = q.reason === 'none' ? qb.where('s.delayReason', 'is', null) : qb.where('s.delayReason', '=', q.reason);
+  if (q.month) qb = qb.where('s.completedDate', '>=', `${q.month}-01`).where('s.completedDate', '<=', `${q.month}-31`);
+  if (after) qb = qb.where((eb) => eb(eb.refTuple('s.completedAt', 's.orderId', 's.stage'), '<', eb.tuple(after[0], after[1], after[2] as never)) as unknown as ReturnType<typeof eb.and> & SqlBool);
+  return qb.orderBy('s.completedAt', 'desc').orderBy('s.orderId', 'desc').orderBy('s.stage', 'desc').limit(limit).execute();
+}
+
+export async function namesOf(db: Db, table: 'appUser' | 'customer', ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = table === 'appUser' ? await db.selectFrom('appUser').select(['id', 'displayName as name']).where('id', 'in', ids).execute() : await db.selectFrom('customer').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
