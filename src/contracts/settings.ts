@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSeverities, orderCheckCodes } from './orders.ts';
+import { carrierKeys, noticeLocales } from './shipping.ts';
 
 /** Company-wide settings an admin edits in the UI: each key with its schema and default. */
 export const settingDefs = {
@@ -32,6 +33,26 @@ export const settingDefs = {
     schema: z.strictObject({ pattern: z.string().min(3).max(60).regex(/\{seq(:\d)?\}/), reset: z.enum(['day', 'month', 'never']) }),
     default: { pattern: 'SO-{yyyyMMdd}-{seq:4}', reset: 'day' } as { pattern: string; reset: 'day' | 'month' | 'never' },
   },
+  /** Shipping: dispatch refused (PACKING_INCOMPLETE) until every line is packed, even with no packages recorded. */
+  'shipping.packingRequired': { schema: z.boolean(), default: false },
+  /** A dispatched shipment without a tracking event for this many hours opens a no-movement exception. */
+  'shipping.noMovementHours': { schema: z.number().int().min(1).max(720), default: 48 },
+  /** The province goods ship from: the origin of a lane (province → province) for ETAs. */
+  'shipping.originProvince': { schema: z.string().trim().max(20), default: '' },
+  /** Transit days per carrier when a lane has too little history. */
+  'shipping.transitDays': {
+    schema: z.partialRecord(z.enum(carrierKeys), z.number().int().min(1).max(60)),
+    default: { manual: 3, sf: 2, jd: 2, zto: 3, yto: 3 } as Partial<Record<(typeof carrierKeys)[number], number>>,
+  },
+  /** Language of customer notices (dispatch email, SMS, WeCom). */
+  'notice.customerLocale': { schema: z.enum(noticeLocales), default: 'zh-CN' as (typeof noticeLocales)[number] },
+  /** SMS gateway (webhook style): POST JSON { to, text } with an optional Bearer token; empty url = no SMS. */
+  'notice.smsGateway': {
+    schema: z.strictObject({ url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]), token: z.string().max(500) }),
+    default: { url: '', token: '' } as { url: string; token: string },
+  },
+  /** WeCom (企业微信) group robot webhook URL for dispatch notices; empty = none. */
+  'notice.wecomWebhook': { schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]), default: '' },
   /** 我的跟单 daily digest: the China-time hour (0–23) at which each user gets their at-risk orders; null = off. */
   'workbench.digestHour': { schema: z.number().int().min(0).max(23).nullable(), default: 8 as number | null },
 } as const;

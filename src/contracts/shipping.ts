@@ -44,6 +44,16 @@ export const trackingEventBody = z.strictObject({
   description: z.string().trim().max(500).nullable().optional(),
 });
 
+export const packageSchema = z.object({
+  no: z.number(),
+  weightKg: z.number(),
+  lengthCm: z.number().nullable(),
+  widthCm: z.number().nullable(),
+  heightCm: z.number().nullable(),
+  lines: z.array(z.object({ orderLineId: z.string(), qty: z.number() })),
+});
+export type ShipmentPackage = z.infer<typeof packageSchema>;
+
 export const shipmentSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -63,6 +73,11 @@ export const shipmentSchema = z.object({
   deliveredAt: z.string().nullable(),
   receipt: z.object({ at: z.string(), disputed: z.boolean(), comment: z.string().nullable(), contactName: z.string().nullable() }).nullable(),
   createdAt: z.string(),
+  /** Where the ETA came from: typed in (manual), the lane's history (lane) or the carrier's default transit days. */
+  etaSource: z.enum(['manual', 'lane', 'carrier_default']).nullable(),
+  packages: z.array(packageSchema),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type Shipment = z.infer<typeof shipmentSchema>;
 
@@ -89,3 +104,117 @@ export const confirmReceiptBody = z.strictObject({
   comment: z.string().trim().max(2000).nullable().optional(),
   contactName: z.string().trim().max(64).nullable().optional(),
 }).refine((b) => !b.disputed || !!b.comment, { path: ['comment'], message: 'required', params: { reason: 'required' } });
+
+/** Cancelling: a draft needs no reason; a dispatched shipment (stock comes back) does. */
+export const cancelShipmentBody = z.strictObject({
+  reason: z.string().trim().max(500).nullable().optional(),
+});
+
+const weightKg = z
+  .number()
+  .positive()
+  .max(100_000)
+  .refine((v) => fitsDecimals(v, 3), { message: 'max_3_decimals', params: { reason: 'max_3_decimals' } });
+const sideCm = z
+  .number()
+  .positive()
+  .max(10_000)
+  .refine((v) => fitsDecimals(v, 1), { message: 'max_1_decimal', params: { reason: 'max_1_decimal' } });
+
+/** The packing list of a draft shipment, replaced as a whole. */
+export const packagesBody = z
+  .array(
+    z.strictObject({
+      no: z.number().int().min(1).max(9999),
+      weightKg,
+      lengthCm: sideCm.nullable().optional(),
+      widthCm: sideCm.nullable().optional(),
+      heightCm: sideCm.nullable().optional(),
+      lines: z.array(z.strictObject({ orderLineId: z.string().max(64), qty })).max(500),
+    }),
+  )
+  .max(500);
+
+
+export const packagesResponse = z.object({
+  packages: z.array(packageSchema),
+  /** Per shipment line: shipped vs packed; `complete` when every line is fully packed. */
+  lines: z.array(z.object({ orderLineId: z.string(), sku: z.string(), qty: z.number(), packedQty: z.number() })),
+  complete: z.boolean(),
+  totalWeightKg: z.number(),
+});
+
+/** What the warehouse picks: per warehouse, the lines with what is on hand there. */
+export const pickListSchema = z.object({
+  shipmentId: z.string(),
+  number: z.string(),
+  orderNumber: z.string().nullable(),
+  status: z.enum(shipmentStatuses),
+  lines: z.array(
+    z.object({
+      orderLineId: z.string(),
+      productId: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      spec: z.record(z.string(), z.unknown()),
+      qty: z.number(),
+      warehouseId: z.string(),
+      warehouseCode: z.string().nullable(),
+      warehouseName: z.string().nullable(),
+      onHand: z.number(),
+      packedQty: z.number(),
+    }),
+  ),
+});
+
+/** Customer notice channels: email to the primary contact, SMS through a gateway, a WeCom group robot. */
+export const noticeChannels = ['email', 'sms', 'wecom'] as const;
+export type NoticeChannel = (typeof noticeChannels)[number];
+export const noticeLocales = ['zh-CN', 'en-US'] as const;
+
+/** Each notice key with the placeholders its templates may use. */
+export const noticeKeys = {
+  'shipment.dispatched': ['orderNumber', 'shipmentNumber', 'customerName', 'contactName', 'carrier', 'trackingNumber', 'eta', 'link'],
+} as const;
+export type NoticeKey = keyof typeof noticeKeys;
+export const noticeKeyList = Object.keys(noticeKeys) as [NoticeKey, ...NoticeKey[]];
+
+export const noticeTemplateSchema = z.object({
+  channel: z.enum(noticeChannels),
+  locale: z.enum(noticeLocales),
+  subject: z.string().nullable(),
+  body: z.string(),
+  /** true: the built-in text (never edited, or reset). */
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export const noticeTemplatesResponse = z.object({ key: z.enum(noticeKeyList), placeholders: z.array(z.string()), templates: z.array(noticeTemplateSchema) });
+
+export const noticeTemplatesBody = z.strictObject({
+  templates: z
+    .array(
+      z.strictObject({
+        channel: z.enum(noticeChannels),
+        locale: z.enum(noticeLocales),
+        subject: z.string().trim().max(200).nullable().optional(),
+        body: z.string().trim().min(1).max(2000),
+        /** true: drop the edited text and use the built-in one again. */
+        reset: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(6),
+});
+
+/** Notices sent to the customer about a shipment, with their delivery state from the outbox. */
+export const shipmentNoticeSchema = z.object({
+  outboxId: z.string(),
+  channel: z.enum(noticeChannels),
+  to: z.string(),
+  state: z.enum(['pending', 'done', 'dead']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});

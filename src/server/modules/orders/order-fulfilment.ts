@@ -33,6 +33,25 @@ export const fulfilment = {
     await appendEvent(tx, { entityType: 'order', entityId: orderId, type: complete ? 'order.shipped' : 'order.partially_shipped', actor, stage: 'shipping', data: { shipmentId, number: o.number } });
   },
 
+  /**
+   * A dispatched shipment was cancelled: its quantities are open (and reserved) again and the
+   * order steps back to partially shipped, or confirmed when nothing shipped remains. An order
+   * on hold keeps its status; only the quantities change.
+   */
+  async reverseShipment(tx: Tx, actor: Actor, orderId: string, shipmentId: string, lines: { orderLineId: string; qty: number }[]) {
+    for (const l of lines) {
+      await tx.updateTable('orderLine').set((eb) => ({ shippedQty: eb('shippedQty', '-', l.qty), reservedQty: eb('reservedQty', '+', l.qty) })).where('id', '=', l.orderLineId).execute();
+    }
+    const o = await tx.selectFrom('salesOrder').select(['status', 'version', 'number']).where('id', '=', orderId).executeTakeFirstOrThrow();
+    if (!orderMachine.can(o.status, 'unshipAll')) return o.status;
+    const all = await orderLines.of(tx, [orderId]);
+    const anyShipped = all.some((l) => Number(l.shippedQty) > 0);
+    const status = orderMachine.next(o.status, anyShipped ? 'unshipPartial' : 'unshipAll');
+    if (!(await orders.transition(tx, orderId, o.status, { status, version: o.version + 1, updatedAt: nowIso() }))) throw new AppError('CONFLICT');
+    await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'order.shipment_reversed', actor, stage: 'shipping', data: { shipmentId, number: o.number, from: o.status, to: status } });
+    return status;
+  },
+
   /** When every shipment of a fully shipped order is delivered, the order is delivered. */
   async recordDelivery(tx: Tx, actor: Actor | null, orderId: string) {
     const o = await tx.selectFrom('salesOrder').select(['status', 'version']).where('id', '=', orderId).executeTakeFirstOrThrow();

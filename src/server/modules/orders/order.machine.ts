@@ -9,7 +9,7 @@ const open: OrderStatus[] = ['confirmed', 'in_fulfilment', 'partially_shipped'];
  */
 export const orderMachine = defineMachine<
   OrderStatus,
-  'edit' | 'submit' | 'requestApproval' | 'confirm' | 'reject' | 'returnForEdit' | 'startFulfilment' | 'shipPartial' | 'ship' | 'deliver' | 'complete' | 'hold' | 'release' | 'cancel'
+  'edit' | 'submit' | 'requestApproval' | 'confirm' | 'reject' | 'returnForEdit' | 'startFulfilment' | 'shipPartial' | 'ship' | 'unshipPartial' | 'unshipAll' | 'deliver' | 'complete' | 'hold' | 'release' | 'cancel'
 >({
   transitions: {
     edit: { from: ['draft', 'rejected'], to: 'draft' },
@@ -21,6 +21,9 @@ export const orderMachine = defineMachine<
     startFulfilment: { from: ['confirmed'], to: 'in_fulfilment' },
     shipPartial: { from: open, to: 'partially_shipped' },
     ship: { from: open, to: 'shipped' },
+    // A dispatched shipment cancelled before delivery: the goods are back (shipping's cancel).
+    unshipPartial: { from: ['partially_shipped', 'shipped'], to: 'partially_shipped' },
+    unshipAll: { from: ['partially_shipped', 'shipped'], to: 'confirmed' },
     deliver: { from: ['shipped'], to: 'delivered' },
     complete: { from: ['delivered'], to: 'completed' },
     hold: { from: [...open, 'pending_approval'], to: 'on_hold' },

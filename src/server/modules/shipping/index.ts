@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
-import { dispatchBody, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { cancelShipmentBody, dispatchBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { createPackingService } from './packing.service.ts';
 import { createExceptionsService } from './exceptions.service.ts';
 import { createKuaidi100 } from './carriers/kuaidi100.ts';
 import type { OutboxHandler } from '../../platform/outbox/worker.ts';
@@ -29,6 +30,11 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.post('/api/v1/shipments', { ...write, schema: { tags, body: shipmentCreateBody, response: { 201: shipmentSchema } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
   app.get('/api/v1/shipments/:id', { ...read, schema: { tags, params: idParams, response: { 200: shipmentSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.post('/api/v1/shipments/:id/dispatch', { ...write, schema: { tags, params: idParams, body: dispatchBody, response: { 200: shipmentSchema } } }, (req) => svc.dispatch(req.actor!, req.params.id, req.body));
+  app.post('/api/v1/shipments/:id/cancel', { ...write, schema: { tags, params: idParams, body: cancelShipmentBody, description: 'Cancel a draft, or a dispatched shipment not yet delivered (reason required; stock and reservation come back)', response: { 200: shipmentSchema } } }, (req) => svc.cancel(req.actor!, req.params.id, req.body));
+  const packing = createPackingService(ctx.handle.db);
+  app.get('/api/v1/shipments/:id/pick-list', { ...read, schema: { tags, params: idParams, response: { 200: pickListSchema } } }, (req) => packing.pickList(req.actor!, req.params.id));
+  app.get('/api/v1/shipments/:id/packages', { ...read, schema: { tags, params: idParams, response: { 200: packagesResponse } } }, (req) => packing.get(req.actor!, req.params.id));
+  app.put('/api/v1/shipments/:id/packages', { ...write, schema: { tags, params: idParams, body: packagesBody, description: 'Replace the packing list of a draft shipment', response: { 200: packagesResponse } } }, (req) => packing.put(req.actor!, req.params.id, req.body));
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
   app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
   app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));

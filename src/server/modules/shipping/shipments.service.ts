@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { checkDivision, normalizePhone } from '../../../contracts/cn.ts';
 import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
-import { carriers, type dispatchBody, type Shipment, type shipmentCreateBody, type trackingEventBody } from '../../../contracts/shipping.ts';
+import { carriers, type cancelShipmentBody, type dispatchBody, type Shipment, type shipmentCreateBody, type trackingEventBody } from '../../../contracts/shipping.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
@@ -19,6 +19,10 @@ import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
 import type { ExceptionsService } from './exceptions.service.ts';
 import { kuaidi100Codes, type TrackingUpdate } from './carriers/kuaidi100.ts';
+import { estimateEta } from './eta.ts';
+import { assertPacked, claimDraft, loadPackages } from './packing.service.ts';
+import { cancelShipment } from './shipment-cancel.ts';
+import { getSetting } from '../../platform/settings.ts';
 
 type Q = Db | Tx;
 type Address = { province: string; city: string; district: string; detail: string; recipient: string; phone: string; label?: string | null };
@@ -73,6 +77,10 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       deliveredAt: s.deliveredAt,
       receipt: json.read(s.receipt, null),
       createdAt: s.createdAt,
+      etaSource: (s.etaSource as Shipment['etaSource']) ?? null,
+      packages: await loadPackages(q, id),
+      cancelledAt: s.cancelledAt,
+      cancelReason: s.cancelReason,
     };
   }
 
@@ -101,6 +109,11 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
 
   const service = {
     get: (actor: Actor, id: string) => load(db, actor, id),
+
+    async cancel(actor: Actor, id: string, input: z.infer<typeof cancelShipmentBody>) {
+      await cancelShipment(db, config, actor, id, input);
+      return load(db, actor, id);
+    },
 
     async list(actor: Actor, q: { orderId?: string; status?: Shipment['status']; limit: number }) {
       let qb = select(db, actor).orderBy('shipment.id', 'desc').limit(q.limit);
@@ -150,6 +163,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       await inTransaction(db, async (tx) => {
         const s = await load(tx, actor, id);
         if (s.status !== 'draft') throw new AppError('INVALID_STATE', { action: 'dispatch', state: s.status });
+        await claimDraft(tx, id);
         const o = await fulfilment.forShipping(tx, actor, s.orderId);
         if (o.status === 'on_hold') throw new AppError('ORDER_ON_HOLD');
         const problems = addressProblems(s.shipToAddress as Address | null);
@@ -157,22 +171,34 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         const changed = !sameAddress(s.shipToAddress as Address, o.shipTo as Address | null);
         if (changed && !input.addressChangeReason) throw new AppError('ADDRESS_CHANGED', { needsReason: true, confirmed: o.shipTo, shipTo: s.shipToAddress });
         if (!carriers[input.carrier].pattern.test(input.trackingNumber)) throw new AppError('TRACKING_NUMBER_INVALID', [fieldError('trackingNumber', 'invalid_format', { carrier: input.carrier })]);
+        await assertPacked(tx, id);
         const lines = await tx.selectFrom('shipmentLine').selectAll().where('shipmentId', '=', id).execute();
         await consumeForShipment(tx, { orderId: s.orderId, shipmentId: id, actor, lines: lines.map((l) => ({ orderLineId: l.orderLineId, productId: l.productId, warehouseId: l.warehouseId, qty: Number(l.qty) })) });
         await fulfilment.recordShipment(tx, actor, s.orderId, id, lines.map((l) => ({ orderLineId: l.orderLineId, qty: Number(l.qty) })));
-        const at = nowIso();
-        await tx.updateTable('shipment').set({ status: 'dispatched', carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null, dispatchedAt: at }).where('id', '=', id).execute();
-        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'shipment.dispatched', actor, stage: 'shipping', data: { shipmentId: id, number: s.number, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null, ...(changed ? { addressChangeReason: input.addressChangeReason } : {}) } });
+        const now = new Date();
+        const at = now.toISOString();
+        const originProvince = await getSetting(tx, 'shipping.originProvince');
+        const destProvince = s.shipToAddress!.province;
+        // No ETA typed in: the lane's history or the carrier's default transit days.
+        const est = input.eta ? null : await estimateEta(tx, { carrier: input.carrier, originProvince, destProvince, now, timeZone: config.timeZone });
+        const eta = input.eta ?? est!.eta;
+        const etaSource = est ? est.source : 'manual';
+        await tx
+          .updateTable('shipment')
+          .set({ status: 'dispatched', carrier: input.carrier, trackingNumber: input.trackingNumber, eta, etaSource, originProvince, destProvince, dispatchedAt: at, lastMovementAt: at })
+          .where('id', '=', id)
+          .execute();
+        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'shipment.dispatched', actor, stage: 'shipping', data: { shipmentId: id, number: s.number, carrier: input.carrier, trackingNumber: input.trackingNumber, eta, etaSource, ...(est ? { transitDays: est.days, laneSamples: est.samples } : {}), ...(changed ? { addressChangeReason: input.addressChangeReason } : {}) } });
         if (changed && o.ownerId !== actor.id) {
           await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
         }
-        await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta: input.eta ?? null });
+        await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta });
         if (kuaidi100Codes[input.carrier]) {
           // Tracking subscription after commit, with retries: the carrier then pushes every status change.
           await enqueue(tx, { channel: 'carrier.subscribe', topic: 'kuaidi100', payload: { shipmentId: id, carrier: input.carrier, trackingNumber: input.trackingNumber, to: s.shipToAddress ? `${s.shipToAddress.province}${s.shipToAddress.city}${s.shipToAddress.district}` : undefined }, dedupeKey: `subscribe:${id}` });
         }
-        if (input.eta && input.eta > o.promisedDate) {
-          await exceptions.open(tx, { type: 'late_eta', entityType: 'shipment', entityId: id, orderId: o.id, ownerId: o.ownerId, details: { eta: input.eta, promisedDate: o.promisedDate, shipment: s.number }, actor });
+        if (eta > o.promisedDate) {
+          await exceptions.open(tx, { type: 'late_eta', entityType: 'shipment', entityId: id, orderId: o.id, ownerId: o.ownerId, details: { eta, etaSource, promisedDate: o.promisedDate, shipment: s.number }, actor });
         }
       });
       return load(db, actor, id);
@@ -185,7 +211,9 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         if (!['dispatched', 'in_transit', 'exception'].includes(s.status)) throw new AppError('INVALID_STATE', { action: 'track', state: s.status });
         const at = new Date(input.at).toISOString();
         await tx.insertInto('trackingEvent').values({ id: newId(), shipmentId: id, at, status: input.status, location: input.location ?? null, description: input.description ?? null, raw: raw === undefined ? null : json.write(raw) }).execute();
-        await tx.updateTable('shipment').set({ status: input.status, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
+        // Carriers push out of order: the newest event is what counts as the last movement.
+        const last = s.events.reduce((m, e) => (e.at > m ? e.at : m), at);
+        await tx.updateTable('shipment').set({ status: input.status, lastMovementAt: last, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
         await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: `shipment.${input.status}`, actor, stage: input.status === 'delivered' ? 'delivery' : 'shipping', data: { shipmentId: id, location: input.location ?? null, description: input.description ?? null } });
         if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
         if (input.status === 'exception') {
