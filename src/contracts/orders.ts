@@ -126,6 +126,10 @@ export const orderLineSchema = z.object({
   warehouseId: z.string().nullable(),
   reservedQty: z.number(),
   shortQty: z.number(),
+  /** The production scheduler's planned completion of the line's work orders (ISO UTC), null when none is planned. */
+  plannedCompletion: z.string().nullable(),
+  /** Planned completion leaves no time to ship by the promised date (or could not be planned). */
+  atRisk: z.boolean(),
   note: z.string().nullable(),
 });
 

@@ -4,7 +4,8 @@
  * Scrap is a percentage with ≤ 2 decimals (stored as basis points).
  */
 import { z } from 'zod';
-import { idSchema } from './common.ts';
+import { idSchema, listQuery } from './common.ts';
+import { priorities } from './orders.ts';
 import { fitsDecimals } from './quantity.ts';
 
 const reason = (r: string) => ({ message: r, params: { reason: r } });
@@ -92,6 +93,8 @@ export const explosionSchema = z.object({ productId: z.string(), qty: z.number()
 export const materialComponentSchema = requirementSchema.extend({
   available: z.number(),
   short: z.number(),
+  /** Still to come from open work orders of this product (planned, released, in progress). */
+  incoming: z.number(),
 });
 
 export const materialCheckSchema = z.object({
@@ -112,3 +115,192 @@ export const materialCheckSchema = z.object({
   ),
 });
 export type MaterialCheck = z.infer<typeof materialCheckSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Work centers, routings, work orders, scheduling (status lists written once: DB checks,
+// zod enums and the web's status tags all read these).
+
+export const workCenterStates = ['up', 'down'] as const;
+export const workOrderStatuses = ['planned', 'released', 'in_progress', 'done', 'cancelled'] as const;
+export type WorkOrderStatus = (typeof workOrderStatuses)[number];
+export const openWorkOrderStatuses = ['planned', 'released', 'in_progress'] as const satisfies readonly WorkOrderStatus[];
+export const operationStates = ['pending', 'in_progress', 'done'] as const;
+
+const qtyInput = z
+  .number()
+  .max(1e9)
+  .refine((v) => v > 0, reason('must_be_positive'))
+  .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals'));
+const nonNegativeQty = z
+  .number()
+  .min(0)
+  .max(1e9)
+  .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals'));
+
+export const workCenterCreate = z.strictObject({
+  code: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+  /** Working hours per working day (the default calendar: Monday to Friday from 08:00 China time). */
+  capacityHoursPerDay: z
+    .number()
+    .min(0)
+    .max(24)
+    .refine((v) => fitsDecimals(v * 60, 0), reason('whole_minutes'))
+    .default(8),
+});
+export type WorkCenterCreate = z.infer<typeof workCenterCreate>;
+
+export const workCenterDownBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500),
+  /** When the center is expected back; null = unknown (nothing is planned on it until it is up). */
+  expectedUpAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type WorkCenterDown = z.infer<typeof workCenterDownBody>;
+
+export const workCenterSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  capacityHoursPerDay: z.number(),
+  state: z.enum(workCenterStates),
+  downReason: z.string().nullable(),
+  downSince: z.string().nullable(),
+  expectedUpAt: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type WorkCenter = z.infer<typeof workCenterSchema>;
+
+export const routingOperationInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  workCenterId: idSchema,
+  setupMinutes: z.number().int().min(0).max(100_000).default(0),
+  runMinutesPerUnit: z
+    .number()
+    .min(0)
+    .max(100_000)
+    .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals')),
+});
+export const routingPutBody = z.strictObject({ operations: z.array(routingOperationInput).max(50) });
+export type RoutingPut = z.infer<typeof routingPutBody>;
+
+export const routingSchema = z.object({
+  productId: z.string(),
+  operations: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.number(),
+      name: z.string(),
+      workCenterId: z.string(),
+      workCenterCode: z.string(),
+      setupMinutes: z.number(),
+      runMinutesPerUnit: z.number(),
+    }),
+  ),
+});
+export type Routing = z.infer<typeof routingSchema>;
+
+export const workOrderCreate = z.strictObject({
+  productId: idSchema,
+  qty: qtyInput,
+  priority: z.enum(priorities).default('normal'),
+  /** The date the goods are wanted by (make to stock: optional). */
+  dueDate: z.iso.date().nullable().optional(),
+  warehouseId: idSchema.nullable().optional(),
+});
+export type WorkOrderCreate = z.infer<typeof workOrderCreate>;
+
+export const workOrderProgressBody = z
+  .strictObject({
+    operationId: idSchema,
+    goodQty: nonNegativeQty,
+    scrapQty: nonNegativeQty.default(0),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((b) => b.goodQty + b.scrapQty > 0, { path: ['goodQty'], message: 'must_be_positive', params: { reason: 'must_be_positive' } });
+export type WorkOrderProgress = z.infer<typeof workOrderProgressBody>;
+
+export const workOrderListQuery = listQuery.extend({
+  status: z.enum(workOrderStatuses).optional(),
+  orderId: idSchema.optional(),
+  productId: idSchema.optional(),
+  workCenterId: idSchema.optional(),
+  atRisk: z.enum(['true', 'false']).optional(),
+});
+
+export const workOrderOperationSchema = z.object({
+  id: z.string(),
+  seq: z.number(),
+  name: z.string(),
+  workCenterId: z.string(),
+  workCenterCode: z.string(),
+  setupMinutes: z.number(),
+  runMinutesPerUnit: z.number(),
+  goodQty: z.number(),
+  scrapQty: z.number(),
+  /** What this operation may still report: the work order qty (first) or the previous operation's good qty, minus what it reported. */
+  remainingQty: z.number(),
+  state: z.enum(operationStates),
+  plannedStart: z.string().nullable(),
+  plannedFinish: z.string().nullable(),
+});
+
+export const workOrderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  orderLineId: z.string().nullable(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  qty: z.number(),
+  receivedQty: z.number(),
+  status: z.enum(workOrderStatuses),
+  priority: z.enum(priorities),
+  dueDate: z.string().nullable(),
+  plannedStart: z.string().nullable(),
+  plannedFinish: z.string().nullable(),
+  atRisk: z.boolean(),
+  bottleneckWorkCenterId: z.string().nullable(),
+  progressPct: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  releasedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type WorkOrder = z.infer<typeof workOrderSchema>;
+
+export const workOrderDetailSchema = workOrderSchema.extend({
+  operations: z.array(workOrderOperationSchema),
+  progress: z.array(z.object({ id: z.string(), operationId: z.string(), goodQty: z.number(), scrapQty: z.number(), operatorId: z.string().nullable(), note: z.string().nullable(), at: z.string() })),
+});
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+
+export const scheduleResultSchema = z.object({
+  runAt: z.string(),
+  scheduled: z.number(),
+  unscheduled: z.number(),
+  atRiskOrders: z.array(z.object({ orderId: z.string(), number: z.string().nullable(), promisedDate: z.string(), plannedCompletion: z.string().nullable(), bottleneckWorkCenterId: z.string().nullable() })),
+  durationMs: z.number(),
+});
+export type ScheduleResult = z.infer<typeof scheduleResultSchema>;
+
+export const affectedOrderSchema = z.object({
+  orderId: z.string(),
+  number: z.string().nullable(),
+  ownerId: z.string(),
+  promisedDate: z.string(),
+  plannedCompletionBefore: z.string().nullable(),
+  plannedCompletion: z.string().nullable(),
+  atRisk: z.boolean(),
+});
+
+export const equipmentChangeSchema = z.object({
+  workCenter: workCenterSchema,
+  affectedWorkOrders: z.array(z.object({ id: z.string(), number: z.string(), orderId: z.string().nullable(), plannedFinishBefore: z.string().nullable(), plannedFinish: z.string().nullable() })),
+  /** Orders whose planned completion now falls after the promise (flagged at risk, owners told). */
+  affectedOrders: z.array(affectedOrderSchema),
+  schedule: scheduleResultSchema,
+});
+export type EquipmentChange = z.infer<typeof equipmentChangeSchema>;

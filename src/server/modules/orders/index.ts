@@ -14,6 +14,7 @@ import { createOrdersService } from './orders.service.ts';
 
 export { createOrdersService, type OrdersService } from './orders.service.ts';
 export { fulfilment } from './order-fulfilment.ts';
+export { orderProduction } from './order-production.ts';
 export { openOrdersWithRisk } from './order-risk.ts';
 export { orderFileReferrer } from './order-files.ts';
 

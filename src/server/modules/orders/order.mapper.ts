@@ -41,6 +41,8 @@ export function toOrder(r: OrderRow, lines: LineRow[]): Order {
       warehouseId: l.warehouseId,
       reservedQty: fromMilli(Number(l.reservedQty)),
       shortQty: fromMilli(Number(l.shortQty)),
+      plannedCompletion: l.plannedCompletion ?? null,
+      atRisk: Number(l.atRisk ?? 0) === 1,
       note: l.note,
     })),
     totals: { net: Number(r.net), tax: Number(r.tax), gross: Number(r.gross) },

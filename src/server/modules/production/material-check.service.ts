@@ -14,6 +14,7 @@ import { notify } from '../notifications/index.ts';
 import type { OrdersService } from '../orders/index.ts';
 import { activeUsersWithRole, lastEventData } from './bom.repository.ts';
 import { explodeFor } from './bom.service.ts';
+import { workOrders } from './work-orders.repository.ts';
 
 const SHORT_EVENT = 'production.material_short';
 
@@ -22,7 +23,7 @@ export function createMaterialCheckService(db: Db, config: Pick<Config, 'timeZon
     /**
      * Per make-to-order line: its BOM exploded for what is still to be made (line qty minus
      * the finished goods already reserved for it), each purchased/leaf material against
-     * available stock in all warehouses. Sub-assemblies are listed but not checked against
+     * available stock in all warehouses, with what open work orders of it will still bring (incoming). Sub-assemblies are listed but not checked against
      * stock themselves (gross requirements, no netting of intermediate stock yet).
      * Lines draw on the same stock one after another in line order, so a material two lines
      * need is not counted as available twice.
@@ -44,14 +45,16 @@ export function createMaterialCheckService(db: Db, config: Pick<Config, 'timeZon
       }
       const materialIds = [...new Set(exploded.flatMap((e) => e.reqs.filter((r) => !r.hasBom).map((r) => r.productId)))];
       const left = new Map([...(await availability(db, materialIds))].map(([id, a]) => [id, Math.max(0, a.available)]));
+      const incoming = await workOrders.incoming(db, [...new Set(exploded.flatMap((e) => e.reqs.map((r) => r.productId)))]);
 
       const lines = exploded.map(({ line, toMake, reqs }) => {
         const components = reqs.map((r) => {
-          if (r.hasBom) return { ...r, available: 0, short: 0 };
+          const coming = fromMilli(incoming.get(r.productId) ?? 0);
+          if (r.hasBom) return { ...r, available: 0, short: 0, incoming: coming };
           const available = left.get(r.productId) ?? 0;
           const short = Math.max(0, r.requiredMilli - available);
           left.set(r.productId, available - (r.requiredMilli - short));
-          return { ...r, available: fromMilli(available), short: fromMilli(short) };
+          return { ...r, available: fromMilli(available), short: fromMilli(short), incoming: coming };
         });
         return {
           orderLineId: line.id,
