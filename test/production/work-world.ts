@@ -29,6 +29,8 @@ export async function confirmedOrder(t: TestApp, rep: Session, customerId: strin
     priority: opts.priority ?? 'normal',
     lines: lines.map((l) => ({ unitPrice: 10_000, ...l })),
     submit: true,
+    // Several orders of the same lines are the point of these tests, not duplicates.
+    acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: '排产测试' }],
   });
   assert.equal(r.statusCode, 201, r.body);
   const o = r.json().order;
