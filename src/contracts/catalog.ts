@@ -104,6 +104,15 @@ export const priceListCreateBody = z.strictObject({
   validTo: z.iso.date().nullable().optional(),
   items: z.array(z.strictObject({ productId: z.string().max(64), unitPrice: money })).max(10_000).default([]),
 });
+/** Every field optional; `items`, when given, replaces the whole list of prices. */
+export const priceListPatchBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  tier: z.enum(customerTiers).nullable().optional(),
+  validFrom: z.iso.date().nullable().optional(),
+  validTo: z.iso.date().nullable().optional(),
+  active: z.boolean().optional(),
+  items: z.array(z.strictObject({ productId: z.string().max(64), unitPrice: money })).max(10_000).optional(),
+});
 export const priceListSchema = z.object({
   id: z.string(),
   name: z.string(),

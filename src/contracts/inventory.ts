@@ -26,6 +26,7 @@ export const warehouseCreateBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** The warehouse orders reserve from when a line names none; setting it clears the old default. */
   isDefault: z.boolean().default(false),
+  address: z.string().trim().max(300).nullable().optional(),
 });
 export type WarehouseCreate = z.infer<typeof warehouseCreateBody>;
 
@@ -35,7 +36,14 @@ export const warehouseSchema = z.object({
   name: z.string(),
   isDefault: z.boolean(),
   active: z.boolean(),
+  address: z.string().nullable(),
   createdAt: z.string(),
+});
+/** The code is immutable (movements and reports refer to it); an unknown key such as `code` is refused. */
+export const warehousePatchBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  active: z.boolean().optional(),
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
 

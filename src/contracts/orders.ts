@@ -161,6 +161,8 @@ export const orderSchema = z.object({
   confirmedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The order this one was copied from (`POST /orders/:id/copy`). */
+  copiedFromId: z.string().nullable().optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 
@@ -232,6 +234,19 @@ export const revisionImpact = z.object({
   rules: z.array(z.string()),
 });
 
+/** The customer's answer to a revision asked through a customer link. */
+export const customerAnswerStates = ['requested', 'confirmed', 'declined'] as const;
+export const revisionCustomerAnswer = z.object({
+  state: z.enum(customerAnswerStates),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  expiresAt: z.string(),
+  at: z.string().nullable(),
+  comment: z.string().nullable(),
+  contactName: z.string().nullable(),
+});
+export type RevisionCustomerAnswer = z.infer<typeof revisionCustomerAnswer>;
+
 export const revisionSchema = z.object({
   id: z.string(),
   orderId: z.string(),
@@ -245,8 +260,51 @@ export const revisionSchema = z.object({
   requestedByName: z.string().nullable(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),
+  /** null until the customer is asked to confirm the change. */
+  customer: revisionCustomerAnswer.nullable().optional(),
 });
 export const revisionReply = z.object({ preview: z.boolean(), impact: revisionImpact, revision: revisionSchema.nullable(), order: orderSchema });
+
+/** `POST /orders/:id/copy`: a new draft from an earlier order; the promised date defaults to today + the longest lead time. */
+export const orderCopyBody = z.strictObject({ promisedDate: promisedDate.optional() }).nullish();
+export const copyWarningCodes = ['PRICE_CHANGED', 'PRODUCT_DROPPED'] as const;
+export const copyWarning = z.object({
+  code: z.enum(copyWarningCodes),
+  /** Line number in the new draft (PRICE_CHANGED) or null (a dropped line; `details.lineNo` is its number in the source). */
+  lineNo: z.number().nullable(),
+  details: z.object({ sku: z.string(), name: z.string(), lineNo: z.number().optional(), oldPrice: z.number().optional(), newPrice: z.number().optional(), source: z.enum(['tier', 'last', 'list']).optional() }),
+});
+export type CopyWarning = z.infer<typeof copyWarning>;
+export const orderCopied = z.object({ order: orderSchema, warnings: z.array(copyWarning) });
+
+/** Converting a requirement: the product chosen per requirement item (0-based index), overriding the one it names. */
+export const convertBody = z.strictObject({
+  promisedDate,
+  priority: z.enum(priorities).optional(),
+  shipToAddressId: z.string().max(64).nullable().optional(),
+  items: z.array(z.strictObject({ itemIndex: z.number().int().min(0).max(199), productId: z.string().min(1).max(64) })).max(200).default([]),
+});
+
+/** What the customer sees behind a revision link: the change, never cost, margin or internal notes. */
+export const portalRevision = z.object({
+  kind: z.literal('order_revision'),
+  company: z.string(),
+  customerName: z.string(),
+  number: z.string().nullable(),
+  revisionNo: z.number(),
+  reason: z.string(),
+  createdAt: z.string(),
+  currency: z.string(),
+  amount: z.object({ before: z.number(), after: z.number() }),
+  promisedDate: z.object({ before: z.string(), after: z.string() }).nullable(),
+  shipToAddress: z.object({ before: z.string().nullable(), after: z.string().nullable() }).nullable(),
+  lines: z.array(z.object({ sku: z.string(), name: z.string(), unit: z.string(), qtyBefore: z.number(), qtyAfter: z.number(), unitPriceBefore: z.number().nullable(), unitPriceAfter: z.number().nullable() })),
+  state: z.enum(customerAnswerStates),
+  answeredAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export const portalRevisionAnswer = z.object({ state: z.enum(['confirmed', 'declined']), at: z.string() });
 
 /** Order import template: one row per line; rows with the same customer code and order key form one order. */
 export const orderImportColumns = [

@@ -134,8 +134,16 @@ export function createApprovalsService(db: Db) {
       return (await select(q).where('documentType', '=', documentType).where('documentId', '=', documentId).orderBy('level').orderBy('createdAt').execute()).map(toDto);
     },
 
-    /** The caller's inbox: pending steps addressed to them or one of their roles, never their own documents. */
+    /**
+     * The caller's inbox: pending (or waiting) steps addressed to them or one of their roles,
+     * never their own documents. `approved`/`rejected` is the caller's history: the steps
+     * they decided themselves, newest first — not every step once addressed to their role.
+     */
     async inbox(actor: Actor, state: Approval['state'] = 'pending') {
+      if (state === 'approved' || state === 'rejected') {
+        const rows = await select(db).where('approval.state', '=', state).where('approval.decidedBy', '=', actor.id).orderBy('approval.decidedAt', 'desc').orderBy('approval.id', 'desc').limit(200).execute();
+        return rows.map(toDto);
+      }
       const rows = await select(db)
         .where('approval.state', '=', state)
         .where((eb) => eb.or([eb('approval.approverUserId', '=', actor.id), ...(actor.roles.length ? [eb.and([eb('approval.approverUserId', 'is', null), eb('approval.approverRole', 'in', actor.roles)])] : [])]))

@@ -5,7 +5,7 @@ import type { MovementRow } from './ledger.repository.ts';
 import type { LevelRow } from './stock.repository.ts';
 import type { WarehouseRow } from './warehouses.repository.ts';
 
-export const toWarehouse = (r: WarehouseRow): Warehouse => ({ ...r, isDefault: r.isDefault === 1, active: r.active === 1 });
+export const toWarehouse = (r: WarehouseRow): Warehouse => ({ ...r, isDefault: r.isDefault === 1, active: r.active === 1, address: r.address ?? null });
 
 export const toMovement = (r: MovementRow): Movement => ({ ...r, qty: fromMilli(Number(r.qty)) });
 

@@ -1,4 +1,4 @@
-import { listQuery, page } from '../../../contracts/common.ts';
+import { idParams, listQuery, page } from '../../../contracts/common.ts';
 import {
   explainQuery,
   movementCreateBody,
@@ -9,6 +9,7 @@ import {
   stockLevelQuery,
   stockLevelSchema,
   warehouseCreateBody,
+  warehousePatchBody,
   warehouseSchema,
 } from '../../../contracts/inventory.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -24,6 +25,9 @@ export function inventoryRoutes(app: App, warehouses: WarehousesService, stock: 
   app.get('/api/v1/warehouses', { ...read, schema: { tags, querystring: listQuery, response: { 200: page(warehouseSchema) } } }, (req) => warehouses.list(req.query));
   app.post('/api/v1/warehouses', { ...write, schema: { tags, body: warehouseCreateBody, response: { 201: warehouseSchema } } }, async (req, reply) =>
     reply.code(201).send(await warehouses.create(req.actor!, req.body)),
+  );
+  app.patch('/api/v1/warehouses/:id', { ...write, schema: { tags, description: 'name, address, active; the code is immutable. A warehouse holding stock cannot be deactivated.', params: idParams, body: warehousePatchBody, response: { 200: warehouseSchema } } }, (req) =>
+    warehouses.update(req.actor!, req.params.id, req.body),
   );
 
   app.get(

@@ -4,7 +4,7 @@ import type { WarehouseTable } from '../../db/schema.ts';
 type Q = Db | Tx;
 
 export function selectWarehouses(q: Q) {
-  return q.selectFrom('warehouse').select(['id', 'code', 'name', 'isDefault', 'active', 'createdAt']);
+  return q.selectFrom('warehouse').select(['id', 'code', 'name', 'isDefault', 'active', 'address', 'createdAt']);
 }
 
 export type WarehouseRow = Awaited<ReturnType<ReturnType<typeof selectWarehouses>['executeTakeFirstOrThrow']>>;
@@ -33,4 +33,9 @@ export async function findDefaultWarehouseId(q: Q): Promise<string | null> {
 export async function warehousesByIds(q: Q, ids: string[]) {
   if (ids.length === 0) return [];
   return selectWarehouses(q).where('id', 'in', ids).execute();
+}
+
+/** Any stock on hand or reserved in the warehouse (counters are in thousandths). */
+export async function holdsStock(q: Q, warehouseId: string): Promise<boolean> {
+  return !!(await q.selectFrom('stock').select('productId').where('warehouseId', '=', warehouseId).where((eb) => eb.or([eb('onHand', '!=', 0), eb('reserved', '!=', 0)])).limit(1).executeTakeFirst());
 }

@@ -16,6 +16,7 @@ export { createOrdersService, type OrdersService } from './orders.service.ts';
 export { fulfilment } from './order-fulfilment.ts';
 export { orderProduction } from './order-production.ts';
 export { openOrdersWithRisk } from './order-risk.ts';
+export type { RevisionPortal } from './order-revision-confirmation.ts';
 export { orderFileReferrer } from './order-files.ts';
 
 export function registerOrders(app: App, ctx: AppContext, deps: { approvals: ApprovalsService; requirements: RequirementsService }) {

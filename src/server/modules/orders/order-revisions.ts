@@ -14,6 +14,7 @@ import { activeRules, buildChain, registerDocumentHandler, type ApprovalsService
 import { availability, releaseForOrder, reserveForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
+import { customerAnswerOf } from './order-revision-confirmation.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderLines, orders, type OrderRow } from './orders.repository.ts';
 
@@ -180,7 +181,7 @@ export function createRevisions(db: Db, config: Pick<Config, 'publicUrl'>, appro
     async list(actor: Actor, orderId: string) {
       await deps.row(db, actor, orderId);
       const rows = await db.selectFrom('orderRevision as r').leftJoin('appUser as u', 'u.id', 'r.requestedBy').selectAll('r').select('u.displayName as requestedByName').where('r.orderId', '=', orderId).orderBy('r.revisionNo').execute();
-      return rows.map((r) => ({ ...r, impact: json.read<Impact>(r.impact, {} as Impact), before: json.read<Record<string, unknown>>(r.before, {}), requestedByName: r.requestedByName ?? null }));
+      return rows.map(({ customerState, customerAnswer, ...r }) => ({ ...r, impact: json.read<Impact>(r.impact, {} as Impact), before: json.read<Record<string, unknown>>(r.before, {}), requestedByName: r.requestedByName ?? null, customer: customerAnswerOf({ customerState, customerAnswer }) }));
     },
   };
 }

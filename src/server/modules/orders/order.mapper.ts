@@ -54,5 +54,6 @@ export function toOrder(r: OrderRow, lines: LineRow[]): Order {
     confirmedAt: r.confirmedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    copiedFromId: r.copiedFromId ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/approvals.ts';
 import { idParams, page } from '../../../contracts/common.ts';
-import { cancelBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
+import { cancelBody, convertBody, orderCopied, orderCopyBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
 import { priceQuote } from '../../../contracts/catalog.ts';
 import { linkCreateBody, linkCreated } from '../../../contracts/requirements.ts';
 import { importReport } from '../../../contracts/customers.ts';
@@ -24,7 +24,7 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages
   app.post('/api/v1/orders', { ...write, schema: { tags, body: orderCreateBody, response: { 201: orderCreated } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
   app.post(
     '/api/v1/requirements/:id/convert',
-    { ...write, schema: { tags, params: idParams, body: z.strictObject({ promisedDate: orderCreateBody.shape.promisedDate, priority: orderCreateBody.shape.priority.optional(), shipToAddressId: z.string().max(64).nullable().optional() }), response: { 201: orderSchema } } },
+    { ...write, schema: { tags, description: '`items`: the product for a requirement item (0-based `itemIndex`), for items with free text only or to change the suggested one.', params: idParams, body: convertBody, response: { 201: orderSchema } } },
     async (req, reply) => reply.code(201).send(await svc.fromRequirement(req.actor!, req.params.id, req.body)),
   );
   app.post(
@@ -42,6 +42,11 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages
     { ...read, schema: { tags, querystring: z.object({ customerId: z.string().max(64), productIds: z.string().max(5000).transform((s) => s.split(',').filter(Boolean).slice(0, 200)) }), response: { 200: z.object({ items: z.array(priceQuote) }) } } },
     async (req) => ({ items: await svc.quote(req.actor!, req.query.customerId, req.query.productIds) }),
   );
+  app.post(
+    '/api/v1/orders/:id/copy',
+    { ...write, schema: { tags, description: 'A new draft from an earlier order: same customer, lines, ship-to and priority; PO cleared; prices re-quoted (warnings carry the old price); inactive products dropped.', params: idParams, body: orderCopyBody, response: { 201: orderCopied } } },
+    async (req, reply) => reply.code(201).send(await svc.copy(req.actor!, req.params.id, req.body ?? {})),
+  );
   app.get('/api/v1/orders/:id', { ...read, schema: { tags, params: idParams, response: { 200: orderSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.patch('/api/v1/orders/:id', { ...write, schema: { tags, params: idParams, body: orderPatchBody, response: { 200: orderSchema } } }, (req) => svc.update(req.actor!, req.params.id, req.body));
   app.post('/api/v1/orders/:id/submit', { ...write, schema: { tags, params: idParams, body: submitBody, response: { 200: orderCreated } } }, (req) => svc.submit(req.actor!, req.params.id, req.body));
@@ -50,6 +55,11 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages
   app.get('/api/v1/orders/:id/revisions', { ...read, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(revisionSchema) }) } } }, async (req) => ({ items: await svc.revisions(req.actor!, req.params.id) }));
   app.post('/api/v1/orders/:id/customer-link', { ...read, schema: { tags, params: idParams, body: linkCreateBody.optional(), response: { 201: linkCreated } } }, async (req, reply) =>
     reply.code(201).send(await svc.customerLink(req.actor!, req.params.id, req.body?.expiresInDays ?? 30)),
+  );
+  app.post(
+    '/api/v1/orders/:id/revisions/:revisionId/customer-link',
+    { ...write, schema: { tags, description: 'A customer link (/c/:token) where the customer confirms or declines this revision; replaces an earlier link for it.', params: z.strictObject({ id: z.string().max(64), revisionId: z.string().max(64) }), body: linkCreateBody.optional(), response: { 201: linkCreated } } },
+    async (req, reply) => reply.code(201).send(await svc.revisionCustomerLink(req.actor!, req.params.id, req.params.revisionId, req.body?.expiresInDays ?? 14)),
   );
   const stageParams = z.strictObject({ id: z.string().max(64), stage: z.enum(stageNames) });
   app.patch(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Order, OrderCreate, orderPatchBody, submitBody } from '../../../contracts/orders.ts';
+import type { convertBody, Order, OrderCreate, orderPatchBody, submitBody } from '../../../contracts/orders.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
@@ -16,13 +16,16 @@ import { localDate } from '../../platform/dates.ts';
 import { createLink } from '../../platform/links.ts';
 import { stagesOf } from '../stages/index.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
-import { availability, releaseForOrder } from '../inventory/index.ts';
-import { fromMilli } from '../../../contracts/quantity.ts';
+import { releaseForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { buildLines } from './order-lines.ts';
 import { createRevisions } from './order-revisions.ts';
 import { createOrderImport } from './orders.import.ts';
 import { createOrderList } from './order-list.ts';
+import { createOrderCopy } from './order-copy.ts';
+import { chooseProducts } from './order-convert.ts';
+import { createRevisionConfirmation } from './order-revision-confirmation.ts';
+import { quotePrices } from './order-quote.ts';
 import { createSubmit } from './order-submit.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderMachine } from './order.machine.ts';
@@ -98,6 +101,8 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
   }
 
   const revisions = createRevisions(db, config, approvals, { row, shipTo });
+  const confirmation = createRevisionConfirmation(db, config, { row });
+  const copier = createOrderCopy(db, config, { row, insertDraft, load: async (q, actor, id) => ({ ...(await load(q, actor, id)), stages: await stagesOf(q, id) }) });
 
   registerDocumentHandler('order', {
     currentVersion: (tx, id) => orders.version(tx, id),
@@ -133,16 +138,16 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     /**
      * A draft from the version the customer confirmed: lines, spec and custom fields carried
      * over (no re-typing), priced at the customer's tier price or list price; the
-     * requirement becomes `converted` and keeps the link.
+     * requirement becomes `converted` and keeps the link. `items` picks the product for an
+     * item written as free text (or replaces the suggested one); every line needs an active product.
      */
-    async fromRequirement(actor: Actor, requirementId: string, input: { promisedDate: string; priority?: Order['priority']; shipToAddressId?: string | null }) {
+    async fromRequirement(actor: Actor, requirementId: string, input: z.infer<typeof convertBody>) {
       const id = newId();
       await inTransaction(db, async (tx) => {
         const req = await requirements.takeForOrder(tx, actor, requirementId, id);
-        const missing = req.content.items.flatMap((it, i) => (it.productId ? [] : [fieldError(`items.${i}.productId`, 'product_required')]));
-        if (missing.length) throw new AppError('VALIDATION_FAILED', missing);
+        const items = await chooseProducts(tx, req.content.items, input.items ?? []);
         const customer = await tx.selectFrom('customer').select('tier').where('id', '=', req.customerId).executeTakeFirstOrThrow();
-        const productIds = req.content.items.map((it) => it.productId!);
+        const productIds = items.map((it) => it.productId);
         const tier = await tierPrices(tx, productIds, customer.tier, localDate(new Date(), config.timeZone));
         const list = new Map((await productsRepository.byIds(tx, productIds)).map((p) => [p.id, Number(p.listPrice)]));
         const orderFields = new Set((await loadCustomFields(tx, 'order')).map((f) => f.key));
@@ -156,7 +161,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
           nonStandard: false,
           note: req.content.note,
           customFields: Object.fromEntries(Object.entries(req.content.customFields).filter(([k]) => orderFields.has(k))),
-          lines: req.content.items.map((it) => ({ productId: it.productId!, qty: it.qty, unitPrice: tier.get(it.productId!) ?? list.get(it.productId!) ?? 0, discountPct: 0, spec: it.spec, note: it.note ?? null })),
+          lines: items.map((it) => ({ productId: it.productId, qty: it.qty, unitPrice: tier.get(it.productId) ?? list.get(it.productId) ?? 0, discountPct: 0, spec: it.spec, note: it.note ?? null })),
           submit: false,
           acknowledge: [],
         });
@@ -230,20 +235,10 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     async quote(actor: Actor, customerId: string, productIds: string[]) {
       const customer = await db.selectFrom('customer').select(['id', 'tier']).where('id', '=', customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
       if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
-      const products = await productsRepository.byIds(db, productIds);
-      const tier = await tierPrices(db, productIds, customer.tier, localDate(new Date(), config.timeZone));
-      const last = new Map((await db.selectFrom('customerPrice').selectAll().where('customerId', '=', customerId).where('productId', 'in', productIds.length ? productIds : ['-']).execute()).map((r) => [r.productId, r]));
-      const avail = await availability(db, productIds);
-      return products.map((p) => ({
-        productId: p.id,
-        listPrice: Number(p.listPrice),
-        floorPrice: Number(p.floorPrice),
-        tierPrice: tier.get(p.id) ?? null,
-        lastPrice: last.has(p.id) ? Number(last.get(p.id)!.unitPrice) : null,
-        lastOrderedAt: last.get(p.id)?.at ?? null,
-        available: fromMilli(avail.get(p.id)?.available ?? 0),
-      }));
+      return quotePrices(db, customer, productIds, localDate(new Date(), config.timeZone));
     },
+
+    copy: copier.copy,
 
     importOrders: createOrderImport(db, insertDraft),
     /** A link the customer can open without an account to follow this order (/c/:token). */
@@ -259,6 +254,10 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
 
     revise: revisions.revise,
     revisions: revisions.list,
+    /** Asks the customer to confirm a revision through a customer link. */
+    revisionCustomerLink: confirmation.requestLink,
+    /** The portal's door to revision links (kind `order_revision`). */
+    revisionPortal: { view: confirmation.view, answer: confirmation.answer, assertVisible: confirmation.assertVisible },
 
     approvalsOf: async (actor: Actor, id: string) => {
       await row(db, actor, id);
