@@ -37,6 +37,10 @@ const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-p
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
 const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
+const ShipmentsPage = lazyPage(() => import('../features/shipping/shipments-page.tsx'), 'ShipmentsPage');
+const NewShipmentPage = lazyPage(() => import('../features/shipping/new-shipment-page.tsx'), 'NewShipmentPage');
+const ShipmentDetailPage = lazyPage(() => import('../features/shipping/shipment-detail-page.tsx'), 'ShipmentDetailPage');
+const ExceptionsPage = lazyPage(() => import('../features/shipping/exceptions-page.tsx'), 'ExceptionsPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
 
 function Landing() {
@@ -97,6 +101,12 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },
     { path: '/inventory/price-lists', element: guarded('products:read', <PriceListsPage />) },
+  ],
+  shipping: [
+    { path: '/shipping', element: guarded('shipping:read', <ShipmentsPage />) },
+    { path: '/shipping/new', element: guarded('shipping:write', <NewShipmentPage />) },
+    { path: '/shipping/exceptions', element: guarded('orders:read', <ExceptionsPage />) },
+    { path: '/shipping/:id', element: guarded('shipping:read', <ShipmentDetailPage />) },
   ],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },

@@ -8,6 +8,8 @@ import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
 import { portal } from './en-US/portal.ts';
 import { requirements } from './en-US/requirements.ts';
+import { orderList, views } from './en-US/views.ts';
+import { shipping } from './en-US/shipping.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
 export const enUS: Messages = {
@@ -306,4 +308,7 @@ export const enUS: Messages = {
   customFields,
   settings,
   portal,
+  shipping,
+  views,
+  orderList,
 };

@@ -7,6 +7,8 @@ import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
 import { portal } from './zh-CN/portal.ts';
 import { requirements } from './zh-CN/requirements.ts';
+import { orderList, views } from './zh-CN/views.ts';
+import { shipping } from './zh-CN/shipping.ts';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
 export const zhCN = {
@@ -305,4 +307,7 @@ export const zhCN = {
   customFields,
   settings,
   portal,
+  shipping,
+  views,
+  orderList,
 };

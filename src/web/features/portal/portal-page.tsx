@@ -8,6 +8,7 @@ import { usePortalRequirement } from './api.ts';
 import { PortalAnswer } from './portal-answer.tsx';
 import { PortalProblem } from './portal-problem.tsx';
 import { PortalRequirementView } from './portal-requirement.tsx';
+import { asPortalOrder, PortalOrderView } from './portal-order.tsx';
 import './portal.css';
 
 /**
@@ -19,10 +20,11 @@ export function PortalPage() {
   const { token = '' } = useParams();
   const req = usePortalRequirement(token);
   const company = req.data?.company || t('portal.defaultCompany');
+  const order = asPortalOrder(req.data);
 
   useEffect(() => {
-    document.title = req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');
-  }, [req.data, company, t]);
+    document.title = order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');
+  }, [req.data, order, company, t]);
 
   return (
     <div className="gd-portal">
@@ -45,7 +47,8 @@ export function PortalPage() {
           </div>
         )}
         {req.error && <PortalProblem error={req.error} onRetry={() => void req.refetch()} />}
-        {req.data && (
+        {order && <PortalOrderView token={token} order={order} />}
+        {req.data && !order && (
           <>
             <PortalRequirementView requirement={req.data} />
             <PortalAnswer token={token} requirement={req.data} onReload={() => void req.refetch()} />

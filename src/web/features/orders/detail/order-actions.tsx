@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.ts';
 import { useCancelOrder, type Order } from '../api.ts';
 import { ReviseDrawer } from './revise-drawer.tsx';
 import { SubmitButton } from './submit-button.tsx';
+import { ShipOrderButton } from '../../shipping/ship-order-button.tsx';
 
 const editable: Order['status'][] = ['draft', 'rejected'];
 const revisable: Order['status'][] = ['confirmed', 'in_fulfilment', 'partially_shipped', 'on_hold'];
@@ -26,6 +27,8 @@ export function OrderActions({ order: o }: { order: Order }) {
   return (
     <Space wrap>
       {o.status === 'draft' && <SubmitButton order={o} />}
+      {/* 发货 (shipping feature owns the button and its rules) */}
+      <ShipOrderButton order={o} />
       {editable.includes(o.status) && (
         <Link to={`/orders/${o.id}/edit`}>
           <Button icon={<EditOutlined />} data-testid="edit-order">

@@ -1,0 +1,109 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { exceptionPatchBody, ShippingException } from '../../../contracts/exceptions.ts';
+import type { dispatchBody, Shipment, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
+import { api } from '../../lib/api.ts';
+
+export type { Shipment, ShipmentStatus, ShippingException };
+export type ShipmentLine = Shipment['lines'][number];
+export type ShipmentCreate = z.input<typeof shipmentCreateBody>;
+export type DispatchInput = z.input<typeof dispatchBody>;
+export type TrackingEventInput = z.input<typeof trackingEventBody>;
+export type ExceptionPatch = z.input<typeof exceptionPatchBody>;
+
+/** The server filters by order and status; customer, carrier, tracking number and dates are narrowed here over the newest 200. */
+export interface ShipmentFilters {
+  status: '' | ShipmentStatus;
+  orderId: string;
+}
+
+export const shipmentKeys = {
+  all: ['shipments'] as const,
+  list: (f: Partial<ShipmentFilters>) => [...shipmentKeys.all, 'list', f] as const,
+  detail: (id: string) => [...shipmentKeys.all, 'detail', id] as const,
+  exceptions: (f: object) => ['exceptions', f] as const,
+};
+
+const path = (id: string) => `/api/v1/shipments/${encodeURIComponent(id)}`;
+
+export function useShipments(filters: Partial<ShipmentFilters>, enabled = true) {
+  return useQuery({
+    queryKey: shipmentKeys.list(filters),
+    queryFn: () => api.get<{ items: Shipment[] }>('/api/v1/shipments', { status: filters.status, orderId: filters.orderId, limit: 200 }),
+    select: (r) => r.items,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useShipment(id: string) {
+  return useQuery({ queryKey: shipmentKeys.detail(id), queryFn: () => api.get<Shipment>(path(id)), enabled: !!id });
+}
+
+/** A shipment moves the order (status, shipped quantities, timeline), its stock and its exceptions. */
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: shipmentKeys.all }),
+      qc.invalidateQueries({ queryKey: ['orders'] }),
+      qc.invalidateQueries({ queryKey: ['exceptions'] }),
+      qc.invalidateQueries({ queryKey: ['stock'] }),
+    ]);
+}
+
+export function useCreateShipment() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: ShipmentCreate) => api.post<Shipment>('/api/v1/shipments', body), onSuccess: invalidate });
+}
+
+export function useDispatchShipment() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: DispatchInput }) => api.post<Shipment>(`${path(id)}/dispatch`, body), onSuccess: invalidate });
+}
+
+export function useAddTrackingEvent(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: TrackingEventInput) => api.post<Shipment>(`${path(id)}/tracking-events`, body), onSuccess: invalidate });
+}
+
+/** The customer's secure page for an order (tracking, proof of delivery); a new link each time. */
+export function useCustomerLink() {
+  return useMutation({ mutationFn: (orderId: string) => api.post<{ url: string; expiresAt: string; id: string }>(`/api/v1/orders/${encodeURIComponent(orderId)}/customer-link`, {}) });
+}
+
+export interface ExceptionFilters {
+  state: '' | ShippingException['state'];
+  type: '' | ShippingException['type'];
+  orderId?: string;
+}
+
+export function useExceptions(filters: ExceptionFilters, enabled = true) {
+  return useQuery({
+    queryKey: shipmentKeys.exceptions(filters),
+    queryFn: () => api.get<{ items: ShippingException[] }>('/api/v1/exceptions', { ...filters, limit: 200 }),
+    select: (r) => r.items,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useUpdateException() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: ExceptionPatch }) => api.patch<ShippingException>(`/api/v1/exceptions/${encodeURIComponent(id)}`, body), onSuccess: invalidate });
+}
+
+const SHIPPABLE = ['confirmed', 'in_fulfilment', 'partially_shipped'] as const;
+type OrderRow = { id: string; number: string | null; customerId: string; customerName: string | null; status: string; promisedDate: string };
+
+/** Orders that can ship (confirmed, in fulfilment, partly shipped), by number or customer; optionally one customer's only. */
+export function useShippableOrders(q: string, customerId: string) {
+  return useQuery({
+    queryKey: ['orders', 'shippable', q, customerId],
+    queryFn: async () => {
+      const pages = await Promise.all(SHIPPABLE.map((status) => api.get<{ items: OrderRow[] }>('/api/v1/orders', { q, customerId, status, limit: 50 })));
+      return pages.flatMap((p) => p.items).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate));
+    },
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,51 @@
+import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exceptionResolutions } from '../../../contracts/exceptions.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useUpdateException, type ExceptionPatch, type ShippingException } from './api.ts';
+import { serverFieldErrors } from './server-fields.ts';
+
+/** Resolve an exception (how it ended is required) or only add a note to it. */
+export function ResolveModal({ exception: e, mode, onClose }: { exception: ShippingException; mode: 'resolve' | 'note'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ resolution?: ExceptionPatch['resolution']; note?: string }>();
+  const update = useUpdateException();
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (v: { resolution?: ExceptionPatch['resolution']; note?: string }) => {
+    setError(null);
+    try {
+      await update.mutateAsync({ id: e.id, body: { ...(mode === 'resolve' ? { state: 'resolved' as const, resolution: v.resolution } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
+      onClose();
+    } catch (err) {
+      const fields = serverFieldErrors(err).filter((f) => f.path === 'resolution' || f.path === 'note');
+      if (fields.length) form.setFields(fields.map((f) => ({ name: f.path as 'note', errors: [f.text] })));
+      setError(err);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={mode === 'resolve' ? t('shipping.exceptions.resolveTitle') : t('shipping.exceptions.noteTitle')}
+      okText={mode === 'resolve' ? t('shipping.exceptions.resolve') : t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      okButtonProps={{ 'data-testid': 'resolve-ok' } as ButtonProps}
+      mask={{ closable: false }}
+    >
+      <Form form={form} layout="vertical" onFinish={submit} disabled={update.isPending}>
+        {mode === 'resolve' && (
+          <Form.Item name="resolution" label={t('shipping.exceptions.resolutionLabel')} rules={[{ required: true, message: t('validation.required', { field: t('shipping.exceptions.resolutionLabel') }) }]}>
+            <Select options={exceptionResolutions.map((r) => ({ value: r, label: t(`shipping.exceptions.resolution.${r}`) }))} data-testid="resolution" />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label={t('shipping.exceptions.note')} rules={[{ required: mode === 'note', whitespace: true, message: t('validation.required', { field: t('shipping.exceptions.note') }) }, { max: 1000 }]}>
+          <Input.TextArea rows={3} maxLength={1000} placeholder={t('shipping.exceptions.notePlaceholder')} />
+        </Form.Item>
+      </Form>
+      {error ? <ErrorAlert error={error} /> : null}
+    </Modal>
+  );
+}
