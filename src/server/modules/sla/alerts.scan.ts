@@ -56,14 +56,18 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
           const dueMs = Date.parse(s.dueAt);
           const plan = alertsDue(alertSchedule(rule, dueMs, calendar), dueMs, now);
           next = plan.next;
+          // Reminders the worker missed (it was down) are superseded by the latest one: one
+          // "due soon" is enough. Each escalation level goes to other people, so all are sent.
+          const latestReminder = plan.due.filter((a) => a.kind === 'reminder').at(-1);
           for (const a of plan.due) {
             const id = newId();
+            const superseded = a.kind === 'reminder' && a !== latestReminder;
             const ins = await tx
               .insertInto('stageAlert')
-              .values({ id, orderId: s.orderId, stage: s.stage, kind: a.kind, level: a.level, dueAt: s.dueAt, fireAt: new Date(a.at).toISOString(), createdAt: nowIso, state: 'queued', sentAt: null, recipients: '[]', note: null })
+              .values({ id, orderId: s.orderId, stage: s.stage, kind: a.kind, level: a.level, dueAt: s.dueAt, fireAt: new Date(a.at).toISOString(), createdAt: nowIso, state: superseded ? 'dropped' : 'queued', sentAt: superseded ? nowIso : null, recipients: '[]', note: superseded ? 'superseded' : null })
               .onConflict((oc) => oc.columns(['orderId', 'stage', 'kind', 'level', 'dueAt']).doNothing())
               .executeTakeFirst();
-            if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+            if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0 || superseded) continue;
             await enqueue(tx, { channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: id }, dedupeKey: `stage_alert:${id}` });
             result.alerts++;
           }
