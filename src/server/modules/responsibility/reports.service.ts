@@ -10,6 +10,7 @@ import { delayReasons } from './delay-reasons.repository.ts';
 import { delayGroups, LEAD_BUCKET_MINUTES, lateStageRows, leadTimeBuckets, namesOf } from './reports.repository.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const EXPORT_MAX = 10_000;
 
 /** Nearest-rank percentile from a sorted histogram, at the middle of its bucket. */
@@ -65,7 +66,7 @@ export function createReportsService(db: Db, timeZone: string) {
       let running = 0;
       const items = rows.map((r) => {
         running += r.lateMinutes;
-        return { ...r, label: r.key === null ? null : (names.get(r.key) ?? r.key), lateDays: round1(r.lateMinutes / 1440), share: total ? round1((r.lateMinutes / total) * 100) / 100 : 0, cumulativeShare: total ? round1((running / total) * 100) / 100 : 0 };
+        return { ...r, label: r.key === null ? null : (names.get(r.key) ?? r.key), lateDays: round1(r.lateMinutes / 1440), share: total ? round3(r.lateMinutes / total) : 0, cumulativeShare: total ? round3(running / total) : 0 };
       });
       return { groupBy: q.groupBy, from: q.from ?? null, to: q.to ?? null, totalLateMinutes: total, items };
     },
