@@ -14,6 +14,8 @@ export interface Config {
   /** Base delay of the outbox retry backoff; tests shorten it. */
   outboxBackoffMs: number;
   outboxPollMs: number;
+  /** How long a claimed outbox row stays locked to its worker; after a crash it is retried when the lease ends (GENDAN_OUTBOX_LEASE_MS). */
+  outboxLeaseMs: number;
   /** How often the worker scans for due stage reminders and escalations (GENDAN_SLA_SCAN_MS). */
   slaScanMs: number;
   logLevel: string;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: int(env.GENDAN_SESSION_ABSOLUTE_HOURS, 12),
     outboxBackoffMs: int(env.GENDAN_OUTBOX_BACKOFF_MS, 5000),
     outboxPollMs: int(env.GENDAN_OUTBOX_POLL_MS, 1000),
+    outboxLeaseMs: int(env.GENDAN_OUTBOX_LEASE_MS, 60_000),
     slaScanMs: int(env.GENDAN_SLA_SCAN_MS, 60_000),
     // warn by default: a line per request only when asked for (LOG_LEVEL=info); errors always, with their request id.
     logLevel: env.LOG_LEVEL || 'warn',

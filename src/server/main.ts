@@ -16,6 +16,7 @@ export function startWorker(ctx: AppContext) {
     handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(ctx.handle, ctx.config) },
     backoffMs: ctx.config.outboxBackoffMs,
     pollMs: ctx.config.outboxPollMs,
+    leaseMs: ctx.config.outboxLeaseMs,
     log: ctx.log as any,
   });
   worker.start();
