@@ -4,6 +4,8 @@ import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
 import { cancelShipmentBody, dispatchBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
 import { createPackingService } from './packing.service.ts';
+import { createDeliveryNotes } from './delivery-note.ts';
+import { requestLocale } from '../../platform/http/errors.ts';
 import { createExceptionsService } from './exceptions.service.ts';
 import { createKuaidi100 } from './carriers/kuaidi100.ts';
 import type { OutboxHandler } from '../../platform/outbox/worker.ts';
@@ -35,6 +37,18 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.get('/api/v1/shipments/:id/pick-list', { ...read, schema: { tags, params: idParams, response: { 200: pickListSchema } } }, (req) => packing.pickList(req.actor!, req.params.id));
   app.get('/api/v1/shipments/:id/packages', { ...read, schema: { tags, params: idParams, response: { 200: packagesResponse } } }, (req) => packing.get(req.actor!, req.params.id));
   app.put('/api/v1/shipments/:id/packages', { ...write, schema: { tags, params: idParams, body: packagesBody, description: 'Replace the packing list of a draft shipment', response: { 200: packagesResponse } } }, (req) => packing.put(req.actor!, req.params.id, req.body));
+  const notes = createDeliveryNotes(ctx.handle.db, ctx.config);
+  app.get(
+    '/api/v1/shipments/:id/delivery-note.pdf',
+    { ...read, schema: { tags, params: idParams, querystring: z.object({ locale: z.enum(['zh-CN', 'en-US']).optional() }), description: 'Delivery note (送货单) as PDF, with a QR code to a fresh customer link; 503 PDF_FONT_MISSING without a CJK font' } },
+    async (req, reply) => {
+      const r = await notes.render(req.actor!, req.params.id, req.query.locale ?? requestLocale(req));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="delivery-note-${r.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`送货单-${r.number}.pdf`)}`)
+        .send(r.pdf);
+    },
+  );
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
   app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
   app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));
