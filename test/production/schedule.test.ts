@@ -89,7 +89,7 @@ for (const d of await dialects()) {
 
       // Deterministic: the same input plans the same way again.
       const again = await run(cnIso(`${mon.date}T08:00`));
-      assert.deepEqual({ ...again.json(), durationMs: 0 }, { ...r.json(), durationMs: 0 });
+      assert.deepEqual({ ...(again.json() as object), durationMs: 0 }, { ...(r.json() as object), durationMs: 0 });
       assert.deepEqual(await plan(low.id), [cnIso(`${tue}T08:00`), cnIso(`${tue}T12:00`), true]);
     });
 

@@ -64,10 +64,7 @@ export async function runSchedule(tx: Tx, from: number): Promise<ScheduleOutcome
     centers.set(c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, blocked });
   }
   const open = await workOrders.open(tx);
-  const ops = await operations.of(
-    tx,
-    open.map((w) => w.id),
-  );
+  const ops = await operations.ofOpen(tx);
   const opsOf = new Map<string, typeof ops>();
   for (const o of ops) opsOf.set(o.workOrderId, [...(opsOf.get(o.workOrderId) ?? []), o]);
   const orders = new Map((await orderProduction.facts(tx, [...new Set(open.flatMap((w) => (w.orderId ? [w.orderId] : [])))])).map((o) => [o.id, o]));
@@ -98,11 +95,20 @@ export async function runSchedule(tx: Tx, from: number): Promise<ScheduleOutcome
     const atRisk = r.finish === null || (due != null && r.finish > finishBy(due));
     return { id: r.id, start: iso(r.start), finish: iso(r.finish), atRisk: atRisk ? 1 : 0, bottleneck: r.bottleneckWorkCenterId };
   });
-  await bulkUpdate(tx, 'work_order', woRows);
+  // Only what moved is written: a re-plan after a small change touches few rows.
+  await bulkUpdate(
+    tx,
+    'work_order',
+    woRows.filter((r) => {
+      const w = byId.get(r.id)!;
+      return w.plannedStart !== r.start || w.plannedFinish !== r.finish || w.atRisk !== r.atRisk || w.bottleneckWorkCenterId !== r.bottleneck;
+    }),
+  );
+  const opById = new Map(ops.map((o) => [o.id, o]));
   await bulkUpdate(
     tx,
     'work_order_operation',
-    result.flatMap((r) => r.operations.map((o) => ({ id: o.id, start: iso(o.start), finish: iso(o.finish) }))),
+    result.flatMap((r) => r.operations.map((o) => ({ id: o.id, start: iso(o.start), finish: iso(o.finish) }))).filter((o) => opById.get(o.id)?.plannedStart !== o.start || opById.get(o.id)?.plannedFinish !== o.finish),
   );
 
   const lines = new Map<string, ScheduleOutcome['lines'][number] & { bottleneck: string | null }>();

@@ -72,6 +72,16 @@ export const operations = {
           .orderBy('workOrderOperation.seq')
           .execute()
       : Promise.resolve([]),
+  /** Operations of every open work order, in one query (the scheduler's input). */
+  ofOpen: (q: Q) =>
+    q
+      .selectFrom('workOrderOperation')
+      .innerJoin('workOrder', 'workOrder.id', 'workOrderOperation.workOrderId')
+      .selectAll('workOrderOperation')
+      .where('workOrder.status', 'in', openWorkOrderStatuses)
+      .orderBy('workOrderOperation.workOrderId')
+      .orderBy('workOrderOperation.seq')
+      .execute(),
   report: (q: Q, id: string, patch: Pick<WorkOrderOperationTable, 'goodQty' | 'scrapQty' | 'state'>) => q.updateTable('workOrderOperation').set(patch).where('id', '=', id).execute(),
 };
 export type OperationRow = Awaited<ReturnType<typeof operations.of>>[number];
