@@ -1,5 +1,6 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs } from 'antd';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Input, Select, Space, Table } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { orderStatuses, priorities } from '../../../contracts/orders.ts';
@@ -9,17 +10,26 @@ import { dayjs } from '../../lib/date-field.ts';
 import { useSession } from '../auth/session.ts';
 import { CustomerSelect } from '../customers/customer-select.tsx';
 import { useOwnerOptions } from '../customers/use-owner-options.ts';
-import { useOrderList, type OrderFilters, type OrderListItem, type OrderStatus } from './api.ts';
+import { ORDER_EXPORT_MAX_ROWS } from '../../../contracts/order-list.ts';
+import { formatDate } from '../../lib/format.ts';
+import { SavedViewsMenu } from '../views/saved-views-menu.tsx';
+import { useOrderList, type OrderListItem } from './api.ts';
 import { useOrderColumns } from './order-columns.tsx';
+import { orderFilterSummary } from './order-filter-summary.ts';
+import { exportOrders, useOrderCounts, type OrderListFilters } from './order-list-api.ts';
+import { OrderStatusTabs } from './order-status-tabs.tsx';
 
-/** The tabs users work by; the rarer statuses are reachable under 全部 and by link. */
-const TABS = ['draft', 'pending_approval', 'rejected', 'confirmed', 'in_fulfilment', 'shipped', 'completed', 'cancelled'] as const;
-const FILTER_KEYS = ['q', 'status', 'customerId', 'ownerId', 'priority', 'from', 'to'] as const;
+const FILTER_KEYS = ['q', 'status', 'customerId', 'ownerId', 'priority', 'from', 'to', 'overdue', 'hasWarnings'] as const;
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** 订单: status tabs, search and filters — all in the URL, so a reload or a shared link shows the same list. */
+/**
+ * 订单: status tabs with counts, search and filters — all in the URL, so a reload or a shared
+ * link shows the same list — saved views (my default applied when the list opens bare) and
+ * the Excel export of exactly what the filters select.
+ */
 export function OrdersPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -27,7 +37,8 @@ export function OrdersPage() {
     const v = params.get(key) ?? '';
     return (allowed as readonly string[]).includes(v) ? (v as T) : '';
   };
-  const filters: OrderFilters = {
+  const [openedBare] = useState(() => !FILTER_KEYS.some((k) => params.get(k)));
+  const filters: OrderListFilters = {
     q: params.get('q') ?? '',
     status: pick('status', orderStatuses),
     customerId: params.get('customerId') ?? '',
@@ -35,8 +46,10 @@ export function OrdersPage() {
     priority: pick('priority', priorities),
     from: isDate(params.get('from') ?? '') ? params.get('from')! : '',
     to: isDate(params.get('to') ?? '') ? params.get('to')! : '',
+    overdue: params.get('overdue') === 'true' ? 'true' : '',
+    hasWarnings: params.get('hasWarnings') === 'true' ? 'true' : '',
   };
-  const setFilters = (patch: Partial<OrderFilters>) => {
+  const setFilters = (patch: Partial<OrderListFilters>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
       if (v) next.set(k, v);
@@ -49,8 +62,24 @@ export function OrdersPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const owners = useOwnerOptions(rows.map((r) => ({ id: r.ownerId, name: r.ownerName })));
   const columns = useOrderColumns();
+  const counts = useOrderCounts(filters);
   const writable = can('orders:write');
-  const tabKey = filters.status && !(TABS as readonly string[]).includes(filters.status) ? filters.status : filters.status || 'all';
+  const applyView = useCallback((query: Record<string, string>) => setParams(new URLSearchParams(query), { replace: true }), [setParams]);
+  const summary = useCallback((query: Record<string, unknown>) => orderFilterSummary(t, query), [t]);
+  const [exporting, setExporting] = useState(false);
+  const matching = counts.data ? (filters.status ? counts.data.byStatus[filters.status] : counts.data.total) : undefined;
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await exportOrders(filters, t('orderList.exportFile', { date: formatDate(new Date().toISOString()) }));
+      if (matching !== undefined && matching > ORDER_EXPORT_MAX_ROWS) void message.warning(t('orderList.exportTruncated', { total: matching, count: ORDER_EXPORT_MAX_ROWS }), 8);
+      else if (matching !== undefined) void message.success(t('orderList.exportDone', { count: matching }));
+    } catch (err) {
+      void message.error((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const empty = filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.emptyFiltered')}>
@@ -80,32 +109,29 @@ export function OrdersPage() {
         title={t('orders.title')}
         subtitle={t('orders.subtitle')}
         extra={
-          writable && (
-            <>
-              <Link to="/orders/import">
-                <Button icon={<ImportOutlined />}>{t('orders.import.action')}</Button>
-              </Link>
-              <Link to={filters.customerId ? `/orders/new?customerId=${filters.customerId}` : '/orders/new'}>
-                <Button type="primary" icon={<PlusOutlined />} data-testid="create-order">
-                  {t('orders.create')}
-                </Button>
-              </Link>
-            </>
-          )
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => void runExport()} loading={exporting} disabled={matching === 0} data-testid="export-orders">
+              {exporting ? t('orderList.exporting') : t('orderList.export')}
+            </Button>
+            {writable && (
+              <>
+                <Link to="/orders/import">
+                  <Button icon={<ImportOutlined />}>{t('orders.import.action')}</Button>
+                </Link>
+                <Link to={filters.customerId ? `/orders/new?customerId=${filters.customerId}` : '/orders/new'}>
+                  <Button type="primary" icon={<PlusOutlined />} data-testid="create-order">
+                    {t('orders.create')}
+                  </Button>
+                </Link>
+              </>
+            )}
+          </>
         }
       />
       <Card size="small">
-        <Tabs
-          activeKey={tabKey}
-          onChange={(k) => setFilters({ status: k === 'all' ? '' : (k as OrderFilters['status']) })}
-          items={[
-            { key: 'all', label: t('common.all') },
-            ...TABS.map((s) => ({ key: s, label: t(`orders.status.${s}`) })),
-            ...(tabKey !== 'all' && !(TABS as readonly string[]).includes(tabKey) ? [{ key: tabKey, label: t(`orders.status.${tabKey as OrderStatus}`) }] : []),
-          ]}
-          size="small"
-        />
+        <OrderStatusTabs status={filters.status} counts={counts.data} onChange={(status) => setFilters({ status })} />
         <div className="gd-filter-bar">
+          <SavedViewsMenu entity="orders" current={filters} onApply={applyView} summary={summary} applyDefault={openedBare} />
           <Input.Search key={filters.q} defaultValue={filters.q} placeholder={t('orders.searchPlaceholder')} allowClear onSearch={(v) => setFilters({ q: v.trim() })} style={{ width: 240, maxWidth: '100%' }} data-testid="order-search" />
           <div style={{ width: 240, maxWidth: '100%' }}>
             <CustomerSelect value={filters.customerId || undefined} onChange={(v) => setFilters({ customerId: v })} allowClear placeholder={t('orders.customerFilter')} />
@@ -113,7 +139,7 @@ export function OrdersPage() {
           <Select value={filters.ownerId || undefined} onChange={(v?: string) => setFilters({ ownerId: v ?? '' })} placeholder={t('orders.ownerFilter')} allowClear showSearch={{ optionFilterProp: 'label' }} options={owners} style={{ width: 140 }} />
           <Select
             value={filters.priority || undefined}
-            onChange={(v?: string) => setFilters({ priority: (v ?? '') as OrderFilters['priority'] })}
+            onChange={(v?: string) => setFilters({ priority: (v ?? '') as OrderListFilters['priority'] })}
             placeholder={t('orders.priorityFilter')}
             allowClear
             options={priorities.map((p) => ({ value: p, label: t(`orders.priority.${p}`) }))}
@@ -126,6 +152,12 @@ export function OrdersPage() {
             allowEmpty={[true, true]}
             style={{ width: 250, maxWidth: '100%' }}
           />
+          <Checkbox checked={filters.overdue === 'true'} onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : '' })} data-testid="filter-overdue">
+            {t('orderList.overdue')}
+          </Checkbox>
+          <Checkbox checked={filters.hasWarnings === 'true'} onChange={(e) => setFilters({ hasWarnings: e.target.checked ? 'true' : '' })}>
+            {t('orderList.hasWarnings')}
+          </Checkbox>
         </div>
         {list.error && <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />}
         <Table<OrderListItem>

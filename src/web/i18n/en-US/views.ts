@@ -1,0 +1,47 @@
+import type { Messages } from '../messages.ts';
+
+/** Saved list views and the order list's tab counts and export, in English. */
+export const views: Messages['views'] = {
+  button: 'Views',
+  current: 'View: {{name}}',
+  none: 'No saved views yet — set filters, then "Save current filters"',
+  mine: 'My views',
+  shared: 'Shared views',
+  sharedBy: 'shared by {{name}}',
+  saveCurrent: 'Save current filters…',
+  manage: 'Manage views…',
+  saveTitle: 'Save the current filters as a view',
+  name: 'View name',
+  namePlaceholder: 'e.g. Urgent orders this month',
+  share: 'Share with everyone',
+  shareHelp: 'Everyone can see and use it; only you and admins can change or delete it',
+  setDefault: 'Make it my default view',
+  defaultHelp: 'Applied when you open the list',
+  isDefault: 'Default',
+  makeDefault: 'Make default',
+  unsetDefault: 'Remove default',
+  rename: 'Rename',
+  delete: 'Delete',
+  deleteConfirm: 'Delete the view "{{name}}"?',
+  deleteShared: 'This view is shared; nobody will be able to use it any more.',
+  saved: 'View saved',
+  updated: 'View updated',
+  deleted: 'View deleted',
+  manageTitle: 'Manage views',
+  owner: 'Owner',
+  filters: 'Filters',
+  noFilters: 'No filters (all orders)',
+  readOnly: 'Shared by someone else; use only',
+};
+
+export const orderList: Messages['orderList'] = {
+  export: 'Export to Excel',
+  exporting: 'Exporting…',
+  exportFile: 'orders-{{date}}.xlsx',
+  exportDone: 'Exported {{count}} orders',
+  exportTruncated: '{{total}} orders match; only the first {{count}} were exported. Narrow the filters and export in parts',
+  pair: '{{name}}: {{value}}',
+  overdue: 'Overdue',
+  hasWarnings: 'With warnings',
+  filter: { q: 'Search', status: 'Status', customerId: 'Customer', ownerId: 'Owner', priority: 'Priority', from: 'Created from', to: 'Created to', overdue: 'Overdue', hasWarnings: 'With warnings' },
+};
