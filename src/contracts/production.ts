@@ -304,3 +304,35 @@ export const equipmentChangeSchema = z.object({
   schedule: scheduleResultSchema,
 });
 export type EquipmentChange = z.infer<typeof equipmentChangeSchema>;
+
+/** The production board (生产大屏): per work center what runs now and next, and the late work. */
+export const boardSchema = z.object({
+  at: z.string(),
+  centers: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      state: z.enum(workCenterStates),
+      downReason: z.string().nullable(),
+      expectedUpAt: z.string().nullable(),
+      /** Open operations on the center in planned order: the first may be running now. */
+      queue: z.array(
+        z.object({
+          workOrderId: z.string(),
+          number: z.string(),
+          sku: z.string(),
+          operation: z.string(),
+          qty: z.number(),
+          plannedStart: z.string().nullable(),
+          plannedFinish: z.string().nullable(),
+          atRisk: z.boolean(),
+          status: z.enum(workOrderStatuses),
+          progressPct: z.number(),
+        }),
+      ),
+    }),
+  ),
+  totals: z.object({ open: z.number(), inProgress: z.number(), atRisk: z.number(), centersDown: z.number() }),
+});
+export type Board = z.infer<typeof boardSchema>;

@@ -87,6 +87,21 @@ for (const d of await dialects()) {
         [[low.id, cnIso(`${tue}T12:00`), center.id]],
       );
 
+      // The board shows the center's queue in planned order, the late one flagged.
+      const board = await t.req(w.planner.session, 'GET', '/api/v1/production/board');
+      assert.equal(board.statusCode, 200, board.body);
+      const queue = board.json().centers.find((c: any) => c.id === center.id).queue;
+      assert.deepEqual(
+        queue.map((q: any) => [q.plannedStart, q.atRisk]),
+        [
+          [cnIso(`${mon.date}T08:00`), false],
+          [cnIso(`${mon.date}T12:00`), false],
+          [cnIso(`${mon.date}T14:00`), false],
+          [cnIso(`${tue}T08:00`), true],
+        ],
+      );
+      assert.equal((await t.req(w.rep.session, 'GET', '/api/v1/production/board')).statusCode, 403, 'sales reps have no board');
+
       // Deterministic: the same input plans the same way again.
       const again = await run(cnIso(`${mon.date}T08:00`));
       assert.deepEqual({ ...(again.json() as object), durationMs: 0 }, { ...(r.json() as object), durationMs: 0 });

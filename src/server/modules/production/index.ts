@@ -8,6 +8,7 @@
  */
 import type { App, AppContext } from '../../platform/http/types.ts';
 import type { OrdersService } from '../orders/index.ts';
+import { createBoardService } from './board.service.ts';
 import { createBomService } from './bom.service.ts';
 import { createEquipmentService } from './equipment.service.ts';
 import { createMaterialCheckService } from './material-check.service.ts';
@@ -34,6 +35,6 @@ export function registerProduction(app: App, ctx: AppContext, deps: { orders: Pi
   const equipment = createEquipmentService(ctx.handle.db, ctx.config);
   registerWorkOrderDemand(ctx.config.timeZone);
   productionRoutes(app, bom, materials);
-  workOrderRoutes(app, { centers, workOrders, schedule, equipment });
+  workOrderRoutes(app, { centers, workOrders, schedule, equipment, board: createBoardService(ctx.handle.db) });
   return { bom, materials, centers, workOrders, schedule, equipment };
 }

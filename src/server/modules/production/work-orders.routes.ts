@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams, page } from '../../../contracts/common.ts';
 import {
+  boardSchema,
   equipmentChangeSchema,
   routingPutBody,
   routingSchema,
@@ -15,6 +16,7 @@ import {
   workOrderSchema,
 } from '../../../contracts/production.ts';
 import type { App } from '../../platform/http/types.ts';
+import type { BoardService } from './board.service.ts';
 import type { EquipmentService } from './equipment.service.ts';
 import type { ScheduleService } from './schedule.service.ts';
 import type { WorkCentersService } from './work-centers.service.ts';
@@ -24,7 +26,7 @@ const tags = ['production'];
 const read = { config: { permission: 'production:read' as const } };
 const write = { config: { permission: 'production:write' as const } };
 
-export function workOrderRoutes(app: App, s: { centers: WorkCentersService; workOrders: WorkOrdersService; schedule: ScheduleService; equipment: EquipmentService }): void {
+export function workOrderRoutes(app: App, s: { centers: WorkCentersService; workOrders: WorkOrdersService; schedule: ScheduleService; equipment: EquipmentService; board: BoardService }): void {
   app.get('/api/v1/work-centers', { ...read, schema: { tags, response: { 200: page(workCenterSchema) } } }, () => s.centers.list());
   app.get('/api/v1/work-centers/:id', { ...read, schema: { tags, params: idParams, response: { 200: workCenterSchema } } }, (req) => s.centers.get(req.params.id));
   app.post('/api/v1/work-centers', { ...write, schema: { tags, description: 'Capacity in hours per working day (Monday–Friday from 08:00 China time).', body: workCenterCreate, response: { 201: workCenterSchema } } }, async (req, reply) =>
@@ -98,4 +100,6 @@ export function workOrderRoutes(app: App, s: { centers: WorkCentersService; work
     },
     (req) => s.schedule.run(req.body?.from),
   );
+
+  app.get('/api/v1/production/board', { config: { permission: 'board:read' }, schema: { tags, description: 'Per work center: state and the open operations in planned order; totals of open, running and late work.', response: { 200: boardSchema } } }, () => s.board.board());
 }
