@@ -6,12 +6,12 @@
  * every acknowledged order's webhook must have been delivered (duplicates only as the same
  * delivery id, which receivers de-duplicate on).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkLedger } from '../../src/server/modules/inventory/index.ts';
 import { openDatabase, type DbHandle } from '../../src/server/platform/db/database.ts';
+import { api, proofWorld, rng, startServer, stopServer } from './proof-world.ts';
 
 export interface CrashReport {
   runs: number;
@@ -26,49 +26,6 @@ export interface CrashReport {
 }
 
 const LINES = 5;
-const PASSWORD = 'crash-proof-1';
-
-/** A seeded pseudo-random generator (mulberry32), so a failing run can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), GENDAN_ADMIN_PASSWORD: PASSWORD, GENDAN_OUTBOX_POLL_MS: '100', GENDAN_OUTBOX_BACKOFF_MS: '200', GENDAN_OUTBOX_LEASE_MS: '2000', LOG_LEVEL: 'fatal', NODE_ENV: 'production' };
-  const child = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (b) => (stderr += b));
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${stderr}`);
-}
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  await exited;
-}
-
-async function api(base: string, path: string, headers: Record<string, string>, body?: unknown) {
-  const r = await fetch(`${base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return r.json() as Promise<any>;
-}
 
 export async function crashProof(opts: { databaseUrl: string; runs: number; clients: number; seed: number }): Promise<CrashReport> {
   const random = rng(opts.seed);
@@ -93,22 +50,10 @@ export async function crashProof(opts: { databaseUrl: string; runs: number; clie
   const acknowledged = new Map<string, string>(); // order id → number
   let handle: DbHandle | undefined;
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const { secret } = await api(base, '/api/v1/tokens', { cookie, 'x-csrf-token': csrfToken }, { name: 'crash' });
-    const auth = { authorization: `Bearer ${secret}` };
+    const world = await proofWorld(base, { products: LINES, stock: 1_000_000 });
+    const auth = world.auth;
     await api(base, '/api/v1/admin/webhooks', auth, { name: '崩溃验证', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, topics: ['order.confirmed'] });
-    const wh = await api(base, '/api/v1/warehouses', auth, { code: 'CRASH', name: '崩溃仓', isDefault: true });
-    const productIds: string[] = [];
-    for (let i = 0; i < LINES; i++) {
-      const p = await api(base, '/api/v1/products', auth, { sku: `CR-${i}`, name: `崩溃验证产品${i}`, unit: '件', listPrice: 10_000 });
-      await api(base, '/api/v1/stock/movements', auth, { type: 'receipt', productId: p.id, warehouseId: wh.id, qty: 1_000_000, reason: '期初' });
-      productIds.push(p.id);
-    }
-    const c = await api(base, '/api/v1/customers', auth, { name: '崩溃验证客户', addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
-    const promisedDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const body = JSON.stringify({ customerId: c.customer.id, promisedDate, lines: productIds.map((productId) => ({ productId, qty: 1, unitPrice: 10_000 })), submit: true, acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: 'crash proof' }] });
+    const body = world.orderBody(1);
 
     for (let run = 0; run < opts.runs; run++) {
       if (run > 0) server = await startServer(opts.databaseUrl, port);
@@ -136,7 +81,7 @@ export async function crashProof(opts: { databaseUrl: string; runs: number; clie
       await started;
       await new Promise((r) => setTimeout(r, random() * 1000));
       stop = true;
-      await kill(server, 'SIGKILL');
+      await stopServer(server, 'SIGKILL');
       await Promise.all(clients);
     }
     // One last start: the worker delivers what was committed before the crashes.
@@ -149,7 +94,7 @@ export async function crashProof(opts: { databaseUrl: string; runs: number; clie
       if (Number(pending.n) === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    await kill(server, 'SIGTERM');
+    await stopServer(server, 'SIGTERM');
 
     const orders = await db.selectFrom('salesOrder').select(['id', 'number', 'status']).execute();
     const byId = new Map(orders.map((o) => [o.id, o]));
@@ -170,7 +115,7 @@ export async function crashProof(opts: { databaseUrl: string; runs: number; clie
     if (handle.sqlite) integrity = String(handle.sqlite.pragma('integrity_check', { simple: true }));
     return { runs: opts.runs, acknowledged: acknowledged.size, lost, partial, phantomDeliveries, undelivered, redelivered, ledgerViolations: ledger.violations.length, integrity };
   } finally {
-    await kill(server, 'SIGKILL');
+    await stopServer(server, 'SIGKILL');
     await handle?.close();
     receiver.close();
   }
