@@ -27,7 +27,7 @@ for (const d of await dialects()) {
       assert.equal(r.statusCode, 201, r.body);
       return r.json().order;
     };
-    const stages = async (id: string) => Object.fromEntries((await t.db.handle.db.selectFrom('orderStage').selectAll().where('orderId', '=', id).execute()).map((s) => [s.stage, s]));
+    const stages = async (id: string): Promise<Record<string, any>> => Object.fromEntries((await t.db.handle.db.selectFrom('orderStage').selectAll().where('orderId', '=', id).execute()).map((s) => [s.stage, s]));
 
     test('the seeded rule set keeps the former defaults: review 24 h after submit, preparation/shipping/delivery from the promised day', async () => {
       const list = await rules();

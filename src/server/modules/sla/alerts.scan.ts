@@ -1,3 +1,6 @@
+import { sql, type Insertable } from 'kysely';
+import type { StageName } from '../../../contracts/stages.ts';
+import type { StageAlertTable } from '../../db/schema.ts';
 import type { DbHandle } from '../../platform/db/database.ts';
 import { forUpdateSkipLocked } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -5,6 +8,8 @@ import { newId } from '../../platform/ids.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { slaConfig } from './sla.config.ts';
 import { alertSchedule, alertsDue } from './sla.plan.ts';
+
+type NewAlert = Insertable<StageAlertTable>;
 
 export interface ScanOptions {
   /** The scan's clock: tests drive a simulated week through it. */
@@ -49,6 +54,8 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
           .orderBy('nextAlertAt')
           .limit(batchSize),
       ).execute();
+      const alerts: NewAlert[] = [];
+      const moves = new Map<StageName, { orderId: string; next: string | null }[]>();
       for (const s of rows) {
         const rule = rules.get(s.stage);
         let next: number | null = null;
@@ -60,24 +67,48 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
           // "due soon" is enough. Each escalation level goes to other people, so all are sent.
           const latestReminder = plan.due.filter((a) => a.kind === 'reminder').at(-1);
           for (const a of plan.due) {
-            const id = newId();
             const superseded = a.kind === 'reminder' && a !== latestReminder;
-            const ins = await tx
-              .insertInto('stageAlert')
-              .values({ id, orderId: s.orderId, stage: s.stage, kind: a.kind, level: a.level, dueAt: s.dueAt, fireAt: new Date(a.at).toISOString(), createdAt: nowIso, state: superseded ? 'dropped' : 'queued', sentAt: superseded ? nowIso : null, recipients: '[]', note: superseded ? 'superseded' : null })
-              .onConflict((oc) => oc.columns(['orderId', 'stage', 'kind', 'level', 'dueAt']).doNothing())
-              .executeTakeFirst();
-            if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 0 || superseded) continue;
-            await enqueue(tx, { channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: id }, dedupeKey: `stage_alert:${id}` });
-            result.alerts++;
+            alerts.push({ id: newId(), orderId: s.orderId, stage: s.stage, kind: a.kind, level: a.level, dueAt: s.dueAt, fireAt: new Date(a.at).toISOString(), createdAt: nowIso, state: superseded ? 'dropped' : 'queued', sentAt: superseded ? nowIso : null, recipients: '[]', note: superseded ? 'superseded' : null });
           }
         }
-        await tx
-          .updateTable('orderStage')
-          .set({ nextAlertAt: next === null ? null : new Date(next).toISOString() })
-          .where('orderId', '=', s.orderId)
-          .where('stage', '=', s.stage)
+        const list = moves.get(s.stage) ?? [];
+        list.push({ orderId: s.orderId, next: next === null ? null : new Date(next).toISOString() });
+        moves.set(s.stage, list);
+      }
+      // Few statements per batch: the alerts in multi-row inserts (the unique key drops what
+      // another worker or an earlier run already recorded), the stages' next times in one
+      // CASE update per stage name.
+      for (let i = 0; i < alerts.length; i += 200) {
+        const inserted = await tx
+          .insertInto('stageAlert')
+          .values(alerts.slice(i, i + 200))
+          .onConflict((oc) => oc.columns(['orderId', 'stage', 'kind', 'level', 'dueAt']).doNothing())
+          .returning(['id', 'kind', 'state'])
           .execute();
+        for (const a of inserted) {
+          if (a.state !== 'queued') continue;
+          await enqueue(tx, { channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: a.id }, dedupeKey: `stage_alert:${a.id}` });
+          result.alerts++;
+        }
+      }
+      for (const [stage, list] of moves) {
+        for (let i = 0; i < list.length; i += 500) {
+          const part = list.slice(i, i + 500);
+          const next = sql<string | null>`case ${sql.ref('order_id')} ${sql.join(
+            part.map((m) => sql`when ${m.orderId} then ${m.next === null ? sql`null` : sql`${m.next}`}`),
+            sql` `,
+          )} end`;
+          await tx
+            .updateTable('orderStage')
+            .set({ nextAlertAt: next })
+            .where('stage', '=', stage)
+            .where(
+              'orderId',
+              'in',
+              part.map((m) => m.orderId),
+            )
+            .execute();
+        }
       }
       return rows.length;
     });

@@ -1,7 +1,6 @@
 import type { CalendarConfig } from '../../../contracts/calendar.ts';
 import { defaultCalendarConfig } from '../../../contracts/calendar.ts';
 import type { SlaUnit } from '../../../contracts/sla.ts';
-import { localDate } from '../../platform/dates.ts';
 
 /**
  * Working-time arithmetic on the company calendar. Pure: a calendar is built from the
@@ -22,8 +21,27 @@ const nextDate = (d: string, n = 1) => new Date(Date.parse(`${d}T00:00:00Z`) + n
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+// Offsets change at most on the hour (DST): cached per zone and hour, since formatting with
+// Intl costs ~20 µs and the scan asks thousands of times.
+const offsetCache = new Map<string, Map<number, number>>();
 function zoneOffset(ms: number, timeZone: string): number {
+  let byHour = offsetCache.get(timeZone);
+  if (!byHour) offsetCache.set(timeZone, (byHour = new Map()));
+  const hour = Math.floor(ms / 3_600_000);
+  let v = byHour.get(hour);
+  if (v === undefined) {
+    if (byHour.size > 200_000) byHour.clear();
+    v = computeOffset(hour * 3_600_000, timeZone);
+    byHour.set(hour, v);
+  }
+  return v;
+}
+
+/** The local calendar date of an instant. */
+const localDate = (ms: number, timeZone: string) => new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+function computeOffset(ms: number, timeZone: string): number {
   let f = offsetFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -74,7 +92,7 @@ export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
 
 /** `t` itself when it is working time, otherwise the start of the next working interval. */
 export function nextWorkingTime(t: number, cal: WorkCalendar): number {
-  let d = localDate(new Date(t), cal.timeZone);
+  let d = localDate(t, cal.timeZone);
   for (let i = 0; i < MAX_DAYS; i++, d = nextDate(d)) {
     for (const [s, e] of cal.intervals(d)) {
       if (t < s) return s;
@@ -86,7 +104,7 @@ export function nextWorkingTime(t: number, cal: WorkCalendar): number {
 
 /** `t` itself when it is working time (or the end of an interval), otherwise the end of the previous one. */
 export function previousWorkingTime(t: number, cal: WorkCalendar): number {
-  let d = localDate(new Date(t), cal.timeZone);
+  let d = localDate(t, cal.timeZone);
   for (let i = 0; i < MAX_DAYS; i++, d = nextDate(d, -1)) {
     const list = cal.intervals(d);
     for (let j = list.length - 1; j >= 0; j--) {
@@ -100,7 +118,7 @@ export function previousWorkingTime(t: number, cal: WorkCalendar): number {
 
 /** The same wall-clock time `n` working days later (n > 0) or earlier (n < 0), from a working instant. */
 function shiftWorkingDays(t: number, n: number, cal: WorkCalendar): number {
-  let d = localDate(new Date(t), cal.timeZone);
+  let d = localDate(t, cal.timeZone);
   const clock = t - zonedInstant(d, 0, cal.timeZone);
   const step = n > 0 ? 1 : -1;
   for (let left = Math.abs(n), guard = 0; left > 0; guard++) {
@@ -128,7 +146,7 @@ export function addWorkingTime(t: number, span: WorkingSpan, cal: WorkCalendar):
   let left = spanMs(span);
   if (left < 0) return subtractWorkingTime(t, 'hours' in span ? { hours: -span.hours } : { minutes: -span.minutes }, cal);
   if (left === 0) return nextWorkingTime(t, cal);
-  let d = localDate(new Date(t), cal.timeZone);
+  let d = localDate(t, cal.timeZone);
   for (let i = 0; i < MAX_DAYS; i++, d = nextDate(d)) {
     for (const [s, e] of cal.intervals(d)) {
       if (e <= t) continue;
@@ -152,7 +170,7 @@ export function subtractWorkingTime(t: number, span: WorkingSpan, cal: WorkCalen
   let left = spanMs(span);
   if (left < 0) return addWorkingTime(t, 'hours' in span ? { hours: -span.hours } : { minutes: -span.minutes }, cal);
   if (left === 0) return previousWorkingTime(t, cal);
-  let d = localDate(new Date(t), cal.timeZone);
+  let d = localDate(t, cal.timeZone);
   for (let i = 0; i < MAX_DAYS; i++, d = nextDate(d, -1)) {
     const list = cal.intervals(d);
     for (let j = list.length - 1; j >= 0; j--) {
