@@ -102,6 +102,7 @@ export const fieldReasons = {
   invalid_tax_id: { zh: '统一社会信用代码无效（18 位，校验位不符）', en: 'not a valid unified social credit code (18 characters, check digit)' },
   invalid_division: { zh: '省/市/区组合不存在', en: 'province/city/district combination does not exist' },
   required: { zh: '必填', en: 'required' },
+  nul_character: { zh: '含有不允许的控制字符（NUL）', en: 'contains a forbidden control character (NUL)' },
   not_found: { zh: '引用的记录不存在', en: 'the referenced record does not exist' },
   taken: { zh: '已被使用', en: 'already taken' },
   unknown_role: { zh: '角色不存在', en: 'no such role' },

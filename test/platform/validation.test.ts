@@ -39,6 +39,16 @@ for (const d of await dialects()) {
       assert.equal(await users(), n);
     });
 
+    test('a NUL character in any field → 400 naming the field (PostgreSQL text cannot hold it), nothing written', async () => {
+      const n = await users();
+      const r = await t.req(s, 'POST', '/api/v1/customers', { name: '客户\u0000甲', contacts: [{ name: '张\u0000三' }] }, { 'accept-language': 'en-US' });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.deepEqual(r.json().details, [{ path: 'name', code: 'invalid_characters', message: 'name: contains a forbidden control character (NUL)' }]);
+      const nested = await t.req(s, 'POST', '/api/v1/customers', { name: '客户乙', contacts: [{ name: '张\u0000三' }] });
+      assert.equal(nested.json().details[0].path, 'contacts.0.name');
+      assert.equal(await users(), n);
+    });
+
     test('missing required field is reported as required', async () => {
       const r = await t.req(s, 'POST', '/api/v1/admin/users', { username: 'abc', displayName: 'x', roles: ['sales'] }, { 'accept-language': 'en' });
       assert.equal(r.statusCode, 400);

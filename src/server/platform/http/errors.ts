@@ -77,6 +77,9 @@ const zodMarker = Symbol.for('ZodFastifySchemaValidationError');
 export const validatorCompiler =
   ({ schema }: { schema: any }) =>
   (data: unknown) => {
+    // PostgreSQL text cannot hold U+0000: refuse it here, for every field, instead of failing in the database.
+    const nul = nulPath(data);
+    if (nul) return { error: [{ [zodMarker]: true, keyword: 'invalid_characters', instancePath: `/${nul.join('/')}`, schemaPath: '', message: 'NUL', params: { params: { reason: 'nul_character' } } }] };
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return {
@@ -116,4 +119,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     reply.code(errorCatalog[code].status).send({ code, message: errorMessage(code, locale), details, requestId: req.id });
   });
+}
+
+/** The path of the first string (value or key) containing U+0000, if any. */
+function nulPath(v: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (!v || typeof v !== 'object' || depth > 32) return null;
+  for (const [k, x] of Object.entries(v)) {
+    if (k.includes('\u0000')) return [...path, k.replace(/\u0000/g, '')];
+    const p = nulPath(x, [...path, k], depth + 1);
+    if (p) return p;
+  }
+  return null;
 }
