@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type * as XL from 'exceljs';
 import { orderStatuses } from '../../src/contracts/orders.ts';
 import { orderStatusLabels } from '../../src/contracts/order-list.ts';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
 import { newId } from '../../src/server/platform/ids.ts';
+import { loadActor } from '../../src/server/modules/admin/index.ts';
+import { createOrderList } from '../../src/server/modules/orders/order-list.ts';
 import { zhCN } from '../../src/web/i18n/zh-CN.ts';
 import { enUS } from '../../src/web/i18n/en-US.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
@@ -183,6 +187,19 @@ for (const d of await dialects()) {
       assert.deepEqual(x.rows.map((r) => r[8]), expected);
       t.app.log.info(`exported ${n} orders in ${ms.toFixed(0)} ms`);
       assert.equal((await counts(rep.session, 'q=BULK-')).byStatus.draft, n);
+
+      // The cap: the newest `maxRows` orders, and the size check says the file was cut.
+      const capped = createOrderList(t.db.handle.db, t.config, { maxRows: 1_500 });
+      const actor = (await loadActor(t.db.handle.db, rep.user.id, 'session'))!;
+      assert.deepEqual(await capped.exportSize(actor, { q: 'BULK-' }), { total: n, rows: 1_500, truncated: true });
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      const ended = once(out, 'end');
+      await capped.exportXlsx(actor, { q: 'BULK-' }, 'zh-CN', out);
+      await ended;
+      const cut = await sheetOf(Buffer.concat(chunks));
+      assert.deepEqual(cut.rows.map((r) => r[8]), expected.slice(0, 1_500));
     });
 
     test('status words in the export are the web app’s words', () => {

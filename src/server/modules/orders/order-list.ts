@@ -42,8 +42,9 @@ export function resolveFilter(q: OrderFilterQuery, timeZone: string, withStatus 
   };
 }
 
-/** The order list, its tab counts and its Excel export — one filter, one data scope. */
-export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>) {
+/** The order list, its tab counts and its Excel export — one filter, one data scope. `maxRows` caps exports (tests lower it). */
+export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits: { maxRows: number } = { maxRows: ORDER_EXPORT_MAX_ROWS }) {
+  const { maxRows } = limits;
   const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
   return {
@@ -74,11 +75,11 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>) {
     async exportSize(actor: Actor, q: OrderFilterQuery) {
       const found = await countOrdersByStatus(db, actor, resolveFilter(q, config.timeZone));
       const total = [...found.values()].reduce((a, b) => a + b, 0);
-      return { total, rows: Math.min(total, ORDER_EXPORT_MAX_ROWS), truncated: total > ORDER_EXPORT_MAX_ROWS };
+      return { total, rows: Math.min(total, maxRows), truncated: total > maxRows };
     },
 
     /**
-     * Writes the filtered orders as .xlsx to `out`, newest first, at most ORDER_EXPORT_MAX_ROWS.
+     * Writes the filtered orders as .xlsx to `out`, newest first, at most `maxRows`.
      * Rows are read in keyset batches and committed to a streaming workbook, so memory stays
      * flat whatever the row count; a slow reader holds the loop back (drain), a gone one stops it.
      * Columns follow the caller's field rules: a hidden field has no column at all.
@@ -94,8 +95,8 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>) {
       ws.getRow(1).commit();
       let last: string | null = null;
       let written = 0;
-      while (written < ORDER_EXPORT_MAX_ROWS && !out.destroyed) {
-        let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, ORDER_EXPORT_MAX_ROWS - written));
+      while (written < maxRows && !out.destroyed) {
+        let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
         if (last) qb = qb.where('salesOrder.id', '<', last);
         const rows = await qb.execute();
         for (const r of rows) {
