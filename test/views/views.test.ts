@@ -56,6 +56,11 @@ for (const d of await dialects()) {
       const rename = await t.req(a, 'PATCH', `${URL}/${other.id}`, { name: '本月' });
       assert.equal(rename.statusCode, 409, rename.body);
       assert.deepEqual((await list(a)).map((x) => x.name).sort(), ['上月', '本月']);
+
+      // A double-clicked save: one view, one clean 409, never a 500.
+      const twice = await Promise.all([1, 2, 3].map(() => create(a, { name: '双击' })));
+      assert.deepEqual(twice.map((r) => r.statusCode).sort(), [201, 409, 409], twice.map((r) => r.body).join('\n'));
+      assert.equal((await list(a)).filter((x) => x.name === '双击').length, 1);
     });
 
     test('private views are invisible to others (404); shared ones are visible but only the owner or an admin may change them (403)', async () => {
