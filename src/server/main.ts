@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { ensureAdmin, openAndMigrate } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createNotificationHandlers } from './modules/notifications/index.ts';
-import { createShippingHandlers } from './modules/shipping/index.ts';
+import { createShippingHandlers, startShippingScans } from './modules/shipping/index.ts';
 import { startDigest } from './modules/workbench/index.ts';
 import { createStageAlertHandler, scanStageAlerts, setCompanyTimeZone, STAGE_ALERT_CHANNEL } from './modules/sla/index.ts';
 import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
@@ -30,11 +30,13 @@ export function startWorker(ctx: AppContext) {
   const housekeeping = setInterval(() => void purgeIdempotencyKeys(ctx.handle.db).catch(() => {}), 3_600_000);
   housekeeping.unref();
   const stopDigest = startDigest(ctx);
+  const stopShippingScans = startShippingScans(ctx);
   return {
     worker,
     async stop() {
       clearInterval(housekeeping);
       stopDigest();
+      await stopShippingScans();
       clearInterval(slaScan);
       await scanning;
       await worker.stop();

@@ -502,7 +502,7 @@ export interface ShipmentTable {
   etaSource: string | null;
   /** The newest tracking event (or the dispatch): what the no-movement scan compares. */
   lastMovementAt: string | null;
-  /** The `lastMovementAt` a no-movement exception was raised for: once per silence. */
+  /** When a no-movement exception was raised; cleared by the next tracking event (once per silence). */
   movementAlertedAt: string | null;
 }
 

@@ -12,8 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const col of ['cancelled_at', 'cancel_reason', 'origin_province', 'dest_province', 'eta_source', 'last_movement_at', 'movement_alerted_at']) {
     await s.alterTable('shipment').addColumn(col, 'text').execute();
   }
-  // The scan for silent shipments reads only (status, last_movement_at): one range per status.
-  await s.createIndex('shipment_movement_idx').on('shipment').columns(['status', 'last_movement_at']).execute();
+  // The scan for silent shipments: per status, the not-yet-alerted ones by last movement.
+  await s.createIndex('shipment_movement_idx').on('shipment').columns(['status', 'movement_alerted_at', 'last_movement_at']).execute();
   // Lane transit times: delivered shipments per destination province.
   await s.createIndex('shipment_lane_idx').on('shipment').columns(['dest_province', 'status', 'delivered_at']).execute();
   await db

@@ -5,6 +5,7 @@ import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../.
 import { cancelShipmentBody, dispatchBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
 import { createPackingService } from './packing.service.ts';
 import { createDeliveryNotes } from './delivery-note.ts';
+import { scanNoMovement } from './no-movement.ts';
 import { requestLocale } from '../../platform/http/errors.ts';
 import { createExceptionsService } from './exceptions.service.ts';
 import { createKuaidi100 } from './carriers/kuaidi100.ts';
@@ -17,6 +18,7 @@ import { createOrderPortal } from './portal-order.ts';
 
 export type { OrderPortal } from './portal-order.ts';
 export type { ExceptionsService } from './exceptions.service.ts';
+export { scanNoMovement } from './no-movement.ts';
 export { createExceptionsService } from './exceptions.service.ts';
 
 const tags = ['shipping'];
@@ -76,5 +78,22 @@ export function createShippingHandlers(ctx: AppContext): Record<string, OutboxHa
       if (!order) return;
       await inTransaction(ctx.handle.db, (tx) => appendEvent(tx, { entityType: 'order', entityId: order.orderId, type: r.subscribed ? 'shipment.tracking_subscribed' : 'shipment.tracking_not_subscribed', actor: null, stage: 'shipping', data: { shipmentId: p.shipmentId, provider: 'kuaidi100', ...r } }));
     },
+  };
+}
+
+/** How often the worker looks for shipments without tracking movement. */
+const NO_MOVEMENT_SCAN_MS = 10 * 60_000;
+
+/** The shipping module's periodic scans (no movement); returns the stop function. */
+export function startShippingScans(ctx: AppContext): () => Promise<void> {
+  const exceptions = createExceptionsService(ctx.handle.db, ctx.config);
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = scanNoMovement(ctx.handle.db, exceptions).catch((err) => ctx.log.error({ err }, 'no-movement scan failed'));
+  }, NO_MOVEMENT_SCAN_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
   };
 }

@@ -213,7 +213,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         await tx.insertInto('trackingEvent').values({ id: newId(), shipmentId: id, at, status: input.status, location: input.location ?? null, description: input.description ?? null, raw: raw === undefined ? null : json.write(raw) }).execute();
         // Carriers push out of order: the newest event is what counts as the last movement.
         const last = s.events.reduce((m, e) => (e.at > m ? e.at : m), at);
-        await tx.updateTable('shipment').set({ status: input.status, lastMovementAt: last, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
+        await tx.updateTable('shipment').set({ status: input.status, lastMovementAt: last, movementAlertedAt: null, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
         await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: `shipment.${input.status}`, actor, stage: input.status === 'delivered' ? 'delivery' : 'shipping', data: { shipmentId: id, location: input.location ?? null, description: input.description ?? null } });
         if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
         if (input.status === 'exception') {
