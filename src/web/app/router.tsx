@@ -42,6 +42,8 @@ const NewShipmentPage = lazyPage(() => import('../features/shipping/new-shipment
 const ShipmentDetailPage = lazyPage(() => import('../features/shipping/shipment-detail-page.tsx'), 'ShipmentDetailPage');
 const ExceptionsPage = lazyPage(() => import('../features/shipping/exceptions-page.tsx'), 'ExceptionsPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
+const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
+const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 
 function Landing() {
   const { user } = useSession();
@@ -75,6 +77,8 @@ const guarded = (permission: Permission, element: React.ReactNode) => <RequirePe
 
 /** Modules that are built: their pages instead of 即将上线, plus their sub-pages. */
 const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
+  workbench: [{ path: '/workbench', element: guarded('orders:read', <WorkbenchPage />) }],
+  reports: [{ path: '/reports', element: guarded('reports:read', <ReportsPage />) }],
   customers: [
     { path: '/customers', element: guarded('customers:read', <CustomersPage />) },
     { path: '/customers/new', element: guarded('customers:write', <CustomerFormPage />) },

@@ -10,6 +10,8 @@ import { portal } from './en-US/portal.ts';
 import { requirements } from './en-US/requirements.ts';
 import { orderList, views } from './en-US/views.ts';
 import { shipping } from './en-US/shipping.ts';
+import { workbench } from './en-US/workbench.ts';
+import { reports } from './en-US/reports.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
 export const enUS: Messages = {
@@ -311,4 +313,6 @@ export const enUS: Messages = {
   shipping,
   views,
   orderList,
+  workbench,
+  reports,
 };

@@ -9,6 +9,8 @@ import { portal } from './zh-CN/portal.ts';
 import { requirements } from './zh-CN/requirements.ts';
 import { orderList, views } from './zh-CN/views.ts';
 import { shipping } from './zh-CN/shipping.ts';
+import { workbench } from './zh-CN/workbench.ts';
+import { reports } from './zh-CN/reports.ts';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
 export const zhCN = {
@@ -310,4 +312,6 @@ export const zhCN = {
   shipping,
   views,
   orderList,
+  workbench,
+  reports,
 };

@@ -1,0 +1,109 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Segmented, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { reportGroupBys } from '../../../contracts/responsibility.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { dayjs } from '../../lib/date-field.ts';
+import { formatDate } from '../../lib/format.ts';
+import '../workbench/workbench.css';
+import { exportDelays, useDelays, useLeadTimes, type Drill, type GroupBy } from './api.ts';
+import { DelayGroups } from './delay-groups.tsx';
+import { DelayOrders } from './delay-orders.tsx';
+import { LeadTimes } from './lead-times.tsx';
+
+const isDate = (v: string | null) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/**
+ * 责任报表: late days by stage, owner, customer, reason (Pareto) or month for stages finished in
+ * the range; lead-time percentiles and on-time rate; a click on a row lists its late stages;
+ * Excel export of that list. Range and grouping live in the URL.
+ */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const groupBy: GroupBy = (reportGroupBys as readonly string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as GroupBy) : 'stage';
+  const range = { from: isDate(params.get('from')) ? params.get('from')! : '', to: isDate(params.get('to')) ? params.get('to')! : '' };
+  const set = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  const [drill, setDrill] = useState<{ filter: Drill; label: string } | null>(null);
+  const delays = useDelays(groupBy, range);
+  const leadTimes = useLeadTimes(range);
+  const [exporting, setExporting] = useState(false);
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await exportDelays(range, drill?.filter ?? {}, t('reports.exportFile', { date: formatDate(new Date().toISOString()) }));
+      void message.success(t('reports.exportDone'));
+    } catch (err) {
+      void message.error((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <div className="gd-page" data-testid="reports-page">
+      <PageHeader
+        title={t('reports.title')}
+        subtitle={t('reports.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={runExport} loading={exporting}>
+            {t('reports.export')}
+          </Button>
+        }
+      />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card size="small">
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Typography.Text>{t('reports.range')}</Typography.Text>
+            <DatePicker.RangePicker
+              value={range.from || range.to ? [range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null] : null}
+              onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD') ?? '', to: r?.[1]?.format('YYYY-MM-DD') ?? '' })}
+              allowEmpty={[true, true]}
+              style={{ width: 250, maxWidth: '100%' }}
+            />
+            <Segmented<GroupBy>
+              value={groupBy}
+              onChange={(g) => {
+                set({ groupBy: g === 'stage' ? '' : g });
+                setDrill(null);
+              }}
+              options={reportGroupBys.map((g) => ({ value: g, label: t(`reports.groupBy.${g}`) }))}
+            />
+            {delays.data && <Tag color="volcano">{t('reports.total', { days: Math.round((delays.data.totalLateMinutes / 1440) * 10) / 10 })}</Tag>}
+          </Space>
+          {delays.error && <ErrorAlert error={delays.error} />}
+          <DelayGroups data={delays.data} groupBy={groupBy} loading={delays.isLoading} onDrill={(filter, label) => setDrill({ filter, label })} />
+        </Card>
+        <Card size="small" title={t('reports.leadTimes.title')}>
+          {leadTimes.error && <ErrorAlert error={leadTimes.error} />}
+          <LeadTimes rows={leadTimes.data ?? []} loading={leadTimes.isLoading} />
+        </Card>
+        <Card
+          size="small"
+          title={t('reports.drill.title')}
+          extra={
+            drill ? (
+              <Tag closable onClose={() => setDrill(null)} aria-label={t('reports.drill.clear')}>
+                {t('reports.drill.filter', { label: drill.label })}
+              </Tag>
+            ) : (
+              <Typography.Text type="secondary">{t('reports.drill.hint')}</Typography.Text>
+            )
+          }
+        >
+          <DelayOrders range={range} drill={drill?.filter ?? {}} />
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { Checkbox, Empty, List, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { WorkbenchItem } from './api.ts';
+import { itemKey as key, nudgeable, riskColor } from './risk.ts';
+
+/** The workbench on a phone (375 px): one card per order, the same facts and actions top to bottom. */
+export function WorkbenchCards(props: {
+  items: WorkbenchItem[];
+  loading: boolean;
+  selected: string[];
+  onSelect: (keys: string[]) => void;
+  when: (i: WorkbenchItem) => ReactNode;
+  nextAction: (i: WorkbenchItem) => string;
+  action: (i: WorkbenchItem) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { items, selected, onSelect } = props;
+  const toggle = (k: string, on: boolean) => onSelect(on ? [...selected, k] : selected.filter((x) => x !== k));
+  return (
+    <List
+      className="gd-workbench-cards"
+      loading={props.loading}
+      dataSource={items}
+      locale={{ emptyText: <Empty description={t('workbench.empty')} /> }}
+      renderItem={(i) => (
+        <List.Item key={key(i)} data-testid="workbench-card">
+          <div className="gd-workbench-card">
+            <div className="gd-workbench-card-head">
+              <Checkbox checked={selected.includes(key(i))} disabled={!nudgeable(i)} onChange={(e) => toggle(key(i), e.target.checked)} aria-label={i.number ?? i.orderId} />
+              <Link to={`/orders/${i.orderId}`}>
+                <Typography.Text strong>{i.number ?? t('common.none')}</Typography.Text>
+              </Link>
+              <Typography.Text type="secondary" ellipsis>
+                {i.customerName}
+              </Typography.Text>
+            </div>
+            <Space size={4} wrap>
+              {i.reasons.map((r) => (
+                <Tag key={r} color={riskColor[r]}>
+                  {t(`workbench.reason.${r}`)}
+                </Tag>
+              ))}
+            </Space>
+            <div>
+              {i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')} · {i.stage?.ownerName ?? t('workbench.noOwner')} · {props.when(i)}
+            </div>
+            <div>
+              {t('workbench.nextAction')}
+              {t('common.colon')}
+              {props.nextAction(i)}
+            </div>
+            {props.action(i)}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
