@@ -113,7 +113,7 @@ export function PortalOrderView({ token, order: o }: { token: string; order: Por
           <span>{t('shipping.portal.promised', { date: formatDate(o.promisedDate) })}</span>
         </div>
         <Steps
-          className="gd-portal-steps"
+          style={{ marginTop: 14 }}
           orientation={screens.sm ? 'horizontal' : 'vertical'}
           size="small"
           current={Math.min(step, 3)}
@@ -167,7 +167,7 @@ export function PortalOrderView({ token, order: o }: { token: string; order: Por
             <dt>{t('shipping.portal.contents')}</dt>
             <dd>{s.lines.map((l) => `${l.name} × ${formatQty(l.qty, l.unit)}`).join(t('common.listSep'))}</dd>
           </dl>
-          <div style={{ marginTop: 14 }}>
+          <div style={{ margin: '16px 0 4px' }}>
             <TrackingTimeline shipment={s} />
           </div>
           <ReceiptAnswer token={token} shipment={s} />

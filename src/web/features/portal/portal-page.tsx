@@ -19,8 +19,8 @@ export function PortalPage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
   const req = usePortalRequirement(token);
-  const company = req.data?.company || t('portal.defaultCompany');
   const order = asPortalOrder(req.data);
+  const company = req.data?.company || t(order ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
 
   useEffect(() => {
     document.title = order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');

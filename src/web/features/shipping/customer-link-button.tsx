@@ -30,7 +30,7 @@ export function CustomerLinkButton({ orderId }: { orderId: string }) {
           {link.error ? <ErrorAlert error={link.error} /> : null}
           {link.isPending && <Typography.Text type="secondary">{t('shipping.link.making')}</Typography.Text>}
           {link.data && (
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: "100%" }}>
               <Typography.Text>{t('shipping.link.help')}</Typography.Text>
               <Space.Compact style={{ width: '100%' }}>
                 <Input readOnly value={link.data.url} data-testid="customer-link-url" />

@@ -49,68 +49,77 @@ export function ExceptionsPage() {
     setParams(next, { replace: true });
   };
 
+  const Where = ({ e }: { e: ShippingException }) => (
+    <span className="gd-ship-where">
+      <Link to={`/orders/${e.orderId}`} className="gd-mono gd-ship-small">
+        {e.orderNumber ?? t('common.none')}
+      </Link>
+      {e.entityType === 'shipment' && (
+        <Link to={`/shipping/${e.entityId}`} className="gd-mono gd-ship-small">
+          {String((e.details as { shipment?: string }).shipment ?? t('shipping.exceptions.shipment'))}
+        </Link>
+      )}
+    </span>
+  );
+  const Due = ({ e }: { e: ShippingException }) => {
+    const late = e.state === 'open' && Date.parse(e.dueAt) < Date.now();
+    return (
+      <Tooltip title={formatDateTime(e.dueAt)}>
+        <Typography.Text type={late ? 'danger' : undefined} data-testid="exception-due">
+          {e.state === 'open' ? (late ? t('shipping.exceptions.overdue', { when: formatRelative(e.dueAt, currentLanguage()) }) : formatRelative(e.dueAt, currentLanguage())) : formatDateTime(e.resolvedAt)}
+        </Typography.Text>
+      </Tooltip>
+    );
+  };
+  const Actions = ({ e }: { e: ShippingException }) =>
+    e.state === 'open' ? (
+      <Space size={4} wrap>
+        <Button size="small" type="primary" onClick={() => setDialog({ e, mode: 'resolve' })} data-testid="resolve">
+          {t('shipping.exceptions.resolve')}
+        </Button>
+        <Button size="small" onClick={() => setDialog({ e, mode: 'note' })}>
+          {t('shipping.exceptions.addNote')}
+        </Button>
+      </Space>
+    ) : null;
+
   const columns: ColumnsType<ShippingException> = [
     {
       title: t('shipping.exceptions.what'),
       key: 'type',
       render: (_, e) => (
-        <div className="gd-user-cell">
+        <div className="gd-user-cell gd-ship-exc-cell">
           <span>
             <ExceptionTypeTag status={e.type} /> <span className="gd-only-mobile"><ExceptionStateTag status={e.state} /></span>
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {detailText(e) || t('common.none')}
           </Typography.Text>
-        </div>
-      ),
-    },
-    {
-      title: t('shipping.exceptions.where'),
-      key: 'order',
-      render: (_, e) => (
-        <div className="gd-user-cell">
-          <Link to={`/orders/${e.orderId}`} className="gd-mono">
-            {e.orderNumber ?? t('common.none')}
-          </Link>
-          {e.entityType === 'shipment' && (
-            <Link to={`/shipping/${e.entityId}`} className="gd-mono">
-              {String((e.details as { shipment?: string }).shipment ?? t('shipping.exceptions.shipment'))}
-            </Link>
+          {e.notes.length > 0 && (
+            <ul className="gd-ship-notes">
+              {e.notes.map((n, i) => (
+                <li key={i}>
+                  <Typography.Text type="secondary">{`${formatDateTime(n.at)} ${n.by}${t('common.colon')}`}</Typography.Text>
+                  {n.text}
+                </li>
+              ))}
+            </ul>
           )}
+          <span className="gd-only-mobile gd-ship-exc-mobile">
+            <Where e={e} />
+            <span>
+              {e.ownerName ?? t('common.none')} · <Due e={e} />
+            </span>
+            <Actions e={e} />
+          </span>
         </div>
       ),
     },
-    { title: t('shipping.exceptions.owner'), dataIndex: 'ownerName', responsive: ['sm'], render: (v: string | null) => v ?? t('common.none') },
-    {
-      title: t('shipping.exceptions.due'),
-      dataIndex: 'dueAt',
-      render: (v: string, e) => {
-        const late = e.state === 'open' && Date.parse(v) < Date.now();
-        return (
-          <Tooltip title={formatDateTime(v)}>
-            <Typography.Text type={late ? 'danger' : undefined} data-testid="exception-due">
-              {e.state === 'open' ? (late ? t('shipping.exceptions.overdue', { when: formatRelative(v, currentLanguage()) }) : formatRelative(v, currentLanguage())) : formatDateTime(e.resolvedAt)}
-            </Typography.Text>
-          </Tooltip>
-        );
-      },
-    },
-    { title: t('common.status'), dataIndex: 'state', responsive: ['sm'], render: (v: ShippingException['state'], e) => <Space size={4} wrap><ExceptionStateTag status={v} />{e.resolution && <span>{t(`shipping.exceptions.resolution.${e.resolution}`)}</span>}</Space> },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, e) =>
-        e.state === 'open' ? (
-          <Space size={4} wrap>
-            <Button size="small" type="primary" onClick={() => setDialog({ e, mode: 'resolve' })} data-testid="resolve">
-              {t('shipping.exceptions.resolve')}
-            </Button>
-            <Button size="small" onClick={() => setDialog({ e, mode: 'note' })}>
-              {t('shipping.exceptions.addNote')}
-            </Button>
-          </Space>
-        ) : null,
-    },
+    { title: t('shipping.exceptions.where'), key: 'order', responsive: ['md'], render: (_, e) => <Where e={e} /> },
+    { title: t('shipping.exceptions.owner'), dataIndex: 'ownerName', responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
+    { title: t('shipping.exceptions.due'), dataIndex: 'dueAt', responsive: ['md'], render: (_: string, e) => <Due e={e} /> },
+    { title: t('common.status'), dataIndex: 'state', responsive: ['md'], render: (v: ShippingException['state'], e) => <Space size={4} wrap><ExceptionStateTag status={v} />{e.resolution && <span>{t(`shipping.exceptions.resolution.${e.resolution}`)}</span>}</Space> },
+    { title: t('common.actions'), key: 'actions', responsive: ['md'], render: (_, e) => <Actions e={e} /> },
   ];
 
   return (
@@ -141,7 +150,6 @@ export function ExceptionsPage() {
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 'max-content' }}
           rowClassName={(e) => (e.id === focus ? 'gd-ship-focus' : '')}
-          expandable={{ rowExpandable: (e) => e.notes.length > 0, expandedRowRender: (e) => <ul className="gd-ship-notes">{e.notes.map((n, i) => <li key={i}><Typography.Text type="secondary">{formatDateTime(n.at)} {n.by}{t('common.colon')}</Typography.Text>{n.text}</li>)}</ul> }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={state === 'open' ? t('shipping.exceptions.emptyOpen') : t('shipping.exceptions.empty')} /> }}
           data-testid="exception-table"
         />

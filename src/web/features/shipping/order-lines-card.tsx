@@ -74,7 +74,7 @@ export function OrderLinesCard({ order, states, locked, extra }: { order: Order;
   return (
     <Card
       size="small"
-      data-testid="ship-order"
+      data-testid="ship-order-card"
       title={
         <span className="gd-ship-card-title">
           <Link to={`/orders/${order.id}`} className="gd-mono">

@@ -1,3 +1,4 @@
+import './shipping.css';
 import { Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';

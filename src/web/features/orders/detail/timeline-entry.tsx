@@ -6,6 +6,7 @@ import { formatMoney, formatQty } from '../../../lib/format.ts';
 import { useRoleLabel } from '../../admin/roles/use-role-label.ts';
 import type { Order, TimelineEntry } from '../api.ts';
 import { OrderStatusTag } from '../order-tags.tsx';
+import { isShippingEvent, ShippingTimelineBody } from '../../shipping/shipping-timeline.tsx';
 
 export const timelineTones: Record<string, string> = {
   'order.created': 'blue',
@@ -44,6 +45,8 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
   const note = (key: 'reason' | 'comment', text: string | null): ReactNode => (text ? <div className="gd-history-note">{t(`orders.timeline.${key}`, { text })}</div> : null);
   const checkName = (code: unknown) => t(`orders.checks.name.${String(code) as 'PRICE_BELOW_FLOOR'}`, { defaultValue: String(code) });
 
+  // Shipments, tracking, proof of delivery and exceptions: worded by the shipping feature.
+  if (isShippingEvent(e.type)) return <ShippingTimelineBody entry={e} order={order} />;
   switch (e.type) {
     case 'order.created':
       return (

@@ -26,7 +26,7 @@ export function TimelineTab({ order }: { order: Order }) {
               <Typography.Text type="secondary">
                 {formatDateTime(e.at)} · {formatRelative(e.at, currentLanguage())}
               </Typography.Text>
-              {e.stage && <Tag bordered={false}>{t(`orders.stage.${e.stage as 'review'}`, { defaultValue: e.stage })}</Tag>}
+              {e.stage && <Tag variant="filled">{t(`orders.stage.${e.stage as 'review'}`, { defaultValue: e.stage })}</Tag>}
             </Space>
             <TimelineBody entry={e} order={order} />
           </>

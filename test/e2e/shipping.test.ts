@@ -1,0 +1,182 @@
+/**
+ * Stage 4 in real Chromium against the real server (SQLite in a temp dir): a confirmed order
+ * of 10 motors with stock reserved (set up through the API); the warehouse clerk ships 4 of
+ * them from the order's 发货 button — first with a tracking number SF's format refuses (the
+ * server's words on the field, the shipment kept as a draft), then dispatched from the
+ * shipment's dialog with its checks; the order reads 部分发货. The customer opens their link
+ * on a 375×812 phone in another browser context, sees the tracking number and confirms
+ * receipt; the shipment and the order timeline show it. Screenshots: test-results/shipping-*.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { ensureWebBuild, launchChromium, SHOTS, skip } from './harness.ts';
+
+const PASSWORD = 'e2e-pass-1234';
+
+async function apiAs(base: string, username: string, password: string) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  assert.equal(login.status, 200, `login ${username}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path} → ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
+describe('stage 4 in Chromium: a partial shipment dispatched, the customer confirms receipt on a phone', { skip, timeout: 120_000 }, () => {
+  let browser: Browser;
+  let server: { url: string; shutdown: () => Promise<void> };
+  let dir: string;
+  const problems: string[] = [];
+
+  before(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e4-'));
+    const { serve } = await import('../../src/server/main.ts');
+    const { loadConfig } = await import('../../src/server/config.ts');
+    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
+    server = await serve(config);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.shutdown();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
+    const mobile = viewport.width < 600;
+    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+    return { ctx, page };
+  }
+  async function signIn(username: string, password: string, viewport = { width: 1280, height: 860 }) {
+    const s = await open(viewport);
+    await s.page.goto(`${server.url}/login`);
+    await s.page.locator('#username').fill(username);
+    await s.page.locator('#password').fill(password);
+    await s.page.getByRole('button', { name: /登\s*录/ }).click();
+    await s.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return s;
+  }
+  const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `shipping-${name}.png`), fullPage });
+  const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
+
+  test('ship 4 of 10 from the order, dispatch with a tracking number, the customer confirms receipt', async () => {
+    // Set-up through the API: people, stock, a customer with an email contact, a confirmed order of 10.
+    const admin = await apiAs(server.url, 'admin', 'admin1234');
+    await admin('POST', '/api/v1/admin/users', { username: 'rep', displayName: '李晓松', password: PASSWORD, roles: ['sales'] });
+    await admin('POST', '/api/v1/admin/users', { username: 'wh', displayName: '赵仓管', password: PASSWORD, roles: ['warehouse'] });
+    const wh = await admin<{ id: string }>('POST', '/api/v1/warehouses', { code: 'SH01', name: '上海总仓', isDefault: true });
+    const product = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'MTR-750W', name: '伺服电机 750W', unit: '台', listPrice: 129_900, floorPrice: 110_000 });
+    await admin('POST', '/api/v1/stock/movements', { type: 'receipt', productId: product.id, warehouseId: wh.id, qty: 50, reason: '期初' });
+    const rep = await apiAs(server.url, 'rep', PASSWORD);
+    const { customer } = await rep<{ customer: { id: string } }>('POST', '/api/v1/customers', {
+      name: '苏州精工自动化科技有限公司',
+      contacts: [{ name: '陆建国', phone: '13862151903', email: 'lu@example.com', isPrimary: true }],
+      addresses: [{ label: '总部', province: '江苏省', city: '苏州市', district: '苏州工业园区', detail: '星湖街 328 号 12 栋', recipient: '陆建国', phone: '13862151903', isDefault: true }],
+    });
+    const { order } = await rep<{ order: { id: string; number: string; status: string } }>('POST', '/api/v1/orders', { customerId: customer.id, promisedDate: inDays(20), lines: [{ productId: product.id, qty: 10, unitPrice: 129_900 }], submit: true });
+    assert.equal(order.status, 'confirmed');
+
+    // The warehouse clerk starts from the order: 发货 opens the new shipment with its open line.
+    const w = await signIn('wh', PASSWORD);
+    await w.page.goto(`${server.url}/orders/${order.id}`);
+    await w.page.getByTestId('ship-order').click();
+    await w.page.waitForURL(/\/shipping\/new\?orderId=/);
+    const card = w.page.getByTestId('ship-order-card');
+    await card.getByTestId('line-remaining').getByText('10 台').waitFor();
+    const qty = card.locator('input[data-testid="ship-qty"], [data-testid="ship-qty"] input').first();
+    assert.equal(await qty.inputValue(), '10', 'proposed: the whole reserved remainder');
+    await qty.fill('4');
+    await w.page.getByTestId('carrier-select').click();
+    await option(w.page, '顺丰速运').click();
+    await w.page.getByTestId('tracking-input').fill('SF12345');
+    await w.page.getByTestId('save-shipment').click();
+    // The server refuses SF12345 for SF: its words on the field; the shipment stays as a draft.
+    await w.page.locator('.ant-form-item-explain-error', { hasText: '格式不正确' }).waitFor();
+    await w.page.getByText('已创建待发货单').waitFor();
+    await shot(w.page, 'new-refused', true);
+    await w.page.locator('.ant-alert a.gd-mono').first().click();
+    await w.page.waitForURL(/\/shipping\/[0-9a-f-]{36}$/);
+    const shipmentUrl = w.page.url();
+    await w.page.getByTestId('shipment-status').getByText('待发货').waitFor();
+    await w.page.getByTestId('shipment-line-qty').getByText('4 台').waitFor();
+    await w.page.getByTestId('dispatch-checks').locator('[data-code="reserved"][data-state="ok"]').waitFor();
+
+    // Dispatch from the shipment: the checks list the tracking number once it fits SF's format.
+    await w.page.getByTestId('dispatch').click();
+    const dialog = w.page.locator('.ant-modal');
+    await dialog.getByTestId('carrier-select').click();
+    await option(w.page, '顺丰速运').click();
+    await dialog.getByTestId('tracking-input').fill('SF1000000000');
+    await dialog.locator('[data-code="tracking"][data-state="block"]').waitFor();
+    await dialog.getByTestId('tracking-input').fill('SF100000000001');
+    await dialog.locator('[data-code="tracking"][data-state="ok"]').waitFor();
+    await shot(w.page, 'dispatch-dialog');
+    await w.page.getByTestId('dispatch-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+    await w.page.getByTestId('shipment-status').getByText('已发出').waitFor();
+    await w.page.getByTestId('shipment-tracking').getByText('SF100000000001').waitFor();
+
+    // The order: 部分发货, 4 of 10 gone.
+    await w.page.getByTestId('shipment-order').click();
+    await w.page.getByTestId('order-status').getByText('部分发货').waitFor();
+    await shot(w.page, 'order-partial');
+
+    // The customer's link, made from the shipment.
+    await w.page.goto(shipmentUrl);
+    await w.page.getByTestId('customer-link').click();
+    const url = await w.page.getByTestId('customer-link-url').inputValue();
+    const token = url.split('/c/')[1];
+    assert.ok(token && token.length >= 20, url);
+    await shot(w.page, 'shipment-dispatched', true);
+
+    // On the customer's phone, in another context without a session.
+    const c = await open({ width: 375, height: 812 });
+    await c.page.goto(`${server.url}/c/${token}`);
+    await c.page.getByTestId('portal-number').getByText(order.number).waitFor();
+    await c.page.getByTestId('portal-tracking').getByText('SF100000000001').waitFor();
+    await c.page.getByText('已发 4 台 / 共 10 台').waitFor();
+    const overflow = await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the customer page is ${overflow}px wider than the phone`);
+    await shot(c.page, 'portal-phone', true);
+    await c.page.getByTestId('portal-confirm-receipt').click();
+    await c.page.getByLabel('您的姓名').fill('周工');
+    await c.page.getByTestId('portal-receipt-comment').fill('4 台已收到，外观完好');
+    await c.page.getByTestId('portal-receipt-submit').click();
+    await c.page.getByTestId('portal-receipt').getByText(/已于 .* 确认收货/).waitFor();
+    await shot(c.page, 'portal-confirmed', true);
+    await c.ctx.close();
+
+    // Back in the warehouse: the shipment is signed for, and the order's timeline says who confirmed.
+    await w.page.reload();
+    await w.page.getByTestId('shipment-status').getByText('已签收').waitFor();
+    await w.page.getByTestId('receipt-state').getByText(/客户已于 .* 确认收货（周工）/).waitFor();
+    await w.page.goto(`${server.url}/orders/${order.id}?tab=timeline`);
+    const timeline = w.page.getByTestId('order-timeline');
+    await timeline.getByTestId('timeline-shipment.receipt_confirmed').getByText('周工确认收货').waitFor();
+    await timeline.getByTestId('timeline-shipment.dispatched').getByText('已发货：顺丰速运 SF100000000001').waitFor();
+    await shot(w.page, 'order-timeline', true);
+    await w.ctx.close();
+  });
+
+  test('no page errors or console errors', () => {
+    assert.deepEqual(problems, []);
+  });
+});
