@@ -42,6 +42,10 @@ const NewShipmentPage = lazyPage(() => import('../features/shipping/new-shipment
 const ShipmentDetailPage = lazyPage(() => import('../features/shipping/shipment-detail-page.tsx'), 'ShipmentDetailPage');
 const ExceptionsPage = lazyPage(() => import('../features/shipping/exceptions-page.tsx'), 'ExceptionsPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
+const WorkOrdersPage = lazyPage(() => import('../features/production/work-orders-page.tsx'), 'WorkOrdersPage');
+const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
+const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
+const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 
@@ -112,6 +116,12 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/shipping/exceptions', element: guarded('orders:read', <ExceptionsPage />) },
     { path: '/shipping/:id', element: guarded('shipping:read', <ShipmentDetailPage />) },
   ],
+  production: [
+    { path: '/production', element: guarded('production:read', <WorkOrdersPage />) },
+    { path: '/production/work-orders/:id', element: guarded('production:read', <WorkOrderDetailPage />) },
+    { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
+  ],
+  board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [
     { path: '/requirements', element: guarded('requirements:read', <RequirementsPage />) },
     { path: '/requirements/new', element: guarded('requirements:write', <RequirementFormPage />) },

@@ -10,6 +10,7 @@ import { portal } from './en-US/portal.ts';
 import { requirements } from './en-US/requirements.ts';
 import { orderList, views } from './en-US/views.ts';
 import { shipping } from './en-US/shipping.ts';
+import { production } from './en-US/production.ts';
 import { workbench } from './en-US/workbench.ts';
 import { reports } from './en-US/reports.ts';
 
@@ -311,6 +312,7 @@ export const enUS: Messages = {
   settings,
   portal,
   shipping,
+  production,
   views,
   orderList,
   workbench,

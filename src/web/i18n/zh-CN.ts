@@ -9,6 +9,7 @@ import { portal } from './zh-CN/portal.ts';
 import { requirements } from './zh-CN/requirements.ts';
 import { orderList, views } from './zh-CN/views.ts';
 import { shipping } from './zh-CN/shipping.ts';
+import { production } from './zh-CN/production.ts';
 import { workbench } from './zh-CN/workbench.ts';
 import { reports } from './zh-CN/reports.ts';
 
@@ -310,6 +311,7 @@ export const zhCN = {
   settings,
   portal,
   shipping,
+  production,
   views,
   orderList,
   workbench,

@@ -15,7 +15,11 @@ import { workCenters } from './work-centers.repository.ts';
 import { toWorkCenter } from './work-centers.service.ts';
 import { workOrders } from './work-orders.repository.ts';
 
-const shortTime = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
+/** Notification text: company-local time, and "待定" when nothing can be planned until the center is back. */
+const timeIn = (timeZone: string) => {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return (iso: string | null) => (iso ? f.format(new Date(iso)) : '待定');
+};
 
 /**
  * A work center going down or coming back: the state moves with a guard (two planners at
@@ -24,7 +28,8 @@ const shortTime = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', '
  * flagged, written on their timelines and told about — each owner once for their orders,
  * each planner once for all of them.
  */
-export function createEquipmentService(db: Db, config: Pick<Config, 'publicUrl'>) {
+export function createEquipmentService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>) {
+  const shortTime = timeIn(config.timeZone);
   async function change(tx: Tx, actor: Actor, id: string, kind: 'down' | 'up', input?: WorkCenterDown): Promise<EquipmentChange> {
     const center = await workCenters.byId(tx, id);
     if (!center) throw notFound();

@@ -1,0 +1,122 @@
+/**
+ * Stage 3 in real Chromium against the real server (SQLite in a temp dir): a confirmed order
+ * of a made product becomes a work order, planned on the press. The planner sets the press
+ * down from 工作中心 with a reason and no known repair time; the impact dialog lists the
+ * order, the order line is flagged at risk, and the big-screen board (1920×1080) shows the
+ * press down and the work order in red. Screenshots: test-results/production-*.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ensureWebBuild, launchChromium, SHOTS, skip } from '../e2e/harness.ts';
+
+const PASSWORD = 'e2e-pass-1234';
+const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
+async function apiAs(base: string, username: string, password: string) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  assert.equal(login.status, 200, `login ${username}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path} → ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+describe('stage 3 in Chromium: a work center goes down, the order is flagged and the board shows it', { skip, timeout: 120_000 }, () => {
+  let browser: Browser;
+  let server: { url: string; shutdown: () => Promise<void> };
+  let dir: string;
+  const problems: string[] = [];
+
+  before(async () => {
+    ensureWebBuild();
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e3-'));
+    const { serve } = await import('../../src/server/main.ts');
+    const { loadConfig } = await import('../../src/server/config.ts');
+    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
+    server = await serve(config);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.shutdown();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page, username: string, password: string) {
+    await page.goto(`${server.url}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `production-${name}.png`) });
+
+  test('set the press down: the affected order is listed and flagged, the board shows it in red', async () => {
+    const admin = await apiAs(server.url, 'admin', 'admin1234');
+    await admin('POST', '/api/v1/admin/users', { username: 'rep', displayName: '李晓松', password: PASSWORD, roles: ['sales'] });
+    await admin('POST', '/api/v1/admin/users', { username: 'plan', displayName: '王计划', password: PASSWORD, roles: ['planner'] });
+    await admin('POST', '/api/v1/warehouses', { code: 'SH01', name: '上海总仓', isDefault: true });
+    const press = await admin<{ id: string }>('POST', '/api/v1/work-centers', { code: 'PRESS-1', name: '200 吨冲床', capacityHoursPerDay: 8 });
+    await admin('POST', '/api/v1/work-centers', { code: 'CNC-2', name: '数控车床', capacityHoursPerDay: 16 });
+    const product = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'BRK-200', name: '电机支架 200 型', unit: '件', listPrice: 8_000, floorPrice: 6_000, makeOrBuy: 'make' });
+    await admin('PUT', `/api/v1/products/${product.id}/routing`, { operations: [{ name: '冲压', workCenterId: press.id, setupMinutes: 30, runMinutesPerUnit: 2 }] });
+    const rep = await apiAs(server.url, 'rep', PASSWORD);
+    const { customer } = await rep<{ customer: { id: string } }>('POST', '/api/v1/customers', {
+      name: '苏州精工自动化科技有限公司',
+      addresses: [{ label: '总部', province: '江苏省', city: '苏州市', district: '苏州工业园区', detail: '星湖街 328 号 12 栋', recipient: '陆建国', phone: '13862151903', isDefault: true }],
+    });
+    const { order } = await rep<{ order: { id: string; number: string; status: string } }>('POST', '/api/v1/orders', { customerId: customer.id, promisedDate: inDays(14), priority: 'high', lines: [{ productId: product.id, qty: 120, unitPrice: 8_000 }], submit: true });
+    assert.equal(order.status, 'confirmed');
+    const planner = await apiAs(server.url, 'plan', PASSWORD);
+    await planner('POST', '/api/v1/schedule/run', {});
+    const before = await rep<{ lines: { atRisk: boolean; plannedCompletion: string | null }[] }>('GET', `/api/v1/orders/${order.id}`);
+    assert.deepEqual([before.lines[0].atRisk, before.lines[0].plannedCompletion !== null], [false, true]);
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+    await signIn(page, 'plan', PASSWORD);
+
+    await page.goto(`${server.url}/production`);
+    await page.getByText(order.number).waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, 'work-orders');
+
+    await page.goto(`${server.url}/production/work-centers`);
+    await page.getByTestId('down-PRESS-1').click();
+    await page.getByTestId('down-reason').fill('液压系统漏油，等待配件');
+    await page.getByTestId('down-ok').click();
+    const affected = page.getByTestId('affected-order');
+    await affected.getByText(order.number).waitFor();
+    await page.waitForTimeout(600);
+    await shot(page, 'down-impact');
+
+    const after = await rep<{ lines: { atRisk: boolean; plannedCompletion: string | null }[] }>('GET', `/api/v1/orders/${order.id}`);
+    assert.deepEqual([after.lines[0].atRisk, after.lines[0].plannedCompletion], [true, null], 'down with no repair time: nothing can be planned on the press');
+
+    const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const board = await tv.newPage();
+    board.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await signIn(board, 'plan', PASSWORD);
+    await board.goto(`${server.url}/board`);
+    const card = board.getByTestId('board-center-PRESS-1');
+    await card.getByText('停机', { exact: true }).waitFor();
+    await card.locator('.gd-board-item.late').first().waitFor();
+    await board.screenshot({ path: join(SHOTS, 'production-board.png') });
+    await tv.close();
+    await ctx.close();
+    assert.deepEqual(problems, []);
+  });
+});
