@@ -31,13 +31,23 @@ function plain(v: XL.CellValue): CellValue {
   return String(v);
 }
 
+/** Rows one import file may hold (after the header): a million-row file is refused, not buffered. */
+export const XLSX_MAX_ROWS = 200_000;
+
 /** Streams the first worksheet: `onRow(rowNumber, cells)` for every row after the header. */
-export async function readSheet(path: string, onHeader: (cells: CellValue[]) => void, onRow: (row: number, cells: CellValue[]) => void | Promise<void>): Promise<void> {
+export async function readSheet(
+  path: string,
+  onHeader: (cells: CellValue[]) => void,
+  onRow: (row: number, cells: CellValue[]) => void | Promise<void>,
+  opts: { maxRows?: number } = {},
+): Promise<void> {
+  const maxRows = opts.maxRows ?? XLSX_MAX_ROWS;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = (row.values as XL.CellValue[]).slice(1).map(plain);
+        if (row.number > maxRows + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', limit: maxRows });
         if (row.number === 1) onHeader(values);
         else if (values.some((v) => v !== null && v !== '')) await onRow(row.number, values);
       }
