@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { escapeCell } from '../../platform/xlsx.ts';
 import { toOrder } from './order.mapper.ts';
-import { countOrdersByStatus, orderLines, selectOrders, type OrderFilter } from './orders.repository.ts';
+import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, type OrderFilter } from './orders.repository.ts';
 
 const BATCH = 1000;
 
@@ -96,7 +96,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
       let last: string | null = null;
       let written = 0;
       while (written < maxRows && !out.destroyed) {
-        let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
+        let qb = selectOrderExportRows(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
         if (last) qb = qb.where('salesOrder.id', '<', last);
         const rows = await qb.execute();
         for (const r of rows) {

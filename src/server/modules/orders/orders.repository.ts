@@ -61,6 +61,13 @@ export function selectOrders(q: Q, actor: Actor | null, filter: OrderFilter = {}
     .select(['customer.name as customerName', 'owner.displayName as ownerName']);
 }
 
+/** Only what an export row shows (no JSON blobs), same filter and scope as the list. */
+export function selectOrderExportRows(q: Q, actor: Actor, filter: OrderFilter) {
+  return filteredOrders(q, actor, filter)
+    .leftJoin('appUser as owner', 'owner.id', 'salesOrder.ownerId')
+    .select(['salesOrder.id', 'salesOrder.number', 'salesOrder.status', 'salesOrder.priority', 'salesOrder.promisedDate', 'salesOrder.gross', 'salesOrder.createdAt', 'salesOrder.customerPo', 'salesOrder.facts', 'customer.name as customerName', 'owner.displayName as ownerName']);
+}
+
 /** How many orders per status match the filter: one GROUP BY. */
 export async function countOrdersByStatus(q: Q, actor: Actor, filter: OrderFilter): Promise<Map<SalesOrderTable['status'], number>> {
   const rows = await filteredOrders(q, actor, filter)
