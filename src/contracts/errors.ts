@@ -76,8 +76,22 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
-export function errorMessage(code: ErrorCode, locale: Locale): string {
+/** What exactly is wrong with an import file (IMPORT_FILE_INVALID `details.reason`); `{x}` from the details. */
+export const importFileProblems: Record<string, { zh: string; en: string }> = {
+  not_xlsx: { zh: '文件不是 Excel（.xlsx）文件', en: 'The file is not an Excel (.xlsx) file' },
+  corrupt_zip: { zh: 'Excel 文件已损坏', en: 'The Excel file is corrupt' },
+  zip_bomb: { zh: '文件解压后过大，已拒绝', en: 'The file would expand far too much; refused' },
+  unreadable: { zh: '无法读取此 Excel 文件的内容', en: 'The content of this Excel file cannot be read' },
+  missing_column: { zh: '缺少必需的列：{column}', en: 'A required column is missing: {column}' },
+  too_many_rows: { zh: '超过 {limit} 行，请拆分文件后分批导入', en: 'More than {limit} rows: split the file and import it in parts' },
+  empty: { zh: '文件中没有表头或数据', en: 'The file has no header row or data' },
+};
+
+export function errorMessage(code: ErrorCode, locale: Locale, details?: unknown): string {
   const def: ErrorDef = errorCatalog[code];
+  const d = (details ?? {}) as Record<string, unknown>;
+  const problem = code === 'IMPORT_FILE_INVALID' && typeof d.reason === 'string' ? importFileProblems[d.reason] : undefined;
+  if (problem) return (locale === 'en-US' ? problem.en : problem.zh).replace(/\{(\w+)\}/g, (_m, k: string) => String(d[k] ?? ''));
   return locale === 'en-US' ? def.en : def.zh;
 }
 
@@ -160,6 +174,7 @@ export const fieldReasons = {
   not_in_shipment: { zh: '该订单行不在此发货单中', en: 'the order line is not in this shipment' },
   exceeds_shipment_qty: { zh: '装箱数量超过该行发货数量', en: 'more than the shipment line ships' },
   duplicate_package_no: { zh: '箱号重复', en: 'the package number is used twice' },
+  duplicate_template: { zh: '同一渠道和语言的模板出现了两次', en: 'the same channel and language appear twice' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;
 

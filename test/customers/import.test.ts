@@ -140,6 +140,7 @@ for (const d of await dialects()) {
       const noName = await upload(await customerWorkbookWithHeader(['电话']), true);
       assert.equal(noName.statusCode, 400);
       assert.equal(noName.json().details.reason, 'missing_column', noName.body);
+      assert.equal(noName.json().message, '缺少必需的列：客户名称');
       assert.equal(await count(), before);
     });
 

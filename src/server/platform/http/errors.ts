@@ -117,7 +117,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       code = 'INTERNAL_ERROR';
       req.log.error({ err }, 'unhandled error');
     }
-    reply.code(errorCatalog[code].status).send({ code, message: errorMessage(code, locale), details, requestId: req.id });
+    reply.code(errorCatalog[code].status).send({ code, message: errorMessage(code, locale, details), details, requestId: req.id });
   });
 }
 
