@@ -91,6 +91,24 @@ for (const d of await dialects()) {
       assert.deepEqual([both.byStatus.draft, both.byStatus.confirmed, both.total], [1, 1, 2]);
     });
 
+    test('a sales manager counts and exports the team’s orders, not another team’s', async () => {
+      const team = await t.req(admin, 'POST', '/api/v1/admin/teams', { name: `华东一组-${d.name}` });
+      assert.equal(team.statusCode, 201, team.body);
+      const mgr = await t.as(['sales_manager'], { teamId: team.json().id });
+      const inTeam = await t.as(['sales'], { teamId: team.json().id });
+      const outside = await t.as(['sales']);
+      const w1 = await orderWorld(t, admin, inTeam.session);
+      const w2 = await orderWorld(t, admin, outside.session);
+      await make(inTeam.session, w1, { customerPo: 'TEAM-1' });
+      await make(inTeam.session, w1, { customerPo: 'TEAM-2' });
+      await make(outside.session, w2, { customerPo: 'TEAM-X' });
+      const c = await counts(mgr.session, 'q=TEAM-');
+      assert.deepEqual([c.byStatus.draft, c.total], [2, 2]);
+      const x = await exported(mgr.session, 'q=TEAM-');
+      assert.deepEqual(x.rows.map((r) => r[8]), ['TEAM-2', 'TEAM-1']);
+      assert.equal((await counts(admin, 'q=TEAM-')).total, 3);
+    });
+
     test('created-date filters are days in China: an order made at 01:00 Beijing time (17:00 UTC the day before) belongs to its Beijing day', async () => {
       const rep = await t.as(['sales']);
       const w = await orderWorld(t, admin, rep.session);
