@@ -57,8 +57,8 @@ export async function seedStageRows(handle: DbHandle, stageRows = 1_000_000): Pr
   const delay = sql`case when ${late} then 30 + (${n} * 104729) % 5000 else 0 end`;
   const codes = seededDelayReasons.map((r) => r.code);
   const reason = sql`case when ${late} and (${n} * 17) % 5 <> 0 then case ${sql.join(codes.map((c, i) => sql`when (${n} * 13) % 8 = ${sql.lit(i)} then ${sql.lit(c)}`), sql` `)} end else null end`;
-  await sql`insert into order_stage (order_id, stage, owner_id, due_at, started_at, completed_at, skipped, delay_reason, delay_minutes, lead_minutes, completed_date)
-    select 'o' || ${text(sql`${n} / 7`)}, ${stage}, 'u' || ${text(sql`(${n} / 7 + ${n} % 7) % ${sql.lit(USERS)}`)}, ${date} || 'T01:00:00.000Z', ${date} || 'T00:00:00.000Z', ${date} || 'T08:00:00.000Z', 0, ${reason}, ${delay}, (${n} * 7919) % 4320, ${date}
+  await sql`insert into order_stage (order_id, stage, owner_id, due_at, started_at, completed_at, skipped, delay_reason, delay_minutes, lead_minutes, completed_date, customer_id)
+    select 'o' || ${text(sql`${n} / 7`)}, ${stage}, 'u' || ${text(sql`(${n} / 7 + ${n} % 7) % ${sql.lit(USERS)}`)}, ${date} || 'T01:00:00.000Z', ${date} || 'T00:00:00.000Z', ${date} || 'T08:00:00.000Z', 0, ${reason}, ${delay}, (${n} * 7919) % 4320, ${date}, 'c' || ${text(sql`(${n} / 7) % ${sql.lit(CUSTOMERS)}`)}
     from (${series(d, orders * 7)}) s`.execute(db);
   await sql`analyze`.execute(db);
   return Math.round(performance.now() - t0) / 1000;

@@ -58,7 +58,7 @@ for (const d of await dialects()) {
     test('a stage finishing late is attributed to stage and owner; the owner explains it; the workbench asks until then', async () => {
       const team = (await t.req(admin, 'POST', '/api/v1/admin/teams', { name: '华东跟单组' })).json().id as string;
       const rep = await t.as(['sales'], { teamId: team });
-      const { order } = await confirmedOrder(t, admin, rep.session);
+      const { order, customerId } = await confirmedOrder(t, admin, rep.session);
       await dueAgo(t, order.id, 'preparation', 3 * 1440 + 30);
       assert.equal((await ship(t, admin, order)).statusCode, 200);
       const prep = await row(t, order.id, 'preparation');
@@ -66,6 +66,8 @@ for (const d of await dialects()) {
       assert.equal(prep.ownerId, rep.user.id);
       assert.equal(prep.delayReason, null);
       assert.match(prep.completedDate!, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(prep.customerId, customerId, "the order's customer is frozen on the finished stage");
+      assert.ok(prep.leadMinutes !== null && prep.leadMinutes >= 0);
       assert.equal((await row(t, order.id, 'shipping')).delayMinutes, 0, 'shipping finished on time');
 
       let wb = (await t.req(rep.session, 'GET', '/api/v1/workbench')).json().items.find((i: any) => i.orderId === order.id);

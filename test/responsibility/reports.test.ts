@@ -19,7 +19,7 @@ for (const d of await dialects()) {
     const finished = async (key: string, stage: string, date: string, lead: number, delay: number, reason: string | null = null) => {
       await t.db.handle.db
         .updateTable('orderStage')
-        .set({ completedAt: `${date}T04:00:00.000Z`, startedAt: `${date}T00:00:00.000Z`, dueAt: `${date}T01:00:00.000Z`, completedDate: date, leadMinutes: lead, delayMinutes: delay, delayReason: reason, skipped: 0 })
+        .set({ completedAt: `${date}T04:00:00.000Z`, startedAt: `${date}T00:00:00.000Z`, dueAt: `${date}T01:00:00.000Z`, completedDate: date, leadMinutes: lead, delayMinutes: delay, delayReason: reason, customerId: ids[key].customerId, skipped: 0 })
         .where('orderId', '=', ids[key].id)
         .where('stage', '=', stage as never)
         .execute();

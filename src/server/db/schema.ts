@@ -597,6 +597,8 @@ export interface OrderStageTable {
   leadMinutes?: number | null;
   /** China calendar date of completion: reports filter and group by it. */
   completedDate?: string | null;
+  /** The order's customer, frozen at completion (reports group by it without a join). */
+  customerId?: string | null;
 }
 
 /** 0020: admin-managed delay reasons; `prefill` is JSON PrefillRule[]. */

@@ -5,7 +5,7 @@ import { sqlIn } from '../../platform/db/dialect.ts';
 
 /**
  * Responsibility, part 2: delay reasons (admin list), the attribution kept on each finished
- * stage (late minutes, lead time, China completion date — frozen at completion so reports are
+ * stage (late minutes, lead time, China completion date, the order's customer — frozen at completion so reports are
  * plain integer sums on both dialects), checklists at key nodes, and the daily digest ledger.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -34,11 +34,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['delay_minutes', 'integer'],
     ['lead_minutes', 'integer'],
     ['completed_date', 'text'],
+    ['customer_id', 'text'],
   ] as const) {
     await s.alterTable('order_stage').addColumn(name, type).execute();
   }
-  // Reports filter on the China completion date and read only these columns (covering).
-  await s.createIndex('order_stage_report_idx').on('order_stage').columns(['completed_date', 'stage', 'delay_minutes', 'lead_minutes', 'owner_id', 'delay_reason', 'order_id']).execute();
+  // Reports filter on the China completion date and read only these columns (covering): a
+  // full-history aggregate is one index scan with no table look-ups; the order's customer is
+  // frozen on the row at completion so grouping by customer needs no join.
+  await s.createIndex('order_stage_report_idx').on('order_stage').columns(['completed_date', 'stage', 'delay_minutes', 'lead_minutes', 'owner_id', 'delay_reason', 'customer_id', 'order_id']).execute();
   // Late stages nobody has explained yet: the workbench's next action.
   await s
     .createIndex('order_stage_unexplained_idx')

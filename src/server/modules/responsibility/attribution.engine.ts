@@ -30,7 +30,8 @@ export function ruleMatches(rule: PrefillRule, e: Pick<StoredEvent, 'type' | 'da
  *    back) while required checklist items are unticked — so whatever completes a stage
  *    (confirm, dispatch, ship, deliver) is gated without the gate knowing those commands;
  * 2. a stage this event finished gets its attribution frozen: late minutes against its due
- *    time (owner and stage are on the row), lead time, the China completion date; a reason
+ *    time (owner and stage are on the row), lead time, the China completion date and the
+ *    order's customer; a reason
  *    pre-filled from an event is dropped when the stage turned out on time;
  * 3. events the system already knows (credit, shortage, carrier…) pre-fill the delay reason
  *    of the stages they explain, never overwriting one a person chose.
@@ -53,13 +54,14 @@ async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> 
     const missing = await missingRequiredItems(tx, e.entityId, finished.map((s) => s.stage));
     if (missing.length) throw new AppError('CHECKLIST_INCOMPLETE', { items: missing });
     const completed = Date.parse(e.at);
+    const customerId = (await tx.selectFrom('salesOrder').select('customerId').where('id', '=', e.entityId).executeTakeFirst())?.customerId ?? null;
     for (const s of finished) {
       const delayMinutes = s.dueAt ? Math.max(0, Math.round((completed - Date.parse(s.dueAt)) / 60_000)) : 0;
       const leadMinutes = s.startedAt ? Math.max(0, Math.round((completed - Date.parse(s.startedAt)) / 60_000)) : null;
       const clearPrefill = delayMinutes === 0 && (s.delaySource === 'event' || (prefilled && s.delayReason === null));
       await tx
         .updateTable('orderStage')
-        .set({ delayMinutes, leadMinutes, completedDate: localDate(new Date(completed), timeZone), ...(clearPrefill ? { delayReason: null, delaySource: null } : {}) })
+        .set({ delayMinutes, leadMinutes, customerId, completedDate: localDate(new Date(completed), timeZone), ...(clearPrefill ? { delayReason: null, delaySource: null } : {}) })
         .where('orderId', '=', e.entityId)
         .where('stage', '=', s.stage)
         .execute();

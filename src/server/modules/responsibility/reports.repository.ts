@@ -16,7 +16,9 @@ export interface Range {
 }
 
 function finished(db: Db, actor: Actor, range: Range, needOrder: boolean) {
-  let qb = db.selectFrom('orderStage as s').where('s.completedDate', 'is not', null).where('s.skipped', '=', 0);
+  // Only the attribution engine sets completed_date, and only on stages it saw finish (never
+  // skipped ones): the one condition keeps the scan inside the covering index.
+  let qb = db.selectFrom('orderStage as s').where('s.completedDate', 'is not', null);
   if (range.from) qb = qb.where('s.completedDate', '>=', range.from);
   if (range.to) qb = qb.where('s.completedDate', '<=', range.to);
   if (needOrder || actor.dataScope !== 'all') {
@@ -35,9 +37,9 @@ export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportG
     owner: sql<string>`s.owner_id`,
     reason: sql<string>`s.delay_reason`,
     month: sql<string>`substr(s.completed_date, 1, 7)`,
-    customer: sql<string>`o.customer_id`,
+    customer: sql<string>`s.customer_id`,
   }[groupBy];
-  let qb = finished(db, actor, range, groupBy === 'customer').select([key.as('key'), sql<number>`count(*)`.as('stages'), lateCount.as('late'), lateSum.as('minutes')]).groupBy(key);
+  let qb = finished(db, actor, range, false).select([key.as('key'), sql<number>`count(*)`.as('stages'), lateCount.as('late'), lateSum.as('minutes')]).groupBy(key);
   // Reasons explain delays: only late stages count there.
   if (groupBy === 'reason') qb = qb.where('s.delayMinutes', '>', 0);
   const rows = await qb.execute();
@@ -57,7 +59,7 @@ export async function leadTimeBuckets(db: Db, actor: Actor, range: Range) {
 }
 
 type DrillQuery = Omit<z.infer<typeof delayOrdersQuery>, 'limit' | 'cursor'>;
-export async function lateStageRows(db: Db, actor: Actor, q: DrillQuery, limit: number, after: [string, string, string] | null) {
+export async function lateStageRows(db: Db, actor: Actor, q: DrillQuery, limit: number, after: [string, string, string, string] | null) {
   let qb = finished(db, actor, q, true)
     .innerJoin('customer as c', 'c.id', 'o.customerId')
     .leftJoin('appUser as u', 'u.id', 's.ownerId')
@@ -65,11 +67,13 @@ export async function lateStageRows(db: Db, actor: Actor, q: DrillQuery, limit: 
     .where('s.delayMinutes', '>', 0);
   if (q.stage) qb = qb.where('s.stage', '=', q.stage);
   if (q.ownerId) qb = qb.where('s.ownerId', '=', q.ownerId);
-  if (q.customerId) qb = qb.where('o.customerId', '=', q.customerId);
+  if (q.customerId) qb = qb.where('s.customerId', '=', q.customerId);
   if (q.reason) qb = q.reason === 'none' ? qb.where('s.delayReason', 'is', null) : qb.where('s.delayReason', '=', q.reason);
   if (q.month) qb = qb.where('s.completedDate', '>=', `${q.month}-01`).where('s.completedDate', '<=', `${q.month}-31`);
-  if (after) qb = qb.where((eb) => eb(eb.refTuple('s.completedAt', 's.orderId', 's.stage'), '<', eb.tuple(after[0], after[1], after[2] as never)) as unknown as ReturnType<typeof eb.and> & SqlBool);
-  return qb.orderBy('s.completedAt', 'desc').orderBy('s.orderId', 'desc').orderBy('s.stage', 'desc').limit(limit).execute();
+  if (after) qb = qb.where((eb) => eb(eb.refTuple('s.completedDate', 's.completedAt', 's.orderId', 's.stage'), '<', eb.tuple(after[0], after[1], after[2], after[3] as never)) as unknown as ReturnType<typeof eb.and> & SqlBool);
+  // Newest first, led by the indexed completion date: the index is walked backwards and only
+  // the rows of the days on the page are sorted by time.
+  return qb.select('s.completedDate').orderBy('s.completedDate', 'desc').orderBy('s.completedAt', 'desc').orderBy('s.orderId', 'desc').orderBy('s.stage', 'desc').limit(limit).execute();
 }
 
 export async function namesOf(db: Db, table: 'appUser' | 'customer', ids: string[]) {

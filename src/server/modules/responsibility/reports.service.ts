@@ -38,9 +38,10 @@ export function createReportsService(db: Db, timeZone: string) {
     return new Map(ids.map((k) => [k, k]));
   }
   const drill = async (actor: Actor, q: z.infer<typeof delayOrdersQuery>) => {
-    const after = decodeCursor(q.cursor) as [string, string, string] | null;
+    const after = decodeCursor(q.cursor) as [string, string, string, string] | null;
     const rows = await lateStageRows(db, actor, q, q.limit + 1, after);
-    const items = rows.slice(0, q.limit).map((r) => ({
+    const page = rows.slice(0, q.limit);
+    const items = page.map((r) => ({
       orderId: r.orderId,
       number: r.number,
       customerId: r.customerId,
@@ -54,8 +55,8 @@ export function createReportsService(db: Db, timeZone: string) {
       delayReason: r.delayReason,
       delayNote: r.delayNote ?? null,
     }));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.completedAt, last.orderId, last.stage]) : null };
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.completedDate, last.completedAt, last.orderId, last.stage]) : null };
   };
   return {
     async delays(actor: Actor, q: z.infer<typeof delaysQuery>, locale: Locale) {
