@@ -92,6 +92,9 @@ for (const d of await dialects()) {
       const s = await t.req(admin, 'POST', '/api/v1/shipments', { orderId: order.id, lines: [{ orderLineId: order.lines[0].id, qty: 1 }] });
       assert.equal(s.statusCode, 201, s.body);
       owned.shipments = s.json().id;
+      const view = await t.req(repA, 'POST', '/api/v1/saved-views', { entity: 'orders', name: '我的加急单', query: { priority: 'urgent' } });
+      assert.equal(view.statusCode, 201, view.body);
+      owned['saved-views'] = view.json().id;
       ownedText = [...Object.values(owned), order.number];
     });
     after(() => t?.close());
@@ -134,6 +137,7 @@ for (const d of await dialects()) {
           db.selectFrom('requirement').selectAll().where('id', '=', owned.requirements!).executeTakeFirst(),
           db.selectFrom('shipment').selectAll().where('id', '=', owned.shipments!).executeTakeFirst(),
           db.selectFrom('customerLink').selectAll().where('id', '=', owned['customer-links']!).executeTakeFirst(),
+          db.selectFrom('savedView').selectAll().where('id', '=', owned['saved-views']!).executeTakeFirst(),
           db.selectFrom('event').select((eb) => eb.fn.countAll().as('n')).where('entityId', 'in', Object.values(owned)).executeTakeFirst(),
         ]);
         return JSON.stringify(rows);
