@@ -106,6 +106,14 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     const after = await rep<{ lines: { atRisk: boolean; plannedCompletion: string | null }[] }>('GET', `/api/v1/orders/${order.id}`);
     assert.deepEqual([after.lines[0].atRisk, after.lines[0].plannedCompletion], [true, null], 'down with no repair time: nothing can be planned on the press');
 
+    // The order page: the line carries the risk, the timeline says which machine and why.
+    await page.goto(`${server.url}/orders/${order.id}`);
+    await page.getByTestId('line-plan').getByText('交期风险').waitFor();
+    await page.getByRole('tab', { name: /时间线|动态|Timeline/ }).click();
+    await page.getByText('工作中心 PRESS-1 停机，交期受影响').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'order-timeline');
+
     const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const board = await tv.newPage();
     board.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

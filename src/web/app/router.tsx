@@ -46,6 +46,7 @@ const WorkOrdersPage = lazyPage(() => import('../features/production/work-orders
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
+const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
 const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 
@@ -120,6 +121,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/production', element: guarded('production:read', <WorkOrdersPage />) },
     { path: '/production/work-orders/:id', element: guarded('production:read', <WorkOrderDetailPage />) },
     { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
+    { path: '/production/routings', element: guarded('production:read', <RoutingPage />) },
   ],
   board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [

@@ -2,7 +2,7 @@ import type { production as zh } from '../zh-CN/production.ts';
 
 /** Production: work orders, work centers, scheduling and the production board, in English. */
 export const production: typeof zh = {
-  section: { workOrders: 'Work orders', workCenters: 'Work centers' },
+  section: { workOrders: 'Work orders', workCenters: 'Work centers', routings: 'Routings' },
   status: { planned: 'Planned', released: 'Released', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
   centerState: { up: 'Running', down: 'Down' },
   workOrders: {
@@ -75,6 +75,26 @@ export const production: typeof zh = {
     noOrdersAtRisk: 'No order is delayed by it',
     noOrdersRecovered: 'No order is back on time because of it',
   },
+  routing: {
+    title: 'Routings',
+    subtitle: 'A product’s operations in order: the work center, setup minutes and run minutes per unit; existing work orders keep theirs',
+    pickProduct: 'Choose a product',
+    none: 'No operations yet — add the first one',
+    setup: 'Setup (min)',
+    run: 'Run per unit (min)',
+    add: 'Add operation',
+    saved: 'Routing saved',
+  },
+  timeline: {
+    created: 'Short: work order for {{qty}} made',
+    released: 'Work order released; materials reserved',
+    done: 'Work order done: {{qty}} received, {{short}} still short',
+    down: 'Work center {{code}} down; the promise is affected',
+    up: 'Work center {{code}} back up',
+    plan: 'Planned completion {{before}} → {{after}} (promised {{promised}})',
+    materialShort: 'Materials short: {{list}}',
+  },
+  linePlan: { planned: 'Planned finish {{at}}', finished: 'Finished {{at}}' },
   board: {
     title: 'Production board',
     updated: 'Updated {{time}}',

@@ -1,6 +1,6 @@
 /** 生产: work orders, work centers, 排产 and the production board, in Simplified Chinese. */
 export const production = {
-  section: { workOrders: '工单', workCenters: '工作中心' },
+  section: { workOrders: '工单', workCenters: '工作中心', routings: '工艺路线' },
   status: { planned: '已计划', released: '已下达', in_progress: '生产中', done: '已完工', cancelled: '已取消' },
   centerState: { up: '正常', down: '停机' },
   workOrders: {
@@ -73,6 +73,26 @@ export const production = {
     noOrdersAtRisk: '没有订单因此延误',
     noOrdersRecovered: '没有订单因此恢复按期',
   },
+  routing: {
+    title: '工艺路线',
+    subtitle: '产品的工序顺序：每道工序在哪个工作中心、准备时间和单件工时；已生成的工单保留原来的工序',
+    pickProduct: '选择产品',
+    none: '还没有工序 — 添加第一道工序',
+    setup: '准备时间（分钟）',
+    run: '单件工时（分钟）',
+    add: '添加工序',
+    saved: '工艺路线已保存',
+  },
+  timeline: {
+    created: '缺货，生成工单 {{qty}}',
+    released: '工单已下达，物料已预留',
+    done: '工单完工：入库 {{qty}}，仍缺 {{short}}',
+    down: '工作中心 {{code}} 停机，交期受影响',
+    up: '工作中心 {{code}} 恢复',
+    plan: '计划完工 {{before}} → {{after}}（承诺交期 {{promised}}）',
+    materialShort: '物料短缺：{{list}}',
+  },
+  linePlan: { planned: '计划完工 {{at}}', finished: '已完工 {{at}}' },
   board: {
     title: '生产看板',
     updated: '更新于 {{time}}',

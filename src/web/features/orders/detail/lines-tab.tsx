@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney, formatQty } from '../../../lib/format.ts';
 import type { Order, OrderLine } from '../api.ts';
 import { TotalsBar } from '../entry/totals-bar.tsx';
+import { LinePlan } from '../../production/line-plan.tsx';
 
 const reserving: Order['status'][] = ['confirmed', 'in_fulfilment', 'partially_shipped', 'on_hold'];
 
@@ -73,6 +74,7 @@ export function LinesTab({ order }: { order: Order }) {
                     <span className="gd-user-cell" data-testid="line-stock">
                       {l.reservedQty > 0 && <Tag color="green">{t('orders.line.reserved', { qty: formatQty(l.reservedQty, l.unit) })}</Tag>}
                       {l.shortQty > 0 && <Tag color="red">{t('orders.line.short', { qty: formatQty(l.shortQty, l.unit) })}</Tag>}
+                      <LinePlan line={l} />
                     </span>
                   ),
                 },

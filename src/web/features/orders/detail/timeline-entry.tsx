@@ -6,6 +6,7 @@ import { formatMoney, formatQty } from '../../../lib/format.ts';
 import { useRoleLabel } from '../../admin/roles/use-role-label.ts';
 import type { Order, TimelineEntry } from '../api.ts';
 import { OrderStatusTag } from '../order-tags.tsx';
+import { isProductionEvent, ProductionTimelineBody, productionTimelineTones } from '../../production/production-timeline.tsx';
 import { isShippingEvent, ShippingTimelineBody } from '../../shipping/shipping-timeline.tsx';
 
 export const timelineTones: Record<string, string> = {
@@ -24,6 +25,7 @@ export const timelineTones: Record<string, string> = {
   'order.revision_rejected': 'red',
   'stock.reserved': 'cyan',
   'stock.released': 'gray',
+  ...productionTimelineTones,
 };
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -47,6 +49,8 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
 
   // Shipments, tracking, proof of delivery and exceptions: worded by the shipping feature.
   if (isShippingEvent(e.type)) return <ShippingTimelineBody entry={e} order={order} />;
+  // Work orders, equipment and materials: worded by the production feature.
+  if (isProductionEvent(e.type)) return <ProductionTimelineBody entry={e} />;
   switch (e.type) {
     case 'order.created':
       return (
