@@ -4,6 +4,7 @@ import { catalog } from './en-US/catalog.ts';
 import { inventory } from './en-US/inventory.ts';
 import { orders } from './en-US/orders.ts';
 import { approvalRules, orderRules } from './en-US/order-admin.ts';
+import { slaRules, workCalendar } from './en-US/sla.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
 import { portal } from './en-US/portal.ts';
@@ -13,6 +14,7 @@ import { shipping } from './en-US/shipping.ts';
 import { production } from './en-US/production.ts';
 import { workbench } from './en-US/workbench.ts';
 import { reports } from './en-US/reports.ts';
+import { convertItems, orderCopy, portalRevision, revisionConfirm } from './en-US/order-extras.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
 export const enUS: Messages = {
@@ -77,6 +79,8 @@ export const enUS: Messages = {
     settings: 'Settings',
     approvalRules: 'Approval rules',
     orderRules: 'Order rules',
+    workCalendar: 'Working calendar',
+    slaRules: 'SLA & reminders',
   },
   comingSoon: {
     badge: 'Planned',
@@ -304,10 +308,16 @@ export const enUS: Messages = {
   requirements,
   approvals,
   orders,
+  orderCopy,
+  convertItems,
+  revisionConfirm,
+  portalRevision,
   catalog,
   inventory,
   approvalRules,
   orderRules,
+  slaRules,
+  workCalendar,
   customFields,
   settings,
   portal,

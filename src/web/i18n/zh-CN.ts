@@ -3,6 +3,7 @@ import { catalog } from './zh-CN/catalog.ts';
 import { inventory } from './zh-CN/inventory.ts';
 import { orders } from './zh-CN/orders.ts';
 import { approvalRules, orderRules } from './zh-CN/order-admin.ts';
+import { slaRules, workCalendar } from './zh-CN/sla.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
 import { portal } from './zh-CN/portal.ts';
@@ -12,6 +13,7 @@ import { shipping } from './zh-CN/shipping.ts';
 import { production } from './zh-CN/production.ts';
 import { workbench } from './zh-CN/workbench.ts';
 import { reports } from './zh-CN/reports.ts';
+import { convertItems, orderCopy, portalRevision, revisionConfirm } from './zh-CN/order-extras.ts';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
 export const zhCN = {
@@ -76,6 +78,8 @@ export const zhCN = {
     settings: '系统设置',
     approvalRules: '审批规则',
     orderRules: '订单规则',
+    workCalendar: '工作日历',
+    slaRules: '时效与提醒',
   },
   comingSoon: {
     badge: '计划中',
@@ -303,10 +307,16 @@ export const zhCN = {
   requirements,
   approvals,
   orders,
+  orderCopy,
+  convertItems,
+  revisionConfirm,
+  portalRevision,
   catalog,
   inventory,
   approvalRules,
   orderRules,
+  slaRules,
+  workCalendar,
   customFields,
   settings,
   portal,

@@ -18,6 +18,8 @@ import type {
   revisionSchema,
   revisionStates,
   timelineEntry,
+  convertBody,
+  orderCopied,
 } from '../../../contracts/orders.ts';
 import { api } from '../../lib/api.ts';
 
@@ -141,7 +143,7 @@ export function useReviseOrder(id: string) {
 export function useConvertRequirement(requirementId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { promisedDate: string; priority?: Priority; shipToAddressId?: string | null }) => api.post<Order>(`/api/v1/requirements/${encodeURIComponent(requirementId)}/convert`, body),
+    mutationFn: (body: z.input<typeof convertBody>) => api.post<Order>(`/api/v1/requirements/${encodeURIComponent(requirementId)}/convert`, body),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: orderKeys.all }), qc.invalidateQueries({ queryKey: ['requirements'] })]),
   });
 }
@@ -154,5 +156,26 @@ export function useOrderIdByNumber(number: string | null | undefined, enabled = 
     select: (p) => p.items.find((o) => o.number === number)?.id ?? null,
     enabled: enabled && !!number,
     staleTime: 5 * 60_000,
+  });
+}
+
+export type OrderCopied = z.infer<typeof orderCopied>;
+export type CopyWarning = OrderCopied['warnings'][number];
+
+/** 复制订单: a new draft from this order (prices re-quoted; warnings carry what changed). */
+export function useCopyOrder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<OrderCopied>(`${path(id)}/copy`, {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orderKeys.all }),
+  });
+}
+
+/** A customer link where the customer confirms or declines a revision; the revision then shows "awaiting customer". */
+export function useRevisionCustomerLink(orderId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (revisionId: string) => api.post<{ url: string; expiresAt: string; id: string }>(`${path(orderId)}/revisions/${encodeURIComponent(revisionId)}/customer-link`, {}),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: orderKeys.revisions(orderId) }), qc.invalidateQueries({ queryKey: orderKeys.timeline(orderId) })]),
   });
 }

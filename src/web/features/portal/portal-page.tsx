@@ -9,6 +9,7 @@ import { PortalAnswer } from './portal-answer.tsx';
 import { PortalProblem } from './portal-problem.tsx';
 import { PortalRequirementView } from './portal-requirement.tsx';
 import { asPortalOrder, PortalOrderView } from './portal-order.tsx';
+import { asPortalRevision, PortalRevisionView } from './portal-revision.tsx';
 import './portal.css';
 
 /**
@@ -20,11 +21,12 @@ export function PortalPage() {
   const { token = '' } = useParams();
   const req = usePortalRequirement(token);
   const order = asPortalOrder(req.data);
+  const revision = asPortalRevision(req.data);
   const company = req.data?.company || t(order ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
 
   useEffect(() => {
-    document.title = order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');
-  }, [req.data, order, company, t]);
+    document.title = revision ? t('portalRevision.docTitle', { company, number: revision.number ?? '' }) : order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');
+  }, [req.data, order, revision, company, t]);
 
   return (
     <div className="gd-portal">
@@ -48,7 +50,8 @@ export function PortalPage() {
         )}
         {req.error && <PortalProblem error={req.error} onRetry={() => void req.refetch()} />}
         {order && <PortalOrderView token={token} order={order} />}
-        {req.data && !order && (
+        {revision && <PortalRevisionView token={token} revision={revision} />}
+        {req.data && !order && !revision && (
           <>
             <PortalRequirementView requirement={req.data} />
             <PortalAnswer token={token} requirement={req.data} onReload={() => void req.refetch()} />

@@ -7,6 +7,7 @@ import { useOrderRevisions, type Order } from '../api.ts';
 import { RevisionStateTag } from '../order-tags.tsx';
 import { ImpactView } from './impact-view.tsx';
 import { LinesTab } from './lines-tab.tsx';
+import { RevisionCustomer } from './revision-customer.tsx';
 
 /** 修订: every change after confirmation — reason, impact, state, and the order as it was before (v1, v2…). */
 export function RevisionsTab({ order }: { order: Order }) {
@@ -38,6 +39,7 @@ export function RevisionsTab({ order }: { order: Order }) {
                 {r.appliedAt && ` · ${t('orders.revisions.appliedAt', { when: formatDateTime(r.appliedAt) })}`}
               </Typography.Text>
               <div className="gd-cr-reason">{t('orders.revisions.reason', { reason: r.reason })}</div>
+              <RevisionCustomer order={order} revision={r} />
               <ImpactView impact={r.impact} units={units} past />
               {Array.isArray(before.lines) && (
                 <Collapse

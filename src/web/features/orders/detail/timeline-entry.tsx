@@ -23,6 +23,10 @@ export const timelineTones: Record<string, string> = {
   'order.revision_requested': 'orange',
   'order.revised': 'green',
   'order.revision_rejected': 'red',
+  'order.copied_from': 'blue',
+  'order.revision_customer_link': 'blue',
+  'order.revision_customer_confirmed': 'green',
+  'order.revision_customer_declined': 'red',
   'stock.reserved': 'cyan',
   'stock.released': 'gray',
   ...productionTimelineTones,
@@ -179,6 +183,32 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
           <div>{t(e.type === 'stage.reassigned' ? 'orders.timeline.stageReassigned' : 'orders.timeline.stageNudged', { stage })}</div>
           {note('reason', str(d.reason))}
           {str(d.message) && <div className="gd-history-note">{String(d.message)}</div>}
+        </div>
+      );
+    }
+    case 'order.copied_from':
+      return (
+        <div>
+          {t('orderCopy.timeline.copiedFrom', { number: str(d.fromNumber) ?? t('orders.draftNumber') })} <Link to={`/orders/${String(d.fromId)}`}>{t('orderCopy.timeline.open')}</Link>
+        </div>
+      );
+    case 'order.copied':
+      return (
+        <div>
+          {t('orderCopy.timeline.copied')} <Link to={`/orders/${String(d.toId)}`}>{t('orderCopy.timeline.open')}</Link>
+        </div>
+      );
+    case 'order.revision_customer_link':
+    case 'order.revision_customer_confirmed':
+    case 'order.revision_customer_declined': {
+      const key = e.type === 'order.revision_customer_link' ? 'link' : e.type === 'order.revision_customer_confirmed' ? 'confirmed' : 'declined';
+      return (
+        <div data-testid={`timeline-${e.type}`}>
+          <div>
+            {t(`revisionConfirm.timeline.${key}`, { n: num(d.revisionNo) })}
+            {str(d.contactName) && <Typography.Text type="secondary"> · {t('revisionConfirm.contact', { name: String(d.contactName) })}</Typography.Text>}
+          </div>
+          {note('comment', str(d.comment))}
         </div>
       );
     }

@@ -1,0 +1,67 @@
+/** 复制订单、转订单时逐行选产品、客户确认修订（含客户页面）— Simplified Chinese. */
+export const orderCopy = {
+  action: '复制订单',
+  confirmTitle: '复制订单 {{number}}？',
+  confirmText: '将以相同的客户、明细（产品、数量、规格、折扣）、收货地址和优先级新建一张草稿；客户 PO 号清空，交期按最长交货周期重新计算，单价按今日价格重新报价。',
+  ok: '复制',
+  done: '已复制为新草稿，请核对后提交',
+  warningsTitle: '复制时有以下变化，请核对',
+  priceChanged: '第 {{line}} 行 {{sku}}：单价按{{source}}更新 {{old}} → {{new}}',
+  source: { tier: '等级价', last: '该客户上次成交价', list: '标价' },
+  dropped: '{{sku}} {{name}} 已停用，未复制（原第 {{line}} 行）',
+  timeline: { copiedFrom: '由订单 {{number}} 复制而来', copied: '被复制为新订单', open: '查看' },
+};
+
+export const convertItems = {
+  title: '需求行对应的产品',
+  hint: '只有文字描述的行必须选择产品；已关联的产品也可以更换。数量和规格沿用客户确认的需求单。',
+  item: '需求行',
+  product: '产品',
+  pick: '按 SKU 或名称搜索产品',
+  missing: '第 {{lines}} 行还没有选择产品',
+  qty: '数量 {{qty}}',
+};
+
+export const revisionConfirm = {
+  action: '请客户确认',
+  again: '重新生成确认链接',
+  title: '请客户确认第 {{n}} 次修订',
+  help: '把链接通过微信或邮件发给客户。客户在手机上即可查看变更（数量、单价、交期、地址和原因，不含成本和内部备注），并确认或拒绝。',
+  making: '正在生成链接…',
+  expires: '链接有效期至 {{at}}；重新生成后旧链接失效。',
+  copyByHand: '无法自动复制，请手动复制链接',
+  state: { requested: '等待客户确认', confirmed: '客户已确认', declined: '客户已拒绝' },
+  requestedAt: '{{name}} 于 {{at}} 发送',
+  answeredAt: '{{state}}：{{at}}',
+  contact: '联系人：{{name}}',
+  comment: '客户意见：{{text}}',
+  timeline: { link: '发送了第 {{n}} 次修订的客户确认链接', confirmed: '客户确认了第 {{n}} 次修订', declined: '客户拒绝了第 {{n}} 次修订' },
+};
+
+export const portalRevision = {
+  docTitle: '{{company}} · 订单 {{number}} 变更确认',
+  title: '订单 {{number}} 第 {{n}} 次变更',
+  intro: '{{customer}}，您好：我们对您的订单做了以下调整，请核对后答复。',
+  reason: '变更原因',
+  amount: '订单金额（含税）',
+  promisedDate: '交货日期',
+  address: '收货地址',
+  lines: '明细变化',
+  qty: '数量',
+  price: '单价',
+  added: '新增',
+  removed: '取消',
+  unchanged: '不变',
+  answerTitle: '您的答复',
+  contactName: '您的称呼（选填）',
+  comment: '意见',
+  commentHelp: '不同意时请写明原因，我们会尽快与您联系。',
+  commentRequired: '不同意变更时请填写原因',
+  confirm: '同意变更',
+  decline: '不同意',
+  confirmTitle: '确认同意这次变更？',
+  confirmText: '同意后我们将按变更后的内容为您安排生产和发货。',
+  back: '返回',
+  state: { confirmed: '您已同意这次变更', declined: '您已拒绝这次变更，我们会尽快与您联系' },
+  answeredAt: '答复时间：{{at}}',
+};
