@@ -3,6 +3,8 @@ import {
   ApiOutlined,
   AuditOutlined,
   BranchesOutlined,
+  CalendarOutlined,
+  FieldTimeOutlined,
   BarChartOutlined,
   CarOutlined,
   ContactsOutlined,
@@ -25,7 +27,7 @@ import type { Permission, RoleKey } from '../../contracts/permissions.ts';
 import type { SessionUser } from '../features/auth/session.ts';
 
 export type ModuleKey = 'workbench' | 'customers' | 'requirements' | 'orders' | 'approvals' | 'inventory' | 'production' | 'shipping' | 'aftersales' | 'finance' | 'reports' | 'board';
-export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules';
+export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules' | 'workCalendar' | 'slaRules';
 
 interface NavEntry<K> {
   key: K;
@@ -62,6 +64,8 @@ export const adminPages: readonly NavEntry<AdminPageKey>[] = [
   { key: 'settings', path: '/admin/settings', permission: 'admin:settings', icon: <ControlOutlined /> },
   { key: 'approvalRules', path: '/admin/approval-rules', permission: 'admin:settings', icon: <BranchesOutlined /> },
   { key: 'orderRules', path: '/admin/order-rules', permission: 'admin:settings', icon: <OrderedListOutlined /> },
+  { key: 'workCalendar', path: '/admin/calendar', permission: 'admin:settings', icon: <CalendarOutlined /> },
+  { key: 'slaRules', path: '/admin/sla-rules', permission: 'admin:settings', icon: <FieldTimeOutlined /> },
 ];
 
 export const TOKENS_PATH = '/account/tokens';

@@ -23,6 +23,8 @@ const CustomFieldsPage = lazyPage(() => import('../features/admin/custom-fields/
 const SettingsPage = lazyPage(() => import('../features/admin/settings/settings-page.tsx'), 'SettingsPage');
 const ApprovalRulesPage = lazyPage(() => import('../features/admin/approval-rules/approval-rules-page.tsx'), 'ApprovalRulesPage');
 const OrderRulesPage = lazyPage(() => import('../features/admin/order-rules/order-rules-page.tsx'), 'OrderRulesPage');
+const WorkCalendarPage = lazyPage(() => import('../features/admin/calendar/calendar-page.tsx'), 'WorkCalendarPage');
+const SlaRulesPage = lazyPage(() => import('../features/admin/sla-rules/sla-rules-page.tsx'), 'SlaRulesPage');
 const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page.tsx'), 'ApprovalsPage');
 const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
@@ -42,13 +44,13 @@ const NewShipmentPage = lazyPage(() => import('../features/shipping/new-shipment
 const ShipmentDetailPage = lazyPage(() => import('../features/shipping/shipment-detail-page.tsx'), 'ShipmentDetailPage');
 const ExceptionsPage = lazyPage(() => import('../features/shipping/exceptions-page.tsx'), 'ExceptionsPage');
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
+const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
+const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 const WorkOrdersPage = lazyPage(() => import('../features/production/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
-const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
-const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
 
 function Landing() {
   const { user } = useSession();
@@ -76,6 +78,8 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   settings: <SettingsPage />,
   approvalRules: <ApprovalRulesPage />,
   orderRules: <OrderRulesPage />,
+  workCalendar: <WorkCalendarPage />,
+  slaRules: <SlaRulesPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
