@@ -67,7 +67,7 @@ for (const d of await dialects()) {
       assert.equal(prep.delayReason, null);
       assert.match(prep.completedDate!, /^\d{4}-\d{2}-\d{2}$/);
       assert.equal(prep.customerId, customerId, "the order's customer is frozen on the finished stage");
-      assert.ok(prep.leadMinutes !== null && prep.leadMinutes >= 0);
+      assert.ok(typeof prep.leadMinutes === 'number' && prep.leadMinutes >= 0);
       assert.equal((await row(t, order.id, 'shipping')).delayMinutes, 0, 'shipping finished on time');
 
       let wb = (await t.req(rep.session, 'GET', '/api/v1/workbench')).json().items.find((i: any) => i.orderId === order.id);

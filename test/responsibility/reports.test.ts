@@ -98,8 +98,8 @@ for (const d of await dialects()) {
     test('lead-time p50/p90 and on-time rate per stage', async () => {
       const lt = (await get(admin, `/api/v1/reports/stage-lead-times?${RANGE}`)).items;
       const by = Object.fromEntries(lt.map((r: any) => [r.stage, r]));
-      assert.deepEqual([by.review.completed, by.review.onTime, by.review.onTimeRate, by.review.p50Minutes], [3, 3, 1, 65]);
-      assert.deepEqual([by.preparation.completed, by.preparation.onTimeRate, by.preparation.p50Minutes, by.preparation.p90Minutes], [3, 0, 1005, 3005]);
+      assert.deepEqual([by.review.completed, by.review.onTime, by.review.onTimeRate, by.review.p50Minutes], [3, 3, 1, 60]);
+      assert.deepEqual([by.preparation.completed, by.preparation.onTimeRate, by.preparation.p50Minutes, by.preparation.p90Minutes], [3, 0, 1000, 3000]);
       assert.deepEqual([by.delivery.completed, by.delivery.onTimeRate, by.delivery.p50Minutes], [0, null, null]);
     });
 

@@ -13,14 +13,14 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const EXPORT_MAX = 10_000;
 
-/** Nearest-rank percentile from a sorted histogram, at the middle of its bucket. */
+/** Nearest-rank percentile from a sorted histogram, rounded down to its 10-minute bucket. */
 function percentile(buckets: { bucket: number; n: number }[], total: number, p: number): number | null {
   if (total === 0) return null;
   const rank = Math.ceil(p * total);
   let seen = 0;
   for (const b of buckets) {
     seen += b.n;
-    if (seen >= rank) return b.bucket * LEAD_BUCKET_MINUTES + LEAD_BUCKET_MINUTES / 2;
+    if (seen >= rank) return b.bucket * LEAD_BUCKET_MINUTES;
   }
   return null;
 }

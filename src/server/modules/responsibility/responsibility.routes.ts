@@ -51,7 +51,7 @@ export function responsibilityRoutes(app: App, svc: { reasons: DelayReasonsServi
   app.get('/api/v1/reports/delays', { ...scoped, schema: { tags: rtags, description: 'Late time of finished stages grouped; `groupBy=reason` sorted by late time with cumulative shares is the Pareto of causes.', querystring: delaysQuery, response: { 200: delaysReply } } }, (req) =>
     svc.reports.delays(req.actor!, req.query, requestLocale(req)),
   );
-  app.get('/api/v1/reports/stage-lead-times', { ...scoped, schema: { tags: rtags, description: 'p50/p90 lead time (to 10 minutes) and on-time rate per stage.', querystring: reportRange, response: { 200: leadTimesReply } } }, (req) => svc.reports.leadTimes(req.actor!, req.query));
+  app.get('/api/v1/reports/stage-lead-times', { ...scoped, schema: { tags: rtags, description: 'p50/p90 lead time (nearest rank, rounded down to 10 minutes) and on-time rate per stage.', querystring: reportRange, response: { 200: leadTimesReply } } }, (req) => svc.reports.leadTimes(req.actor!, req.query));
   app.get('/api/v1/reports/delays/orders', { ...scoped, schema: { tags: rtags, querystring: delayOrdersQuery, response: { 200: delayOrdersReply } } }, (req) => svc.reports.delayOrders(req.actor!, req.query));
   app.get('/api/v1/reports/delays/export.xlsx', { ...scoped, schema: { tags: rtags, querystring: delayOrdersQuery } }, async (req, reply) => {
     const file = await svc.reports.exportDelayOrders(req.actor!, req.query, requestLocale(req));

@@ -71,14 +71,14 @@ export function WorkbenchPage() {
   );
   const nextAction = (i: WorkbenchItem) => t(`workbench.action.${i.nextActionKey}`, { stage: i.stage ? t(`orders.stage.${i.stage.stage}`) : '' });
   const columns: ColumnsType<WorkbenchItem> = [
-    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 170 },
-    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true },
-    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>) },
+    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 180, fixed: 'left' },
+    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true, width: 150 },
+    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>), width: 130 },
     { title: t('workbench.stage'), key: 'stage', render: (_, i) => (i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')), width: 110 },
     { title: t('workbench.owner'), key: 'owner', render: (_, i) => i.stage?.ownerName ?? (i.stage ? t('workbench.noOwner') : t('workbench.noStage')), width: 110 },
     { title: t('workbench.due'), key: 'due', render: (_, i) => when(i), width: 150 },
     { title: t('workbench.promised'), dataIndex: 'promisedDate', render: (d: string) => formatDate(d), width: 110 },
-    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i) },
+    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i), width: 220 },
     { title: t('common.actions'), key: 'actions', render: (_, i) => action(i), width: 170 },
   ];
   const selectedItems = items.filter((i) => selected.includes(key(i)) && nudgeable(i));
@@ -115,7 +115,7 @@ export function WorkbenchPage() {
             dataSource={items}
             columns={columns}
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1340 }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (i) => ({ disabled: !nudgeable(i) }) }}
             locale={{ emptyText: <Empty description={t('workbench.empty')} /> }}
           />
