@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
-import { confirmedOrder, dueAgo, row, ship, stagesOf } from './helpers.ts';
+import { orderWorld } from '../orders/helpers.ts';
+import { confirmedOrder, dueAgo, inDays, row, ship, stagesOf } from './helpers.ts';
 
 for (const d of await dialects()) {
   describe(`delay reasons and attribution [${d.name}]`, { skip: d.skip }, () => {
@@ -117,6 +118,15 @@ for (const d of await dialects()) {
       assert.equal((await row(t, short.order.id, 'preparation')).delayReason, 'material_shortage');
       assert.equal((await row(t, short.order.id, 'preparation')).delaySource, 'event');
       assert.equal((await stagesOf(t, rep.session, short.order.id)).preparation.delayReason, 'material_shortage');
+
+      // The credit rule: an order routed to finance over the credit limit explains a late review.
+      const checks = (await t.req(admin, 'GET', '/api/v1/admin/settings')).json()['order.checks'];
+      assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/settings/order.checks', { value: { ...checks, CREDIT_LIMIT_EXCEEDED: 'approval' } })).statusCode, 200);
+      const w = await orderWorld(t, admin, rep.session, { stock: 5, creditLimit: 50_000 });
+      const held = await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(20), lines: [{ productId: w.productId, qty: 1, unitPrice: 100_000 }], submit: true });
+      assert.equal(held.json().order.status, 'pending_approval', held.body);
+      assert.deepEqual([(await row(t, held.json().order.id, 'review')).delayReason, (await row(t, held.json().order.id, 'review')).delaySource], ['credit_hold', 'event']);
+      await t.req(admin, 'PUT', '/api/v1/admin/settings/order.checks', { value: checks });
 
       // The carrier rule: a shipping exception explains the running stage.
       const late = await confirmedOrder(t, admin, rep.session);
