@@ -15,7 +15,7 @@ import { webhookRoutes } from './webhooks.routes.ts';
 import { createWebhooksService } from './webhooks.service.ts';
 
 export { notify, type NotifyInput } from './notifications.service.ts';
-export type { EmailPayload } from './email.channel.ts';
+export { createEmailHandler, type EmailPayload } from './email.channel.ts';
 /** For processes that append events without building the app or a worker (CLI imports). */
 export { registerWebhookFanOut, topicMatches } from './webhook.fanout.ts';
 

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
-import { cancelShipmentBody, dispatchBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { cancelShipmentBody, dispatchBody, noticeKeyList, noticeTemplatesBody, noticeTemplatesResponse, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentNoticeSchema, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { createNoticeTemplates } from './notice-templates.ts';
+import { createNoticeHandler, NOTICE_CHANNEL, shipmentNotices } from './customer-notices.ts';
+import { createEmailHandler } from '../notifications/index.ts';
 import { createPackingService } from './packing.service.ts';
 import { createDeliveryNotes } from './delivery-note.ts';
 import { scanNoMovement } from './no-movement.ts';
@@ -27,7 +30,8 @@ const write = { config: { permission: 'shipping:write' as const } };
 
 export function registerShipping(app: App, ctx: AppContext) {
   const exceptions = createExceptionsService(ctx.handle.db, ctx.config);
-  const svc = createShipmentsService(ctx.handle.db, ctx.config, exceptions);
+  const templates = createNoticeTemplates(ctx.handle.db);
+  const svc = createShipmentsService(ctx.handle.db, ctx.config, exceptions, templates);
   app.get('/api/v1/shipments', { ...read, schema: { tags, querystring: z.object({ orderId: z.string().max(64).optional(), status: z.enum(shipmentStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(shipmentSchema) }) } } }, async (req) => ({
     items: await svc.list(req.actor!, req.query),
   }));
@@ -51,6 +55,15 @@ export function registerShipping(app: App, ctx: AppContext) {
         .send(r.pdf);
     },
   );
+  app.get('/api/v1/shipments/:id/notices', { ...read, schema: { tags, params: idParams, description: 'Customer notices of the shipment (email, SMS, WeCom) with their delivery state', response: { 200: z.object({ items: z.array(shipmentNoticeSchema) }) } } }, async (req) => {
+    await svc.get(req.actor!, req.params.id);
+    return { items: await shipmentNotices(ctx.handle.db, req.params.id) };
+  });
+  const admin = { config: { permission: 'admin:settings' as const } };
+  const keyParams = z.strictObject({ key: z.enum(noticeKeyList) });
+  app.get('/api/v1/admin/notice-templates', { ...admin, schema: { tags, response: { 200: z.object({ items: z.array(noticeTemplatesResponse) }) } } }, async () => ({ items: await Promise.all(templates.keys().map((k) => templates.get(k))) }));
+  app.get('/api/v1/admin/notice-templates/:key', { ...admin, schema: { tags, params: keyParams, response: { 200: noticeTemplatesResponse } } }, (req) => templates.get(req.params.key));
+  app.put('/api/v1/admin/notice-templates/:key', { ...admin, schema: { tags, params: keyParams, body: noticeTemplatesBody, description: 'Edit customer notice templates (placeholders checked); reset: true restores the built-in text', response: { 200: noticeTemplatesResponse } } }, (req) => templates.put(req.actor!, req.params.key, req.body));
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
   app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
   app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));
@@ -71,6 +84,7 @@ export function registerShipping(app: App, ctx: AppContext) {
 export function createShippingHandlers(ctx: AppContext): Record<string, OutboxHandler> {
   const kuaidi100 = createKuaidi100(ctx.config);
   return {
+    [NOTICE_CHANNEL]: createNoticeHandler(ctx.handle.db, createEmailHandler(ctx.handle.db, ctx.config, ctx.log)),
     async 'carrier.subscribe'(job) {
       const p = job.payload as { shipmentId: string; carrier: string; trackingNumber: string; to?: string };
       const r = await kuaidi100.subscribe(p.carrier, p.trackingNumber, p.to);

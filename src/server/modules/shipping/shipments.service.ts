@@ -13,13 +13,14 @@ import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { nextSequence, numberPattern } from '../../platform/numbering.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
-import { createLink } from '../../platform/links.ts';
 import { consumeForShipment, defaultWarehouseId } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
 import { fulfilment } from '../orders/index.ts';
 import type { ExceptionsService } from './exceptions.service.ts';
 import { kuaidi100Codes, type TrackingUpdate } from './carriers/kuaidi100.ts';
 import { estimateEta } from './eta.ts';
+import { queueDispatchNotices } from './customer-notices.ts';
+import type { NoticeTemplates } from './notice-templates.ts';
 import { assertPacked, claimDraft, loadPackages } from './packing.service.ts';
 import { cancelShipment } from './shipment-cancel.ts';
 import { getSetting } from '../../platform/settings.ts';
@@ -41,7 +42,7 @@ function addressProblems(a: Address | null) {
 }
 const sameAddress = (a: Address | null, b: Address | null) => !!a && !!b && (['province', 'city', 'district', 'detail', 'recipient', 'phone'] as const).every((k) => a[k] === b[k]);
 
-export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, exceptions: ExceptionsService) {
+export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, exceptions: ExceptionsService, templates: NoticeTemplates) {
   const select = (q: Q, actor: Actor | null) => {
     let qb = q
       .selectFrom('shipment')
@@ -82,29 +83,6 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       cancelledAt: s.cancelledAt,
       cancelReason: s.cancelReason,
     };
-  }
-
-  /** Tells the customer: tracking number, carrier, ETA — by email to the primary contact; recorded on the order either way. */
-  async function tellCustomer(tx: Tx, actor: Actor, s: Shipment) {
-    const contact = await tx.selectFrom('customerContact').select(['name', 'email']).where('customerId', '=', s.customerId).where('email', 'is not', null).orderBy('isPrimary', 'desc').orderBy('sort').executeTakeFirst();
-    const carrier = carriers[s.carrier as keyof typeof carriers]?.zh ?? s.carrier;
-    if (!contact?.email) {
-      await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notice_skipped', actor, stage: 'shipping', data: { shipmentId: s.id, reason: 'no_contact_email' } });
-      return;
-    }
-    // The email carries a link to the customer's own order page (tracking, proof of delivery).
-    const page = await createLink(tx, { kind: 'order', entityId: s.orderId, createdBy: actor.id, expiresInDays: 60 });
-    const outboxId = await enqueue(tx, {
-      channel: 'email',
-      topic: 'shipment.dispatched',
-      payload: {
-        to: contact.email,
-        subject: `您的订单 ${s.orderNumber} 已发货（${carrier} ${s.trackingNumber}）`,
-        text: `${contact.name} 您好：\n\n订单 ${s.orderNumber} 已于今日发货。\n承运商：${carrier}\n物流单号：${s.trackingNumber}\n预计到达：${s.eta ?? '待承运商更新'}\n\n查看物流进度并确认签收：${config.publicUrl}/c/${page.token}\n\n如有疑问请联系您的销售代表。`,
-      },
-      dedupeKey: `shipment-notice:${s.id}`,
-    });
-    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notified', actor, stage: 'shipping', data: { shipmentId: s.id, to: contact.email, outboxId, trackingNumber: s.trackingNumber } });
   }
 
   const service = {
@@ -192,7 +170,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         if (changed && o.ownerId !== actor.id) {
           await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
         }
-        await tellCustomer(tx, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta });
+        await queueDispatchNotices(tx, templates, config, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta });
         if (kuaidi100Codes[input.carrier]) {
           // Tracking subscription after commit, with retries: the carrier then pushes every status change.
           await enqueue(tx, { channel: 'carrier.subscribe', topic: 'kuaidi100', payload: { shipmentId: id, carrier: input.carrier, trackingNumber: input.trackingNumber, to: s.shipToAddress ? `${s.shipToAddress.province}${s.shipToAddress.city}${s.shipToAddress.district}` : undefined }, dedupeKey: `subscribe:${id}` });
