@@ -3,6 +3,7 @@ import { ensureAdmin, openAndMigrate } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createNotificationHandlers } from './modules/notifications/index.ts';
 import { createShippingHandlers, startShippingScans } from './modules/shipping/index.ts';
+import { createProductionHandlers } from './modules/production/index.ts';
 import { startDigest } from './modules/workbench/index.ts';
 import { createStageAlertHandler, scanStageAlerts, setCompanyTimeZone, STAGE_ALERT_CHANNEL } from './modules/sla/index.ts';
 import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
@@ -13,7 +14,7 @@ import type { AppContext } from './platform/http/types.ts';
 /** The worker: outbox delivery plus housekeeping. Inline in `serve`, or alone in `gendan worker`. */
 export function startWorker(ctx: AppContext) {
   const worker = new OutboxWorker(ctx.handle, {
-    handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(ctx.handle, ctx.config) },
+    handlers: { ...createNotificationHandlers(ctx), ...createShippingHandlers(ctx), ...createProductionHandlers(ctx), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(ctx.handle, ctx.config) },
     backoffMs: ctx.config.outboxBackoffMs,
     pollMs: ctx.config.outboxPollMs,
     leaseMs: ctx.config.outboxLeaseMs,

@@ -5,6 +5,8 @@ import { checkLedger } from '../../src/server/modules/inventory/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
 import { workOrderMachine } from '../../src/server/modules/production/work-order.machine.ts';
+import { createProductionHandlers } from '../../src/server/modules/production/index.ts';
+import { RESCHEDULE_CHANNEL } from '../../src/server/modules/production/schedule.service.ts';
 import { confirmedOrder, makeCenter, productionWorld, receive, setRouting, stockOf, workOrdersOf } from './work-world.ts';
 
 test('work order machine: every state reachable from planned, terminal states have no way out', () => {
@@ -68,6 +70,13 @@ for (const d of await dialects()) {
       );
       const tl = (await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items;
       assert.ok(tl.some((e: any) => e.type === 'production.work_order_created'), JSON.stringify(tl.map((e: any) => e.type)));
+      // A re-plan is asked of the worker (one job per minute however many changes); running it plans the new work order.
+      const jobs = await t.db.handle.db.selectFrom('outbox').select(['id', 'payload']).where('channel', '=', RESCHEDULE_CHANNEL).where('state', '=', 'pending').execute();
+      assert.ok(jobs.length >= 1);
+      await createProductionHandlers(t.ctx)[RESCHEDULE_CHANNEL]({ id: jobs[0].id, channel: RESCHEDULE_CHANNEL, topic: RESCHEDULE_CHANNEL, payload: JSON.parse(jobs[0].payload), attempts: 1 } as any);
+      const planned = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${wo.id}`)).json();
+      assert.ok(planned.plannedStart && planned.plannedFinish && planned.plannedFinish > planned.plannedStart, JSON.stringify(planned));
+      assert.equal((await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}`)).json().lines[0].plannedCompletion, planned.plannedFinish);
       // The sales rep sees it from the order, and material check counts it as incoming.
       const mc = (await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}/material-check`)).json();
       assert.equal(mc.lines[0].components[0].sku, w.c.sku);

@@ -7,13 +7,16 @@
  * orders door, and learns of confirmations and cancellations from order events.
  */
 import type { App, AppContext } from '../../platform/http/types.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { OutboxHandler } from '../../platform/outbox/worker.ts';
 import type { OrdersService } from '../orders/index.ts';
 import { createBoardService } from './board.service.ts';
 import { createBomService } from './bom.service.ts';
 import { createEquipmentService } from './equipment.service.ts';
 import { createMaterialCheckService } from './material-check.service.ts';
 import { productionRoutes } from './production.routes.ts';
-import { createScheduleService } from './schedule.service.ts';
+import { createScheduleService, RESCHEDULE_CHANNEL, runSchedule as plan } from './schedule.service.ts';
+import { MINUTE } from './capacity.ts';
 import { createWorkCentersService } from './work-centers.service.ts';
 import { registerWorkOrderDemand } from './work-order-demand.ts';
 import { workOrderRoutes } from './work-orders.routes.ts';
@@ -37,4 +40,13 @@ export function registerProduction(app: App, ctx: AppContext, deps: { orders: Pi
   productionRoutes(app, bom, materials);
   workOrderRoutes(app, { centers, workOrders, schedule, equipment, board: createBoardService(ctx.handle.db) });
   return { bom, materials, centers, workOrders, schedule, equipment };
+}
+
+/** The worker's side of production: re-planning requested by changes (see requestReschedule). */
+export function createProductionHandlers(ctx: AppContext): Record<string, OutboxHandler> {
+  return {
+    [RESCHEDULE_CHANNEL]: async () => {
+      await inTransaction(ctx.handle.db, (tx) => plan(tx, Math.ceil(Date.now() / MINUTE) * MINUTE));
+    },
+  };
 }

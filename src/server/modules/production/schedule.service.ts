@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ScheduleResult } from '../../../contracts/production.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { enqueue } from '../../platform/outbox/outbox.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { orderProduction } from '../orders/index.ts';
 import { DAY, MINUTE, type CenterCalendar } from './capacity.ts';
@@ -157,3 +158,15 @@ export function createScheduleService(db: Db) {
 }
 
 export type ScheduleService = ReturnType<typeof createScheduleService>;
+
+export const RESCHEDULE_CHANNEL = 'production.reschedule';
+
+/**
+ * Asks the worker to re-plan after a change that moves plans (a new or cancelled work order,
+ * progress). Requests within the same minute share one job, which runs just after that
+ * minute ends and so sees all of them; the order's own transaction stays short.
+ */
+export async function requestReschedule(tx: Tx, reason: string): Promise<void> {
+  const bucket = Math.floor(Date.now() / MINUTE);
+  await enqueue(tx, { channel: RESCHEDULE_CHANNEL, topic: RESCHEDULE_CHANNEL, payload: { reason }, dedupeKey: `${RESCHEDULE_CHANNEL}:${bucket}`, delayMs: (bucket + 1) * MINUTE - Date.now() + 1_000 });
+}

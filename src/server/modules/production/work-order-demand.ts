@@ -3,6 +3,7 @@ import { subscribe, type StoredEvent } from '../../platform/events.ts';
 import { systemActor } from '../../platform/http/actor.ts';
 import { productsRepository } from '../catalog/index.ts';
 import { orderProduction } from '../orders/index.ts';
+import { requestReschedule } from './schedule.service.ts';
 import { createWorkOrder } from './work-order-create.ts';
 import { cancelWorkOrder } from './work-orders.service.ts';
 import { workOrders } from './work-orders.repository.ts';
@@ -18,7 +19,9 @@ export function registerWorkOrderDemand(timeZone: string): void {
     if (e.entityType !== 'order') return;
     if (e.type === 'order.confirmed') return onConfirmed(tx, e, timeZone);
     if (e.type === 'order.cancelled') {
-      for (const wo of await workOrders.openOfOrder(tx, e.entityId)) await cancelWorkOrder(tx, systemActor, wo, 'order cancelled');
+      const open = await workOrders.openOfOrder(tx, e.entityId);
+      for (const wo of open) await cancelWorkOrder(tx, systemActor, wo, 'order cancelled');
+      if (open.length) await requestReschedule(tx, 'order cancelled');
     }
   });
 }
@@ -26,13 +29,14 @@ export function registerWorkOrderDemand(timeZone: string): void {
 async function onConfirmed(tx: Tx, e: StoredEvent, timeZone: string) {
   const short = await orderProduction.shortLines(tx, e.entityId);
   if (short.length === 0) return;
-  const made = new Set((await productsRepository.byIds(tx, [...new Set(short.map((l) => l.productId))])).filter((p) => p.makeOrBuy === 'make').map((p) => p.id));
-  const lines = short.filter((l) => made.has(l.productId));
+  const madeHere = new Set((await productsRepository.byIds(tx, [...new Set(short.map((l) => l.productId))])).filter((p) => p.makeOrBuy === 'make').map((p) => p.id));
+  const lines = short.filter((l) => madeHere.has(l.productId));
   if (lines.length === 0) return;
   const [order] = await orderProduction.facts(tx, [e.entityId]);
   const actor = e.actorId ? { ...systemActor, id: e.actorId, via: 'session' as const } : systemActor;
+  let created = 0;
   for (const l of lines) {
-    await createWorkOrder(tx, actor, timeZone, {
+    const wo = await createWorkOrder(tx, actor, timeZone, {
       productId: l.productId,
       qty: Number(l.shortQty),
       priority: order.priority,
@@ -41,5 +45,7 @@ async function onConfirmed(tx: Tx, e: StoredEvent, timeZone: string) {
       orderId: e.entityId,
       orderLineId: l.id,
     });
+    if (wo) created += 1;
   }
+  if (created) await requestReschedule(tx, 'order confirmed');
 }

@@ -7,6 +7,7 @@ import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { defaultWarehouseId, issueHeld, receiveProduced, reserveForOrder } from '../inventory/index.ts';
 import { orderProduction } from '../orders/index.ts';
+import { requestReschedule } from './schedule.service.ts';
 import { remainingOf } from './work-order.mapper.ts';
 import { workOrderMachine } from './work-order.machine.ts';
 import { operations, progressLog, workOrders, type WorkOrderRow } from './work-orders.repository.ts';
@@ -53,6 +54,7 @@ export async function reportProgress(tx: Tx, actor: Actor, id: string, input: Wo
 
   if (index === ops.length - 1 && good > 0) await receive(tx, actor, before, good);
   if (ops.every((o) => o.state === 'done')) await complete(tx, actor, before);
+  await requestReschedule(tx, 'progress');
 }
 
 /** Finished goods into stock, then reserved for the order line as far as it is short. */
