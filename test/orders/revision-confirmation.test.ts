@@ -100,6 +100,28 @@ for (const d of await dialects()) {
       assert.equal((await t.req(rep.session, 'GET', `/api/v1/orders/${order.id}/revisions`)).json().items[0].customer.state, 'declined');
     });
 
+    test('a revision rejected internally or an order cancelled since cannot be answered; a rejected one cannot be asked (409)', async () => {
+      const o = await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), lines: [{ productId: w.productId, qty: 10, unitPrice: 100_000 }], submit: true, acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: '测试' }] });
+      const orderId = o.json().order.id;
+      await t.req(admin, 'POST', '/api/v1/admin/approval-rules', { name: '大额变更', condition: { field: 'amount', op: '>=', value: 50_000_000 }, levels: [{ approverRole: 'sales_manager' }] });
+      const manager = (await t.as(['sales_manager'])).session;
+      const r = await t.req(rep.session, 'POST', `/api/v1/orders/${orderId}/revisions`, { reason: '追加到 500 台', lines: [{ productId: w.productId, qty: 500, unitPrice: 100_000 }] });
+      assert.equal(r.json().revision.state, 'pending_approval', r.body);
+      const token = tokenOf((await askCustomer(orderId, r.json().revision.id)).json().url);
+      const step = (await t.req(manager, 'GET', '/api/v1/approvals')).json().items.find((a: any) => a.documentId === r.json().revision.id);
+      assert.equal((await t.req(manager, 'POST', `/api/v1/approvals/${step.id}/reject`, { comment: '库存不够' })).statusCode, 200);
+      await t.req(admin, 'PATCH', `/api/v1/admin/approval-rules/${(await t.req(admin, 'GET', '/api/v1/admin/approval-rules')).json().items.find((x: any) => x.name === '大额变更').id}`, { active: false });
+      const late = await t.req(null, 'POST', `/api/portal/${token}/confirm`, { action: 'confirm' });
+      assert.equal(late.statusCode, 409);
+      assert.equal(late.json().code, 'INVALID_STATE');
+      assert.equal((await askCustomer(orderId, r.json().revision.id)).statusCode, 409);
+
+      const { order, revision } = await revised();
+      const open = tokenOf((await askCustomer(order.id, revision.id)).json().url);
+      assert.equal((await t.req(rep.session, 'POST', `/api/v1/orders/${order.id}/cancel`, { reason: '客户取消' })).statusCode, 200);
+      assert.equal((await t.req(null, 'POST', `/api/portal/${open}/confirm`, { action: 'confirm' })).statusCode, 409);
+    });
+
     test('two answers at once: one is recorded, the other is told the change was answered', async () => {
       const { order, revision } = await revised();
       const token = tokenOf((await askCustomer(order.id, revision.id)).json().url);

@@ -121,6 +121,8 @@ export function createRevisionConfirmation(db: Db, config: Pick<Config, 'publicU
       return inTransaction(db, async (tx) => {
         const rev = await revision(tx, link.entityId);
         const o = await deps.row(tx, null, rev.orderId);
+        // A change that was turned down internally, or an order cancelled since, is no longer the customer's to accept.
+        if (rev.state === 'rejected' || o.status === 'cancelled') throw new AppError('INVALID_STATE', { revision: rev.state, order: o.status });
         const state = input.action === 'confirm' ? ('confirmed' as const) : ('declined' as const);
         const at = nowIso();
         const prior = json.read<Stored>(rev.customerAnswer ?? null, {} as Stored);
