@@ -336,3 +336,15 @@ export const boardSchema = z.object({
   totals: z.object({ open: z.number(), inProgress: z.number(), atRisk: z.number(), centersDown: z.number() }),
 });
 export type Board = z.infer<typeof boardSchema>;
+
+export const incomingQuery = z.strictObject({ productIds: z.string().min(1).max(5000) });
+/** What open work orders will still bring per product (stock pages show it next to available). */
+export const incomingSchema = z.object({
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      incoming: z.number(),
+      workOrders: z.array(z.object({ id: z.string(), number: z.string(), status: z.enum(workOrderStatuses), qty: z.number(), receivedQty: z.number(), plannedFinish: z.string().nullable() })),
+    }),
+  ),
+});

@@ -81,6 +81,16 @@ for (const d of await dialects()) {
       const mc = (await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}/material-check`)).json();
       assert.equal(mc.lines[0].components[0].sku, w.c.sku);
       assert.equal(mc.lines[0].components[0].required, 6);
+      // Incoming: what the open work order will still bring, for the stock pages.
+      const inc = await t.req(w.rep.session, 'GET', `/api/v1/production/incoming?productIds=${w.a.id},${w.c.id}`);
+      assert.equal(inc.statusCode, 200, inc.body);
+      assert.deepEqual(
+        inc.json().items.map((i: any) => [i.productId, i.incoming, i.workOrders.map((x: any) => x.number)]),
+        [
+          [w.a.id, 3, [wo.number]],
+          [w.c.id, 0, []],
+        ],
+      );
     });
 
     test('a manual work order: bad input is a localized field error and makes nothing', async () => {
@@ -170,6 +180,20 @@ for (const d of await dialects()) {
       const tl = (await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items.map((e: any) => e.type);
       for (const type of ['production.work_order_created', 'production.work_order_released', 'production.work_order_done']) assert.ok(tl.includes(type), type);
       assert.deepEqual((await checkLedger(t.db.handle.db)).violations, []);
+    });
+
+    test('two operators reporting on the same operation at once: together they may not exceed what is left — one is refused', async () => {
+      await receive(t, w.admin, w.c.id, w.warehouseId, 20);
+      const wo = (await t.req(w.planner.session, 'POST', '/api/v1/work-orders', { productId: w.a.id, qty: 5 })).json();
+      assert.equal((await t.req(w.planner.session, 'POST', `/api/v1/work-orders/${wo.id}/release`, {})).statusCode, 200);
+      const op = wo.operations[0].id;
+      const [a, b] = await Promise.all([
+        t.req(w.planner.session, 'POST', `/api/v1/work-orders/${wo.id}/progress`, { operationId: op, goodQty: 3 }),
+        t.req(w.admin, 'POST', `/api/v1/work-orders/${wo.id}/progress`, { operationId: op, goodQty: 3 }),
+      ]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 422], `${a.body} ${b.body}`);
+      const after = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${wo.id}`)).json();
+      assert.deepEqual([after.operations[0].goodQty, after.operations[0].remainingQty, after.progress.length], [3, 2, 1]);
     });
 
     test('cancelling the order cancels its open work orders and gives their materials back', async () => {

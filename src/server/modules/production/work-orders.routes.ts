@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParams, page } from '../../../contracts/common.ts';
 import {
   boardSchema,
+  incomingQuery,
+  incomingSchema,
   equipmentChangeSchema,
   routingPutBody,
   routingSchema,
@@ -49,6 +51,11 @@ export function workOrderRoutes(app: App, s: { centers: WorkCentersService; work
   );
 
   app.get('/api/v1/work-orders', { ...read, schema: { tags, querystring: workOrderListQuery, response: { 200: page(workOrderSchema) } } }, (req) => s.workOrders.list(req.query));
+  app.get(
+    '/api/v1/production/incoming',
+    { config: { permission: 'inventory:read' }, schema: { tags, description: 'What open work orders will still bring per product (?productIds=a,b; up to 200): Σ (qty − received) and the work orders, soonest planned first.', querystring: incomingQuery, response: { 200: incomingSchema } } },
+    (req) => s.workOrders.incoming(req.query.productIds.split(',').map((x) => x.trim()).filter(Boolean)),
+  );
   app.get('/api/v1/work-orders/:id', { ...read, schema: { tags, params: idParams, response: { 200: workOrderDetailSchema } } }, (req) => s.workOrders.get(req.params.id));
   app.post('/api/v1/work-orders', { ...write, schema: { tags, description: 'A make-to-stock work order; short make-to-order lines get theirs when the order is confirmed.', body: workOrderCreate, response: { 201: workOrderDetailSchema } } }, async (req, reply) =>
     reply.code(201).send(await s.workOrders.create(req.actor!, req.body)),

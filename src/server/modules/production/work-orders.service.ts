@@ -1,4 +1,4 @@
-import type { WorkOrderCreate, WorkOrderDetail, WorkOrderProgress, workOrderListQuery } from '../../../contracts/production.ts';
+import { openWorkOrderStatuses, type WorkOrderCreate, type WorkOrderDetail, type WorkOrderProgress, type workOrderListQuery } from '../../../contracts/production.ts';
 import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
@@ -72,6 +72,26 @@ export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>
         page.items.map((r) => r.id),
       );
       return { items: page.items.map((r) => toWorkOrder(r, ops.filter((o) => o.workOrderId === r.id))), nextCursor: page.nextCursor };
+    },
+
+    /** Per product: Σ (qty − received) of its open work orders, and which ones, soonest planned first. */
+    async incoming(productIds: string[]) {
+      const ids = [...new Set(productIds)].slice(0, 200);
+      const rows = ids.length
+        ? await db.selectFrom('workOrder').select(['id', 'number', 'status', 'productId', 'qty', 'receivedQty', 'plannedFinish']).where('productId', 'in', ids).where('status', 'in', openWorkOrderStatuses).execute()
+        : [];
+      const key = (v: string | null) => v ?? '9999';
+      rows.sort((a, b) => key(a.plannedFinish).localeCompare(key(b.plannedFinish)) || a.number.localeCompare(b.number));
+      return {
+        items: ids.map((productId) => {
+          const mine = rows.filter((r) => r.productId === productId);
+          return {
+            productId,
+            incoming: fromMilli(mine.reduce((sum, r) => sum + Math.max(0, Number(r.qty) - Number(r.receivedQty)), 0)),
+            workOrders: mine.map((r) => ({ id: r.id, number: r.number, status: r.status, qty: fromMilli(Number(r.qty)), receivedQty: fromMilli(Number(r.receivedQty)), plannedFinish: r.plannedFinish })),
+          };
+        }),
+      };
     },
 
     /** A make-to-stock work order (orders' short make lines get theirs at confirmation). */
