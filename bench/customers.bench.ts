@@ -28,7 +28,7 @@ export async function customersBench(opts: { rowsPerFile: number; files: number 
       });
       files.push(path);
     }
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/customers-child.ts', `sqlite:${join(dir, 'b.db')}`, ...files], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', 'bench/customers-child.ts', `sqlite:${join(dir, 'b.db')}`, ...files], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout.trim().split('\n').pop()!);
   } finally {

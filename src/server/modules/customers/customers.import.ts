@@ -45,10 +45,23 @@ function rowToInput(get: (k: CustomerImportColumn) => string): Record<string, un
   };
 }
 
+/** What the first pass keeps of a valid row: only the keys the checks need (a 100,000-row file stays small). */
+interface RowKeys {
+  row: number;
+  name: string;
+  nameKey: string;
+  taxId: string | null;
+  phone: string | null;
+  code: string | null;
+  ownerUsername: string;
+}
+
 /**
- * Customer import from .xlsx: streamed row by row, validated with the API's own schema,
- * duplicates against the database and within the file reported; all or nothing — one
- * transaction, and no row is written when any row has an error.
+ * Customer import from .xlsx, all or nothing, in two streaming passes: the first validates
+ * every row with the API's own schema and keeps only its keys (codes, names, tax IDs,
+ * mobiles, owner) for the duplicate and owner checks; when nothing is wrong, the second
+ * reads the file again and writes it in one transaction, chunk by chunk — memory does not
+ * grow with the file.
  */
 export function createCustomerImport(db: Db, live: LiveHub) {
   return async function importCustomers(actor: Actor, path: string, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
@@ -63,17 +76,21 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     };
 
     let index: Partial<Record<CustomerImportColumn, number>> = {};
-    const rows: { row: number; input: CustomerCreate; ownerUsername: string }[] = [];
+    const onHeader = (header: CellValue[]) => {
+      index = columnIndex(header, customerImportColumns);
+      if (index.name === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label('name') });
+    };
+    const parseRow = (cells: CellValue[]) => {
+      const get = (k: CustomerImportColumn) => (index[k] === undefined ? '' : str(cells[index[k]!]));
+      return { parsed: customerCreateBody.safeParse(rowToInput(get), { reportInput: true }), ownerUsername: get('ownerUsername') };
+    };
+    const rows: RowKeys[] = [];
     await readSheet(
       path,
-      (header) => {
-        index = columnIndex(header, customerImportColumns);
-        if (index.name === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label('name') });
-      },
+      onHeader,
       (row, cells) => {
         report.rows += 1;
-        const get = (k: CustomerImportColumn) => (index[k] === undefined ? '' : str(cells[index[k]!]));
-        const parsed = customerCreateBody.safeParse(rowToInput(get), { reportInput: true });
+        const { parsed, ownerUsername } = parseRow(cells);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const p = issue.path.join('.');
@@ -82,7 +99,8 @@ export function createCustomerImport(db: Db, live: LiveHub) {
           }
           return;
         }
-        rows.push({ row, input: parsed.data, ownerUsername: get('ownerUsername') });
+        const input = parsed.data;
+        rows.push({ row, name: input.name, nameKey: normalizeCompanyName(input.name), taxId: input.taxId ?? null, phone: input.contacts[0]?.phone ? normalizeMobile(input.contacts[0].phone) : null, code: input.code ?? null, ownerUsername });
         if (report.rows % 5000 === 0) void live.publish({ userId: actor.id, type: 'progress', data: { task: 'customers.import', processed: report.rows } });
       },
     );
@@ -109,11 +127,10 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     // Codes must be unique (error); same name / tax ID / mobile is a possible duplicate (warning).
     const seenCode = new Map<string, number>();
     const seen = { name: new Map<string, number>(), taxId: new Map<string, number>(), phone: new Map<string, number>() };
-    const keys = rows.map((r) => ({ row: r.row, name: r.input.name, nameKey: normalizeCompanyName(r.input.name), taxId: r.input.taxId ?? null, phone: r.input.contacts[0]?.phone ? normalizeMobile(r.input.contacts[0].phone) : null }));
     const existing = { name: new Map<string, { id: string; name: string }>(), taxId: new Map<string, { id: string; name: string }>(), phone: new Map<string, { id: string; name: string }>(), code: new Set<string>() };
-    const codes = rows.map((r) => r.input.code).filter((c): c is string => !!c);
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const part = keys.slice(i, i + CHUNK);
+    const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
       const nk = part.map((k) => k.nameKey);
       const tx = part.map((k) => k.taxId).filter((x): x is string => !!x);
       const ph = part.map((k) => k.phone).filter((x): x is string => !!x);
@@ -130,12 +147,11 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     for (let i = 0; i < codes.length; i += CHUNK) {
       for (const c of await db.selectFrom('customer').select('code').where('code', 'in', codes.slice(i, i + CHUNK)).execute()) existing.code.add(c.code);
     }
-    const nameOfRow = new Map(rows.map((r) => [r.row, r.input.name]));
-    rows.forEach((r, i) => {
-      const k = keys[i];
-      if (r.input.code) {
-        if (existing.code.has(r.input.code) || seenCode.has(r.input.code)) error(r.row, 'code', 'taken');
-        seenCode.set(r.input.code, r.row);
+    const nameOfRow = new Map(rows.map((r) => [r.row, r.name]));
+    for (const k of rows) {
+      if (k.code) {
+        if (existing.code.has(k.code) || seenCode.has(k.code)) error(k.row, 'code', 'taken');
+        seenCode.set(k.code, k.row);
       }
       const matches: ImportReport['duplicates'][number]['matches'] = [];
       for (const reason of ['name', 'taxId', 'phone'] as const) {
@@ -145,10 +161,10 @@ export function createCustomerImport(db: Db, live: LiveHub) {
         if (hit) matches.push({ id: hit.id, name: hit.name, reason, row: null });
         const inFile = seen[reason].get(key);
         if (inFile !== undefined) matches.push({ id: null, name: nameOfRow.get(inFile)!, reason, row: inFile });
-        else seen[reason].set(key, r.row);
+        else seen[reason].set(key, k.row);
       }
-      if (matches.length && report.duplicates.length < MAX_LISTED) report.duplicates.push({ row: r.row, name: r.input.name, matches });
-    });
+      if (matches.length && report.duplicates.length < MAX_LISTED) report.duplicates.push({ row: k.row, name: k.name, matches });
+    }
 
     report.valid = rows.length - new Set(report.errors.map((e) => e.row)).size;
     if (report.errorCount > 0 && !opts.dryRun) {
@@ -161,28 +177,30 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     }
 
     await inTransaction(db, async (tx) => {
-      const needCodes = rows.filter((r) => !r.input.code).length;
+      const needCodes = rows.filter((r) => !r.code).length;
       let next = needCodes ? (await reserveSequence(tx, 'customer.code', needCodes)) - needCodes + 1 : 0;
       const now = nowIso();
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const part = rows.slice(i, i + CHUNK).map((r) => ({ r, id: newId(), contacts: normalizeContacts(r.input.contacts), addresses: normalizeAddresses(r.input.addresses), code: r.input.code ?? `C${String(next++).padStart(5, '0')}` }));
+      let part: { row: number; input: CustomerCreate }[] = [];
+      const flush = async () => {
+        const batch = part.map(({ row, input }) => ({ row, input, id: newId(), contacts: normalizeContacts(input.contacts), addresses: normalizeAddresses(input.addresses), code: input.code ?? `C${String(next++).padStart(5, '0')}` }));
+        part = [];
         await tx
           .insertInto('customer')
           .values(
-            part.map(({ r, id, addresses, code }) => ({
+            batch.map(({ row, input, id, addresses, code }) => ({
               id,
               code,
-              name: r.input.name,
-              nameKey: normalizeCompanyName(r.input.name),
-              taxId: r.input.taxId ?? null,
+              name: input.name,
+              nameKey: normalizeCompanyName(input.name),
+              taxId: input.taxId ?? null,
               invoice: '{}',
-              tier: r.input.tier,
-              tags: json.write(r.input.tags),
-              ownerId: ownerOf.get(r.row)!,
-              paymentTermsDays: r.input.paymentTermsDays,
-              creditLimit: r.input.creditLimit,
-              currency: r.input.currency,
-              status: r.input.status,
+              tier: input.tier,
+              tags: json.write(input.tags),
+              ownerId: ownerOf.get(row)!,
+              paymentTermsDays: input.paymentTermsDays,
+              creditLimit: input.creditLimit,
+              currency: input.currency,
+              status: input.status,
               province: addresses[0]?.province ?? null,
               customFields: '{}',
               version: 1,
@@ -192,17 +210,26 @@ export function createCustomerImport(db: Db, live: LiveHub) {
             })),
           )
           .execute();
-        const contacts = part.flatMap(({ id, contacts }) => contacts.map((c, sort) => ({ ...c, customerId: id, isPrimary: c.isPrimary ? 1 : 0, sort })));
+        const contacts = batch.flatMap(({ id, contacts }) => contacts.map((c, sort) => ({ ...c, customerId: id, isPrimary: c.isPrimary ? 1 : 0, sort })));
         if (contacts.length) await tx.insertInto('customerContact').values(contacts).execute();
-        const addresses = part.flatMap(({ id, addresses }) => addresses.map((a, sort) => ({ ...a, customerId: id, isDefault: a.isDefault ? 1 : 0, sort })));
+        const addresses = batch.flatMap(({ id, addresses }) => addresses.map((a, sort) => ({ ...a, customerId: id, isDefault: a.isDefault ? 1 : 0, sort })));
         if (addresses.length) await tx.insertInto('customerAddress').values(addresses).execute();
         await appendEvents(
           tx,
-          part.map(({ r, id, code }) => ({ entityType: 'customer', entityId: id, type: 'customer.created', actor, stage: 'requirement', data: { name: r.input.name, code, source: 'import', row: r.row } })),
+          batch.map(({ row, input, id, code }) => ({ entityType: 'customer', entityId: id, type: 'customer.created', actor, stage: 'requirement', data: { name: input.name, code, source: 'import', row } })),
         );
-        report.imported += part.length;
+        report.imported += batch.length;
         if (report.imported % 5000 < CHUNK) void live.publish({ userId: actor.id, type: 'progress', data: { task: 'customers.import', imported: report.imported, total: rows.length } });
-      }
+      };
+      // Second pass: the same rows, parsed the same way (the first pass found no error in any of them).
+      await readSheet(path, onHeader, async (row, cells) => {
+        const { parsed } = parseRow(cells);
+        if (!parsed.success) throw new AppError('IMPORT_FILE_INVALID', { reason: 'unreadable', message: `row ${row} changed between passes` });
+        part.push({ row, input: parsed.data });
+        if (part.length >= CHUNK) await flush();
+      });
+      if (part.length) await flush();
+      if (report.imported !== rows.length) throw new AppError('IMPORT_FILE_INVALID', { reason: 'unreadable', message: 'rows changed between passes' });
     });
     report.durationMs = Date.now() - started;
     return report;
