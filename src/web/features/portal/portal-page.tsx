@@ -22,7 +22,7 @@ export function PortalPage() {
   const req = usePortalRequirement(token);
   const order = asPortalOrder(req.data);
   const revision = asPortalRevision(req.data);
-  const company = req.data?.company || t(order ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
+  const company = req.data?.company || t(revision ? 'portalRevision.defaultCompany' : order ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
 
   useEffect(() => {
     document.title = revision ? t('portalRevision.docTitle', { company, number: revision.number ?? '' }) : order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');

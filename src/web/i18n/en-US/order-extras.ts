@@ -34,13 +34,14 @@ export const revisionConfirm: Messages['revisionConfirm'] = {
   copyByHand: 'Could not copy automatically; copy the link by hand',
   state: { requested: 'Awaiting customer', confirmed: 'Customer confirmed', declined: 'Customer declined' },
   requestedAt: 'Sent by {{name}} at {{at}}',
-  answeredAt: '{{state}} at {{at}}',
+  answeredAt: 'Answered at {{at}}',
   contact: 'Contact: {{name}}',
   comment: 'Customer comment: {{text}}',
   timeline: { link: 'Sent the customer a link to confirm revision {{n}}', confirmed: 'The customer confirmed revision {{n}}', declined: 'The customer declined revision {{n}}' },
 };
 
 export const portalRevision: Messages['portalRevision'] = {
+  defaultCompany: 'Order change',
   docTitle: '{{company}} · change to order {{number}}',
   title: 'Order {{number}} — change {{n}}',
   intro: 'Dear {{customer}}, we have changed your order as below. Please check and answer.',

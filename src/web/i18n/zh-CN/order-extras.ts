@@ -32,13 +32,14 @@ export const revisionConfirm = {
   copyByHand: '无法自动复制，请手动复制链接',
   state: { requested: '等待客户确认', confirmed: '客户已确认', declined: '客户已拒绝' },
   requestedAt: '{{name}} 于 {{at}} 发送',
-  answeredAt: '{{state}}：{{at}}',
+  answeredAt: '答复于 {{at}}',
   contact: '联系人：{{name}}',
   comment: '客户意见：{{text}}',
   timeline: { link: '发送了第 {{n}} 次修订的客户确认链接', confirmed: '客户确认了第 {{n}} 次修订', declined: '客户拒绝了第 {{n}} 次修订' },
 };
 
 export const portalRevision = {
+  defaultCompany: '订单变更确认',
   docTitle: '{{company}} · 订单 {{number}} 变更确认',
   title: '订单 {{number}} 第 {{n}} 次变更',
   intro: '{{customer}}，您好：我们对您的订单做了以下调整，请核对后答复。',

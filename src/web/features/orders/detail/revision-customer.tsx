@@ -38,7 +38,7 @@ export function RevisionCustomer({ order, revision: r }: { order: Order; revisio
       {c && (
         <Space size={6} wrap>
           <Tag color={tone[c.state]}>{t(`revisionConfirm.state.${c.state}`)}</Tag>
-          <Typography.Text type="secondary">{answered && c.at ? t('revisionConfirm.answeredAt', { state: t(`revisionConfirm.state.${c.state}`), at: formatDateTime(c.at) }) : t('revisionConfirm.requestedAt', { name: c.requestedBy, at: formatDateTime(c.requestedAt) })}</Typography.Text>
+          <Typography.Text type="secondary">{answered && c.at ? t('revisionConfirm.answeredAt', { at: formatDateTime(c.at) }) : t('revisionConfirm.requestedAt', { name: c.requestedBy, at: formatDateTime(c.requestedAt) })}</Typography.Text>
           {c.contactName && <Typography.Text type="secondary">{t('revisionConfirm.contact', { name: c.contactName })}</Typography.Text>}
         </Space>
       )}
