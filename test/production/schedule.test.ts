@@ -148,6 +148,33 @@ for (const d of await dialects()) {
       assert.ok(r.json().atRiskOrders.some((x: any) => x.orderId === o.id && x.bottleneckWorkCenterId === none.id));
     });
 
+    test('the company calendar decides working days: a holiday Monday is skipped, a make-up Saturday is worked', async () => {
+      const cal = await t.req(w.admin, 'PUT', '/api/v1/admin/calendar?year=2031', {
+        workStart: '09:00',
+        workEnd: '18:00',
+        lunchStart: '12:00',
+        lunchEnd: '13:00',
+        weekendDays: [0, 6],
+        holidays: [{ date: '2031-03-03', name: '测试假日' }],
+        workdays: [{ date: '2031-03-08', name: '调休' }],
+      });
+      assert.equal(cal.statusCode, 200, cal.body);
+      const center = await makeCenter(t, w.admin, 8);
+      const p = await makeProduct(t, w.admin, { sku: 'CAL', makeOrBuy: 'make' });
+      await setRouting(t, w.admin, p.id, [{ name: '装配', workCenterId: center.id, runMinutesPerUnit: 60 }]);
+      const first = (await t.req(w.planner.session, 'POST', '/api/v1/work-orders', { productId: p.id, qty: 4, priority: 'urgent' })).json();
+      // Monday 2031-03-03 is a holiday: the work starts Tuesday.
+      assert.equal((await run(cnIso('2031-03-03T08:00'))).statusCode, 200);
+      let wo = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${first.id}`)).json();
+      assert.deepEqual([wo.plannedStart, wo.plannedFinish], [cnIso('2031-03-04T08:00'), cnIso('2031-03-04T12:00')]);
+      // From Friday noon, 8 hours: 4 on Friday, the rest on the make-up Saturday.
+      const second = (await t.req(w.planner.session, 'POST', '/api/v1/work-orders', { productId: p.id, qty: 4, priority: 'urgent' })).json();
+      assert.equal((await run(cnIso('2031-03-07T12:00'))).statusCode, 200);
+      wo = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${first.id}`)).json();
+      const wo2 = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${second.id}`)).json();
+      assert.deepEqual([wo.plannedStart, wo.plannedFinish, wo2.plannedStart, wo2.plannedFinish], [cnIso('2031-03-07T12:00'), cnIso('2031-03-07T16:00'), cnIso('2031-03-08T08:00'), cnIso('2031-03-08T12:00')]);
+    });
+
     test('bad input: a malformed start, capacity beyond a day, a routing on an unknown center — 400 with the field, nothing changed', async () => {
       const bad = await t.req(w.planner.session, 'POST', '/api/v1/schedule/run', { from: 'tomorrow' });
       assert.equal(bad.statusCode, 400);

@@ -1,8 +1,8 @@
 /**
  * The working calendar of a work center — the one place the scheduler asks "when can this
- * center work?". For now every center works Monday to Friday from 08:00 China time for its
- * capacity (minutes per day); a company calendar (holidays, make-up workdays) plugs in here
- * by replacing `isWorkingDay`, and nothing else changes.
+ * center work?". A center works its capacity (minutes per day) from 08:00 China time on the
+ * company calendar's working days (holidays off, make-up workdays on: `workingDay`, from
+ * the calendar admins keep in 设置 → 工作日历), Monday to Friday when none is given.
  * Times are epoch milliseconds; China has no daylight saving, so a local day is a fixed
  * UTC+8 offset.
  */
@@ -18,6 +18,8 @@ export const HORIZON_DAYS = 3 * 366;
 export interface CenterCalendar {
   /** Working minutes per working day (0 = no capacity at all). */
   capacityMinutes: number;
+  /** The company calendar's answer for a local day (holidays, make-up workdays); Monday–Friday without one. */
+  workingDay?: (dayStart: number) => boolean;
   /** Times the center cannot work (equipment down): [from, to), to = null for "until further notice". */
   blocked: { from: number; to: number | null }[];
 }
@@ -25,7 +27,10 @@ export interface CenterCalendar {
 /** Local (China) midnight of the day containing `t`. */
 export const localDayStart = (t: number) => Math.floor((t + OFFSET) / DAY) * DAY - OFFSET;
 
-/** Monday to Friday. The company calendar will answer holidays and make-up days here. */
+/** The local date (YYYY-MM-DD) of a local day's start. */
+export const localDateOf = (dayStart: number) => new Date(dayStart + OFFSET).toISOString().slice(0, 10);
+
+/** Monday to Friday: the fallback when no company calendar is passed. */
 export function isWorkingDay(dayStart: number): boolean {
   const weekday = new Date(dayStart + OFFSET).getUTCDay();
   return weekday >= 1 && weekday <= 5;
@@ -33,7 +38,7 @@ export function isWorkingDay(dayStart: number): boolean {
 
 /** The working window [start, end) of the day starting at `dayStart`, or null on a day off. */
 function windowOf(cal: CenterCalendar, dayStart: number): [number, number] | null {
-  if (cal.capacityMinutes <= 0 || !isWorkingDay(dayStart)) return null;
+  if (cal.capacityMinutes <= 0 || !(cal.workingDay ?? isWorkingDay)(dayStart)) return null;
   const start = dayStart + SHIFT_START_MINUTES * MINUTE;
   return [start, start + cal.capacityMinutes * MINUTE];
 }

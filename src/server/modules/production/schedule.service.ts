@@ -5,7 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { orderProduction } from '../orders/index.ts';
-import { DAY, MINUTE, type CenterCalendar } from './capacity.ts';
+import { isWorkingDay, slaConfig } from '../sla/index.ts';
+import { DAY, localDateOf, MINUTE, type CenterCalendar } from './capacity.ts';
 import { schedule, type PlanWorkOrder } from './scheduler.ts';
 import { workCenters } from './work-centers.repository.ts';
 import { operations, workOrders } from './work-orders.repository.ts';
@@ -59,10 +60,18 @@ export async function runSchedule(tx: Tx, from: number): Promise<ScheduleOutcome
     .values({ key: 'production.schedule', value: 1 })
     .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('sequence.value', '+', 1) })))
     .execute();
+  // The company calendar (holidays, 调休 make-up days), one answer per local day per run.
+  const company = (await slaConfig(tx)).calendar;
+  const days = new Map<number, boolean>();
+  const workingDay = (dayStart: number) => {
+    let v = days.get(dayStart);
+    if (v === undefined) days.set(dayStart, (v = isWorkingDay(localDateOf(dayStart), company)));
+    return v;
+  };
   const centers = new Map<string, CenterCalendar>();
   for (const c of await workCenters.list(tx)) {
     const blocked = c.state === 'down' ? [{ from: Math.min(Date.parse(c.downSince ?? nowIso()), from), to: c.expectedUpAt ? Date.parse(c.expectedUpAt) : null }] : [];
-    centers.set(c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, blocked });
+    centers.set(c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, blocked, workingDay });
   }
   const open = await workOrders.open(tx);
   const ops = await operations.ofOpen(tx);
