@@ -206,6 +206,25 @@ for (const d of await dialects()) {
       t.app.log.info(`exported ${n} orders in ${ms.toFixed(0)} ms`);
       assert.equal((await counts(rep.session, 'q=BULK-')).byStatus.draft, n);
 
+      // A long export yields while it works: another request over the network is not held until it ends.
+      // (SQLite answers synchronously, so only there could an export starve the server; on PostgreSQL a
+      // second request's timing is dominated by its own round trips, which would make this check noisy.)
+      if (d.name === 'sqlite') {
+        const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const headers = { cookie: rep.session.cookie };
+        const t0 = performance.now();
+        const running = fetch(`${address}/api/v1/orders/export.xlsx?q=BULK-`, { headers }).then(async (r) => {
+          await r.arrayBuffer();
+          return performance.now() - t0;
+        });
+        await new Promise((r) => setTimeout(r, 30));
+        const t1 = performance.now();
+        assert.equal((await fetch(`${address}/api/auth/me`, { headers })).status, 200);
+        const meMs = performance.now() - t1;
+        const exportMs = await running;
+        assert.ok(meMs < exportMs / 2, `a request during the export took ${meMs.toFixed(0)} ms of the export's ${exportMs.toFixed(0)} ms`);
+      }
+
       // The cap: the newest `maxRows` orders, and the size check says the file was cut.
       const capped = createOrderList(t.db.handle.db, t.config, { maxRows: 1_500 });
       const actor = (await loadActor(t.db.handle.db, rep.user.id, 'session'))!;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import { ORDER_EXPORT_MAX_ROWS, orderExportColumns, orderStatusLabels, priorityLabels, type OrderCounts, type OrderFilterQuery } from '../../../contracts/order-list.ts';
 import { orderStatuses, type orderListQuery } from '../../../contracts/orders.ts';
@@ -15,7 +16,8 @@ import { escapeCell } from '../../platform/xlsx.ts';
 import { toOrder } from './order.mapper.ts';
 import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, type OrderFilter } from './orders.repository.ts';
 
-const BATCH = 1000;
+const BATCH = 500;
+const YIELD_EVERY = 100;
 
 /** The instant a calendar day starts in a time zone (China has no DST; the offset is read, not assumed). */
 export function startOfLocalDay(date: string, timeZone: string): string {
@@ -99,7 +101,9 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
         let qb = selectOrderExportRows(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
         if (last) qb = qb.where('salesOrder.id', '<', last);
         const rows = await qb.execute();
-        for (const r of rows) {
+        for (const [i, r] of rows.entries()) {
+          // Writing rows is CPU work: give other requests a turn every YIELD_EVERY rows.
+          if (i > 0 && i % YIELD_EVERY === 0) await setImmediate();
           const values: Record<string, string | number | null> = {
             number: r.number,
             customer: r.customerName ?? null,
@@ -117,8 +121,13 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
         written += rows.length;
         if (rows.length === 0 || rows.length < BATCH) break;
         last = rows[rows.length - 1].id;
-        if (out.writableNeedDrain) await once(out, 'drain');
+        // SQLite answers synchronously, so without a macrotask turn the whole export would run
+        // before any byte leaves and every other request would wait: yield after each batch too.
+        await setImmediate();
+        // A gone client destroys the stream: stop waiting for a drain that will never come.
+        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
       }
+      if (out.destroyed) return;
       ws.commit();
       await wb.commit();
     },

@@ -22,7 +22,9 @@ export function orderListRoutes(app: App, list: OrderList, timeZone: string): vo
       const out = new PassThrough();
       const day = localDate(new Date(), timeZone).replaceAll('-', '');
       list.exportXlsx(req.actor!, req.query, requestLocale(req), out).then(
-        () => out.end(),
+        () => {
+          if (!out.destroyed) out.end();
+        },
         (err) => {
           req.log.error({ err }, 'order export failed');
           out.destroy(err as Error);
