@@ -132,6 +132,8 @@ for (const d of await dialects()) {
       const before = (await stageNotes(t)).length;
       await scanStageAlerts(t.db.handle, { now: cn('2026-10-08T15:00') });
       assert.equal((await t.req(w.admin, 'PATCH', `/api/v1/admin/users/${rep2.user.id}`, { active: false })).statusCode, 200);
+      const moved = await t.db.handle.db.selectFrom('orderStage').select(['stage', 'ownerId', 'ownerRole']).where('orderId', '=', o.id).where('stage', 'in', ['shipping', 'preparation']).orderBy('stage').execute();
+      assert.deepEqual(moved, [{ stage: 'preparation', ownerId: w.rep.user.id, ownerRole: null }, { stage: 'shipping', ownerId: null, ownerRole: 'coordinator' }], 'at once, in the transaction that disabled the owner');
       await deliverAll(worker(t));
       const notes = (await stageNotes(t)).slice(before);
       assert.deepEqual(notes.map((n) => [n.kind, n.userId]).sort(), [['stage.owner_disabled', w.lead.id], ['stage.reminder', w.coord.id]].sort());

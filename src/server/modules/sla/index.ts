@@ -7,6 +7,7 @@
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createCalendarService } from './calendar.service.ts';
 import { createSlaRulesService } from './sla-rules.service.ts';
+import { registerOwnerHandOver } from './owners.ts';
 import { setCompanyTimeZone } from './sla.config.ts';
 import { slaRoutes } from './sla.routes.ts';
 
@@ -18,6 +19,7 @@ export { addWorkingTime, subtractWorkingTime, nextWorkingTime, previousWorkingTi
 
 export function registerSla(app: App, ctx: AppContext) {
   setCompanyTimeZone(ctx.config.timeZone);
+  registerOwnerHandOver();
   const calendar = createCalendarService(ctx.handle.db);
   const rules = createSlaRulesService(ctx.handle.db);
   slaRoutes(app, calendar, rules);
