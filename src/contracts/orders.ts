@@ -97,6 +97,8 @@ export const orderPatchBody = z.strictObject({
 
 export const submitBody = z.strictObject({ acknowledge: z.array(acknowledgement).max(20).default([]) }).default({ acknowledge: [] });
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+/** Hold (credit, exception, customer request) and release: a reason each time, on the timeline. */
+export const holdBody = cancelBody;
 
 export const checkResult = z.object({
   code: z.enum(orderCheckCodes),

@@ -213,6 +213,34 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       return load(db, actor, id);
     },
 
+    /**
+     * Puts an open order on hold (credit, an exception, the customer asked to wait): nothing
+     * ships or gets approved until it is released; reservations stay. Release returns it to
+     * the state it was held in.
+     */
+    async hold(actor: Actor, id: string, reason: string) {
+      await inTransaction(db, async (tx) => {
+        const o = await row(tx, actor, id);
+        const status = orderMachine.next(o.status, 'hold');
+        if (!(await orders.transition(tx, id, o.status, { status, version: o.version + 1, updatedAt: nowIso() }))) throw new AppError('CONFLICT');
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.held', actor, stage: 'review', data: { reason, from: o.status } });
+      });
+      return load(db, actor, id);
+    },
+
+    async release(actor: Actor, id: string, reason: string) {
+      await inTransaction(db, async (tx) => {
+        const o = await row(tx, actor, id);
+        const held = await tx.selectFrom('event').select('data').where('entityType', '=', 'order').where('entityId', '=', id).where('type', '=', 'order.held').orderBy('id', 'desc').limit(1).executeTakeFirst();
+        const from = json.read<{ from?: Order['status'] }>(held?.data, {}).from;
+        const fallback = orderMachine.next(o.status, 'release'); // throws unless the order is on hold
+        const status = from && orderMachine.transitions.hold.from.includes(from) ? from : fallback;
+        if (!(await orders.transition(tx, id, o.status, { status, version: o.version + 1, updatedAt: nowIso() }))) throw new AppError('CONFLICT');
+        await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.released', actor, stage: 'review', data: { reason, to: status } });
+      });
+      return load(db, actor, id);
+    },
+
     /** NOT_FOUND unless the actor may see the order (its data scope). */
     async assertVisible(actor: Actor, id: string): Promise<void> {
       await row(db, actor, id);
