@@ -39,6 +39,15 @@ export function useCreateWarehouse() {
   return useMutation({ mutationFn: (body: WarehouseCreate) => api.post<Warehouse>('/api/v1/warehouses', body), onSuccess: () => qc.invalidateQueries({ queryKey: stockKeys.warehouses() }) });
 }
 
+/** Name, address, active (the code is immutable). */
+export function useUpdateWarehouse() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: { name?: string; address?: string | null; active?: boolean } }) => api.patch<Warehouse>(`/api/v1/warehouses/${encodeURIComponent(id)}`, patch),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: stockKeys.warehouses() }), qc.invalidateQueries({ queryKey: stockKeys.all })]),
+  });
+}
+
 export function useStockLevels(filters: StockFilters) {
   return useInfiniteQuery({
     queryKey: stockKeys.levels(filters),

@@ -11,6 +11,7 @@ import { zodRule } from '../../lib/zod-rule.ts';
 import { useSession } from '../auth/session.ts';
 import { useCreateWarehouse, useWarehouses, type Warehouse, type WarehouseCreate } from './api.ts';
 import { InventoryNav } from './inventory-nav.tsx';
+import { WarehouseEditModal } from './warehouse-edit-modal.tsx';
 
 const shape = warehouseCreateBody.shape;
 
@@ -20,6 +21,7 @@ export function WarehousesPage() {
   const { can } = useSession();
   const warehouses = useWarehouses();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Warehouse | null>(null);
   const writable = can('inventory:write');
   return (
     <>
@@ -52,11 +54,16 @@ export function WarehousesPage() {
               </span>
             ) },
             { title: t('common.status'), dataIndex: 'active', render: (v: boolean) => (v ? <Tag color="success">{t('common.enable')}</Tag> : <Tag>{t('common.disable')}</Tag>) },
+            { title: t('inventory.warehouses.address'), dataIndex: 'address', responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
             { title: t('common.createdAt'), dataIndex: 'createdAt', responsive: ['sm'], render: (v: string) => formatDate(v) },
+            ...(writable
+              ? [{ title: t('common.actions'), key: 'actions', width: 80, render: (_: unknown, w: Warehouse) => <Button size="small" type="link" onClick={() => setEditing(w)} data-testid={`edit-warehouse-${w.code}`}>{t('common.edit')}</Button> }]
+              : []),
           ]}
         />
       </Card>
       {adding && <WarehouseModal onClose={() => setAdding(false)} />}
+      {editing && <WarehouseEditModal warehouse={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

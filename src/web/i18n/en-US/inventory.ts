@@ -74,5 +74,11 @@ export const inventory: Messages['inventory'] = {
     default: 'Default',
     defaultHelp: 'Making it the default clears the previous default',
     created: 'Warehouse {{name}} created',
+    edit: 'Edit warehouse {{code}}',
+    codeFixed: 'The code cannot change once created',
+    address: 'Address',
+    active: 'Active',
+    activeHelp: 'A warehouse still holding stock (on hand or reserved) cannot be deactivated; a deactivated default stops being the default',
+    updated: 'Warehouse {{name}} saved',
   },
 };

@@ -72,5 +72,11 @@ export const inventory = {
     default: '默认仓库',
     defaultHelp: '设为默认后，原默认仓库自动取消',
     created: '已创建仓库 {{name}}',
+    edit: '编辑仓库 {{code}}',
+    codeFixed: '仓库编码创建后不能修改',
+    address: '地址',
+    active: '启用',
+    activeHelp: '仍有库存（在库或预留）的仓库不能停用；停用的默认仓库不再是默认仓库',
+    updated: '已保存仓库 {{name}}',
   },
 };
