@@ -9,6 +9,7 @@ import {
   CarOutlined,
   ContactsOutlined,
   ControlOutlined,
+  ExceptionOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -27,7 +28,7 @@ import type { Permission, RoleKey } from '../../contracts/permissions.ts';
 import type { SessionUser } from '../features/auth/session.ts';
 
 export type ModuleKey = 'workbench' | 'customers' | 'requirements' | 'orders' | 'approvals' | 'inventory' | 'production' | 'shipping' | 'aftersales' | 'finance' | 'reports' | 'board';
-export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules' | 'workCalendar' | 'slaRules';
+export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules' | 'workCalendar' | 'slaRules' | 'responsibility';
 
 interface NavEntry<K> {
   key: K;
@@ -66,6 +67,7 @@ export const adminPages: readonly NavEntry<AdminPageKey>[] = [
   { key: 'orderRules', path: '/admin/order-rules', permission: 'admin:settings', icon: <OrderedListOutlined /> },
   { key: 'workCalendar', path: '/admin/calendar', permission: 'admin:settings', icon: <CalendarOutlined /> },
   { key: 'slaRules', path: '/admin/sla-rules', permission: 'admin:settings', icon: <FieldTimeOutlined /> },
+  { key: 'responsibility', path: '/admin/responsibility', permission: 'admin:settings', icon: <ExceptionOutlined /> },
 ];
 
 export const TOKENS_PATH = '/account/tokens';

@@ -46,6 +46,7 @@ const ExceptionsPage = lazyPage(() => import('../features/shipping/exceptions-pa
 const OrderImportPage = lazyPage(() => import('../features/orders/import/order-import-page.tsx'), 'OrderImportPage');
 const WorkbenchPage = lazyPage(() => import('../features/workbench/workbench-page.tsx'), 'WorkbenchPage');
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page.tsx'), 'ReportsPage');
+const ResponsibilityAdminPage = lazyPage(() => import('../features/admin/responsibility/responsibility-admin-page.tsx'), 'ResponsibilityAdminPage');
 const WorkOrdersPage = lazyPage(() => import('../features/production/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-order-detail-page.tsx'), 'WorkOrderDetailPage');
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
@@ -80,6 +81,7 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   orderRules: <OrderRulesPage />,
   workCalendar: <WorkCalendarPage />,
   slaRules: <SlaRulesPage />,
+  responsibility: <ResponsibilityAdminPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;

@@ -14,6 +14,7 @@ import { shipping } from './en-US/shipping.ts';
 import { production } from './en-US/production.ts';
 import { workbench } from './en-US/workbench.ts';
 import { reports } from './en-US/reports.ts';
+import { responsibilityAdmin } from './en-US/responsibility-admin.ts';
 import { convertItems, orderCopy, portalRevision, revisionConfirm } from './en-US/order-extras.ts';
 
 /** English: a full translation with the same keys as zh-CN (the type makes a missing key a compile error). */
@@ -81,6 +82,7 @@ export const enUS: Messages = {
     orderRules: 'Order rules',
     workCalendar: 'Working calendar',
     slaRules: 'SLA & reminders',
+    responsibility: 'Delay reasons & checklists',
   },
   comingSoon: {
     badge: 'Planned',
@@ -327,4 +329,5 @@ export const enUS: Messages = {
   orderList,
   workbench,
   reports,
+  responsibilityAdmin,
 };

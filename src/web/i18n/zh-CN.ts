@@ -13,6 +13,7 @@ import { shipping } from './zh-CN/shipping.ts';
 import { production } from './zh-CN/production.ts';
 import { workbench } from './zh-CN/workbench.ts';
 import { reports } from './zh-CN/reports.ts';
+import { responsibilityAdmin } from './zh-CN/responsibility-admin.ts';
 import { convertItems, orderCopy, portalRevision, revisionConfirm } from './zh-CN/order-extras.ts';
 
 /** Simplified Chinese: the default language and the shape every other language must match. */
@@ -80,6 +81,7 @@ export const zhCN = {
     orderRules: '订单规则',
     workCalendar: '工作日历',
     slaRules: '时效与提醒',
+    responsibility: '延误原因与检查清单',
   },
   comingSoon: {
     badge: '计划中',
@@ -326,4 +328,5 @@ export const zhCN = {
   orderList,
   workbench,
   reports,
+  responsibilityAdmin,
 };

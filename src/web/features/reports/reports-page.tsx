@@ -61,7 +61,7 @@ export function ReportsPage() {
           </Button>
         }
       />
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text>{t('reports.range')}</Typography.Text>

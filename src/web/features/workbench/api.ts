@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DelayReason, nudgeBody, nudgeReply } from '../../../contracts/responsibility.ts';
+import type { DelayReason, nudgeBody, nudgeReply, orderChecklists } from '../../../contracts/responsibility.ts';
 import type { StageName } from '../../../contracts/stages.ts';
 import type { workbenchReply, WorkbenchItem } from '../../../contracts/workbench.ts';
 import { api } from '../../lib/api.ts';
@@ -9,11 +9,13 @@ export type { DelayReason, WorkbenchItem };
 export type WorkbenchReply = z.infer<typeof workbenchReply>;
 export type NudgeInput = z.input<typeof nudgeBody>;
 export type NudgeReply = z.infer<typeof nudgeReply>;
+export type OrderChecklists = z.infer<typeof orderChecklists>['items'];
 
 export const workbenchKeys = {
   all: ['workbench'] as const,
   list: (stage: StageName | '') => [...workbenchKeys.all, 'list', stage] as const,
   reasons: ['delay-reasons'] as const,
+  checklists: (orderId: string) => ['orders', 'checklists', orderId] as const,
 };
 
 export function useWorkbench(stage: StageName | '') {
@@ -42,6 +44,23 @@ export function useExplainDelay() {
     onSuccess: (_d, v) => {
       void qc.invalidateQueries({ queryKey: workbenchKeys.all });
       void qc.invalidateQueries({ queryKey: ['orders', 'detail', v.orderId] });
+    },
+  });
+}
+
+export function useOrderChecklists(orderId: string) {
+  return useQuery({ queryKey: workbenchKeys.checklists(orderId), queryFn: async () => (await api.get<{ items: OrderChecklists }>(`/api/v1/orders/${encodeURIComponent(orderId)}/checklists`)).items });
+}
+
+/** Ticks (or unticks with a reason) one checklist item; the answer is the order's checklists. */
+export function useTick(orderId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { stage: StageName; itemId: string; ticked: boolean; reason?: string }) =>
+      api.post<{ items: OrderChecklists }>(`/api/v1/orders/${encodeURIComponent(orderId)}/checklists/${input.stage}/items/${encodeURIComponent(input.itemId)}/tick`, { ticked: input.ticked, reason: input.reason }),
+    onSuccess: (r) => {
+      qc.setQueryData(workbenchKeys.checklists(orderId), r.items);
+      void qc.invalidateQueries({ queryKey: ['orders', 'timeline', orderId] });
     },
   });
 }

@@ -2,11 +2,18 @@ import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import { applyServerErrors } from '../../lib/form-errors.ts';
-import { useDelayReasons, useExplainDelay, type WorkbenchItem } from './api.ts';
+import type { StageName } from '../../../contracts/stages.ts';
+import { useDelayReasons, useExplainDelay } from './api.ts';
 import { durationText } from './duration.ts';
 
+/** A late stage of an order: a workbench row or a stage on the order page. */
+export interface LateStage {
+  orderId: string;
+  stage: { stage: StageName; delayMinutes: number; delayReason: string | null } | null;
+}
+
 /** The owner (or a coordinator/manager) says why a stage was late; the server keeps who and when. */
-export function DelayReasonModal({ item, onClose }: { item: WorkbenchItem | null; onClose: () => void }) {
+export function DelayReasonModal({ item, onClose }: { item: LateStage | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ delayReason: string; delayNote?: string }>();

@@ -57,5 +57,18 @@ export const workbench: Messages['workbench'] = {
     notePlaceholder: 'What happened, who waited for what',
     saved: 'Delay reason recorded',
   },
+  order_: {
+    lateTitle: 'Delays and their reasons',
+    noReason: 'No reason given',
+    change: 'Change reason',
+    checklist: 'Checklist · {{stage}}',
+    complete: 'Complete',
+    incomplete: 'Incomplete',
+    closed: 'Stage finished',
+    required: 'Required',
+    tickedBy: 'Ticked by {{name}} at {{when}}',
+    untickTitle: 'Untick “{{item}}”',
+    untickReason: 'Why (kept on the timeline)',
+  },
   duration: { days: '{{count}} days', hours: '{{count}} hours', minutes: '{{count}} minutes' },
 };

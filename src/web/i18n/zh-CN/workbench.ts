@@ -55,5 +55,18 @@ export const workbench = {
     notePlaceholder: '发生了什么、谁在等什么',
     saved: '已记录延误原因',
   },
+  order_: {
+    lateTitle: '延误与原因',
+    noReason: '未填写原因',
+    change: '修改原因',
+    checklist: '检查清单 · {{stage}}',
+    complete: '已完成',
+    incomplete: '未完成',
+    closed: '环节已结束',
+    required: '必选',
+    tickedBy: '{{name}} 于 {{when}} 勾选',
+    untickTitle: '取消勾选「{{item}}」',
+    untickReason: '取消原因（将记入时间线）',
+  },
   duration: { days: '{{count}} 天', hours: '{{count}} 小时', minutes: '{{count}} 分钟' },
 };

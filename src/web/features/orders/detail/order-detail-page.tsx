@@ -14,6 +14,7 @@ import { OrderHeader } from './order-header.tsx';
 import { RevisionsTab } from './revisions-tab.tsx';
 import { StageFlow } from './stage-flow.tsx';
 import { TimelineTab } from './timeline-tab.tsx';
+import { OrderResponsibility } from '../../workbench/order-responsibility.tsx';
 
 const TABS = ['lines', 'timeline', 'approvals', 'revisions'] as const;
 type Tab = (typeof TABS)[number];
@@ -49,6 +50,7 @@ export function OrderDetailPage() {
       <Card size="small">
         <StageFlow order={o} />
       </Card>
+      {o.stages?.length ? <OrderResponsibility orderId={o.id} stages={o.stages} /> : null}
       <Card size="small">
         <Tabs
           activeKey={tab}
