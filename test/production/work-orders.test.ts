@@ -7,6 +7,7 @@ import { dialects } from '../helpers/db.ts';
 import { workOrderMachine } from '../../src/server/modules/production/work-order.machine.ts';
 import { createProductionHandlers } from '../../src/server/modules/production/index.ts';
 import { RESCHEDULE_CHANNEL } from '../../src/server/modules/production/schedule.service.ts';
+import { makeProduct } from './helpers.ts';
 import { confirmedOrder, makeCenter, productionWorld, receive, setRouting, stockOf, workOrdersOf } from './work-world.ts';
 
 test('work order machine: every state reachable from planned, terminal states have no way out', () => {
@@ -194,6 +195,30 @@ for (const d of await dialects()) {
       assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 422], `${a.body} ${b.body}`);
       const after = (await t.req(w.planner.session, 'GET', `/api/v1/work-orders/${wo.id}`)).json();
       assert.deepEqual([after.operations[0].goodQty, after.operations[0].remainingQty, after.progress.length], [3, 2, 1]);
+    });
+
+    test('a revised order: its work order follows the new line and size; a line no longer made cancels it', async () => {
+      const p = await makeProduct(t, w.admin, { sku: 'REV', makeOrBuy: 'make' });
+      await setRouting(t, w.admin, p.id, [{ name: '加工', workCenterId: centerA, runMinutesPerUnit: 10 }]);
+      const o = await confirmedOrder(t, w.rep.session, w.customerId, [{ productId: p.id, qty: 5 }]);
+      const [wo] = await workOrdersOf(t, w.planner.session, o.id);
+      assert.equal(wo.qty, 5);
+      const r = await t.req(w.rep.session, 'POST', `/api/v1/orders/${o.id}/revisions`, { reason: '客户加量', lines: [{ productId: p.id, qty: 8, unitPrice: 10_000 }] });
+      assert.equal(r.statusCode, 200, r.body);
+      const order = (await t.req(w.rep.session, 'GET', `/api/v1/orders/${o.id}`)).json();
+      let after = await workOrdersOf(t, w.planner.session, o.id);
+      assert.deepEqual(
+        after.map((x) => [x.id, x.qty, x.orderLineId, x.status]),
+        [[wo.id, 8, order.lines[0].id, 'planned']],
+        'the same work order, resized and on the new line',
+      );
+      const gone = await t.req(w.rep.session, 'POST', `/api/v1/orders/${o.id}/revisions`, { reason: '改为外购件', lines: [{ productId: w.boughtId, qty: 1, unitPrice: 100_000 }] });
+      assert.equal(gone.statusCode, 200, gone.body);
+      after = await workOrdersOf(t, w.planner.session, o.id);
+      assert.deepEqual(
+        after.map((x) => [x.id, x.status]),
+        [[wo.id, 'cancelled']],
+      );
     });
 
     test('cancelling the order cancels its open work orders and gives their materials back', async () => {
