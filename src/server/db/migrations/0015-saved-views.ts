@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import { savedViewEntities } from '../../../contracts/views.ts';
-import { sqlIn } from '../../platform/db/dialect.ts';
 
 /**
  * Saved list views. The default view is a row per user and entity in its own table (the
@@ -12,7 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('saved_view')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
-    .addColumn('entity', 'text', (c) => c.notNull().check(sqlIn('entity', savedViewEntities)))
+    // No CHECK on entity: lists gain views over time (contracts `savedViewEntities`, validated by the API),
+    // and SQLite cannot widen a CHECK without rebuilding the table.
+    .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('query', 'text', (c) => c.notNull())
     .addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0))
