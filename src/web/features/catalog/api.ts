@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { makeOrBuyValues, priceListCreateBody, priceListSchema, Product, productCreateBody, productPatchBody } from '../../../contracts/catalog.ts';
+import type { makeOrBuyValues, priceListCreateBody, priceListPatchBody, priceListSchema, Product, productCreateBody, productPatchBody } from '../../../contracts/catalog.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Product };
@@ -77,6 +77,12 @@ export function useUpdateProduct(id: string) {
 
 export function usePriceLists(enabled = true) {
   return useQuery({ queryKey: productKeys.priceLists(), queryFn: () => api.get<{ items: PriceList[] }>('/api/v1/price-lists'), select: (r) => r.items, enabled });
+}
+
+/** Changes a list in place; `items` replaces all its prices. */
+export function useUpdatePriceList() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: z.input<typeof priceListPatchBody> }) => api.patch<PriceList>(`/api/v1/price-lists/${encodeURIComponent(id)}`, patch), onSuccess: () => qc.invalidateQueries({ queryKey: productKeys.priceLists() }) });
 }
 
 export function useCreatePriceList() {

@@ -16,6 +16,7 @@ export function PriceListsPage() {
   const { can } = useSession();
   const lists = usePriceLists();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<PriceList | null>(null);
   const inForce = (l: PriceList) => l.active && (!l.validFrom || daysUntil(l.validFrom) <= 0) && (!l.validTo || daysUntil(l.validTo) >= 0);
   return (
     <>
@@ -62,10 +63,14 @@ export function PriceListsPage() {
             { title: t('catalog.priceLists.validity'), key: 'validity', render: (_, l) => `${l.validFrom ? formatDate(l.validFrom) : '…'} ~ ${l.validTo ? formatDate(l.validTo) : '…'}` },
             { title: t('catalog.priceLists.items'), key: 'items', align: 'right', render: (_, l) => l.items.length },
             { title: t('common.status'), key: 'state', render: (_, l) => (inForce(l) ? <Tag color="success">{t('catalog.priceLists.inForce')}</Tag> : <Typography.Text type="secondary">{t('catalog.priceLists.notInForce')}</Typography.Text>) },
+            ...(can('products:write')
+              ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, l: PriceList) => <Button size="small" type="link" onClick={() => setEditing(l)}>{t('common.edit')}</Button> }]
+              : []),
           ]}
         />
       </Card>
       {adding && <PriceListModal onClose={() => setAdding(false)} />}
+      {editing && <PriceListModal list={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

@@ -52,6 +52,10 @@ export const catalog: Messages['catalog'] = {
     inForce: 'In force',
     notInForce: 'Not in force',
     created: 'Price list {{name}} created',
+    edit: 'Edit price list',
+    saved: 'Price list {{name}} saved',
+    active: 'Active',
+    activeHelp: 'An inactive list is no longer used for quotes',
   },
   form: {
     subtitle: 'The floor price drives the submit check; cost is visible only to roles allowed to see it.',

@@ -50,6 +50,10 @@ export const catalog = {
     inForce: '生效中',
     notInForce: '未生效',
     created: '已创建价目表 {{name}}',
+    edit: '编辑价目表',
+    saved: '已保存价目表 {{name}}',
+    active: '启用',
+    activeHelp: '停用后不再参与报价',
   },
   form: {
     subtitle: '底价用于提交检查：低于底价的订单按订单规则处理；成本只对有权限的角色可见。',
