@@ -2,8 +2,9 @@
  * Stage 4 in real Chromium against the real server (SQLite in a temp dir): a confirmed order
  * of 10 motors with stock reserved (set up through the API); the warehouse clerk ships 4 of
  * them from the order's 发货 button — first with a tracking number SF's format refuses (the
- * server's words on the field, the shipment kept as a draft), then dispatched from the
- * shipment's dialog with its checks; the order reads 部分发货. The customer opens their link
+ * server's words on the field, the shipment kept as a draft), then, after the pick list and
+ * packing into one box, dispatched from the shipment's dialog with its checks and the
+ * delivery note opened as PDF; the order reads 部分发货. The customer opens their link
  * on a 375×812 phone in another browser context, sees the tracking number and confirms
  * receipt; the shipment and the order timeline show it. Screenshots: test-results/shipping-*.png.
  */
@@ -119,6 +120,19 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await w.page.getByTestId('shipment-line-qty').getByText('4 台').waitFor();
     await w.page.getByTestId('dispatch-checks').locator('[data-code="reserved"][data-state="ok"]').waitFor();
 
+    // Pick list and packing: the 4 motors go into one box of 18.5 kg.
+    await w.page.getByTestId('pick-list-button').click();
+    await w.page.getByTestId('pick-list').getByText('上海总仓').waitFor();
+    await w.page.locator('.ant-drawer-close').click();
+    await w.page.getByTestId('pick-list').waitFor({ state: 'detached' });
+    await w.page.getByTestId('packing').click();
+    await w.page.getByTestId('add-package').click();
+    await w.page.getByTestId('packing-summary').getByText('已装 4 台 / 共 4 台').waitFor();
+    await w.page.locator('.ant-drawer').getByLabel('重量').fill('18.5');
+    await w.page.getByTestId('save-packages').click();
+    await w.page.getByTestId('packing-summary').waitFor({ state: 'detached' });
+    await w.page.getByTestId('packing-state').getByText('已装箱完成').waitFor();
+
     // Dispatch from the shipment: the checks list the tracking number once it fits SF's format.
     await w.page.getByTestId('dispatch').click();
     const dialog = w.page.locator('.ant-modal');
@@ -128,11 +142,19 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await dialog.locator('[data-code="tracking"][data-state="block"]').waitFor();
     await dialog.getByTestId('tracking-input').fill('SF100000000001');
     await dialog.locator('[data-code="tracking"][data-state="ok"]').waitFor();
+    await dialog.locator('[data-code="packing"][data-state="ok"]').waitFor();
     await shot(w.page, 'dispatch-dialog');
     await w.page.getByTestId('dispatch-ok').click();
     await dialog.waitFor({ state: 'detached' });
     await w.page.getByTestId('shipment-status').getByText('已发出').waitFor();
     await w.page.getByTestId('shipment-tracking').getByText('SF100000000001').waitFor();
+
+    // 打印送货单 opens the PDF in a new window.
+    const popup = w.page.waitForEvent('popup');
+    await w.page.getByTestId('delivery-note').click();
+    const pdf = await popup;
+    await pdf.waitForURL(/^blob:/);
+    await pdf.close();
 
     // The order: 部分发货, 4 of 10 gone.
     await w.page.getByTestId('shipment-order').click();

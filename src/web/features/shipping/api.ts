@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { exceptionPatchBody, ShippingException } from '../../../contracts/exceptions.ts';
-import type { dispatchBody, Shipment, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
+import type { dispatchBody, packagesBody, packagesResponse, pickListSchema, Shipment, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Shipment, ShipmentStatus, ShippingException };
@@ -107,3 +107,28 @@ export function useShippableOrders(q: string, customerId: string) {
     placeholderData: keepPreviousData,
   });
 }
+
+export type Packages = z.infer<typeof packagesResponse>;
+export type PackagesInput = z.input<typeof packagesBody>;
+export type PickList = z.infer<typeof pickListSchema>;
+
+export function useCancelShipment(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (reason: string | null) => api.post<Shipment>(`${path(id)}/cancel`, { reason }), onSuccess: invalidate });
+}
+
+export function usePackages(id: string, enabled = true) {
+  return useQuery({ queryKey: [...shipmentKeys.detail(id), 'packages'], queryFn: () => api.get<Packages>(`${path(id)}/packages`), enabled });
+}
+
+export function useSavePackages(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: PackagesInput) => api.put<Packages>(`${path(id)}/packages`, body), onSuccess: invalidate });
+}
+
+export function usePickList(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...shipmentKeys.detail(id), 'pick-list'], queryFn: () => api.get<PickList>(`${path(id)}/pick-list`), enabled });
+}
+
+/** The delivery note (送货单) PDF in the UI language; the server words a failure (e.g. no CJK font). */
+export const deliveryNote = (id: string, locale: string) => api.download(`${path(id)}/delivery-note.pdf`, { locale });

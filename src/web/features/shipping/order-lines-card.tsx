@@ -3,33 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatQty } from '../../lib/format.ts';
-import type { Order, OrderLine } from '../orders/api.ts';
+import type { Order } from '../orders/api.ts';
 import { OrderStatusTag } from '../orders/order-tags.tsx';
-import type { Shipment } from './api.ts';
+import type { LineState } from './dispatch-rules.ts';
 
-const SHIPPED: Shipment['status'][] = ['dispatched', 'in_transit', 'delivered', 'exception'];
-
-export interface LineState {
-  line: OrderLine;
-  shipped: number;
-  drafted: number;
-  remaining: number;
-  /** What to propose: what is still to ship and reserved, less what waits in other drafts. */
-  suggested: number;
-}
-
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
-/** Per order line: ordered, reserved, shipped (dispatched shipments), in other drafts, still to ship. */
-export function lineStates(order: Order, shipments: Shipment[]): LineState[] {
-  return order.lines.map((line) => {
-    const sum = (pick: (s: Shipment) => boolean) => round3(shipments.filter(pick).flatMap((s) => s.lines).filter((l) => l.orderLineId === line.id).reduce((n, l) => n + l.qty, 0));
-    const shipped = sum((s) => SHIPPED.includes(s.status));
-    const drafted = sum((s) => s.status === 'draft');
-    const remaining = round3(Math.max(0, line.qty - shipped));
-    return { line, shipped, drafted, remaining, suggested: round3(Math.max(0, Math.min(remaining, line.reservedQty) - drafted)) };
-  });
-}
+export { lineStates, type LineState } from './dispatch-rules.ts';
 
 /** One order's open lines with the quantity to ship now (form field `qty.<orderId>.<lineId>`). */
 export function OrderLinesCard({ order, states, locked, extra }: { order: Order; states: LineState[]; locked: boolean; extra?: React.ReactNode }) {

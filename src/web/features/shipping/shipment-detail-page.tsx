@@ -1,7 +1,5 @@
 import './shipping.css';
-import { NodeIndexOutlined, SendOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Breadcrumb, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -11,16 +9,14 @@ import { formatDateTime, formatQty } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
 import { AddressBlock } from './address-block.tsx';
 import { useOrder } from '../orders/api.ts';
-import { useShipment, type ShipmentLine } from './api.ts';
+import { useShipment, type Shipment, type ShipmentLine } from './api.ts';
 import { useCarrierName } from './carrier-name.ts';
-import { CustomerLinkButton } from './customer-link-button.tsx';
 import { DispatchCheckList, dispatchChecks, sameAddress } from './dispatch-checks.tsx';
-import { DispatchModal } from './dispatch-modal.tsx';
 import { ReceiptState } from './receipt-state.tsx';
+import { ShipmentActions } from './shipment-actions.tsx';
 import { ShipmentExceptions } from './shipment-exceptions.tsx';
 import { EtaCell } from './shipment-markers.tsx';
 import { ShipmentStatusTag } from './shipment-tags.tsx';
-import { TrackingEventModal } from './tracking-event-modal.tsx';
 import { TrackingTimeline } from './tracking-timeline.tsx';
 
 /** /shipping/:id — header, lines, dispatch with its checks, tracking, exceptions and proof of delivery. */
@@ -31,15 +27,12 @@ export function ShipmentDetailPage() {
   const carrierName = useCarrierName();
   const q = useShipment(id);
   const order = useOrder(q.data?.orderId);
-  const [dialog, setDialog] = useState<'dispatch' | 'event' | null>(null);
 
   if (q.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const s = q.data;
   const o = order.data;
-  const writable = can('shipping:write');
-  const trackable = ['dispatched', 'in_transit', 'exception'].includes(s.status);
   const changed = !!o?.shipToAddress && !!s.shipToAddress && !sameAddress(s.shipToAddress, o.shipToAddress);
   const lineCols = [
     { title: t('shipping.product'), key: 'product', render: (_: unknown, l: ShipmentLine) => <div className="gd-user-cell"><span>{l.name}</span><span className="gd-mono">{l.sku}</span></div> },
@@ -60,19 +53,7 @@ export function ShipmentDetailPage() {
               <ShipmentStatusTag status={s.status} />
             </span>
           </div>
-          <Space wrap>
-            {writable && s.status === 'draft' && (
-              <Button type="primary" icon={<SendOutlined />} onClick={() => setDialog('dispatch')} data-testid="dispatch">
-                {t('shipping.dispatch')}
-              </Button>
-            )}
-            {writable && trackable && (
-              <Button icon={<NodeIndexOutlined />} onClick={() => setDialog('event')} data-testid="add-event">
-                {t('shipping.events.add')}
-              </Button>
-            )}
-            {s.status !== 'draft' && s.status !== 'cancelled' && can('orders:read') && <CustomerLinkButton orderId={s.orderId} />}
-          </Space>
+          <ShipmentActions shipment={s} order={o} />
         </div>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} style={{ marginTop: 12 }}>
           <Descriptions.Item label={t('shipping.order')}>
@@ -89,6 +70,7 @@ export function ShipmentDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('shipping.eta')}>
             <EtaCell s={s} />
+            {s.eta && s.etaSource && <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>{t('common.paren', { text: t(`shipping.etaSource.${s.etaSource}`) })}</Typography.Text>}
           </Descriptions.Item>
           <Descriptions.Item label={t('shipping.dispatchedAt')}>{formatDateTime(s.dispatchedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('shipping.deliveredAt')}>{formatDateTime(s.deliveredAt)}</Descriptions.Item>
@@ -96,6 +78,7 @@ export function ShipmentDetailPage() {
           {s.note && <Descriptions.Item label={t('shipping.note')}>{s.note}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      {s.status === 'cancelled' && <Alert type="warning" showIcon data-testid="cancelled" title={t('shipping.cancel.cancelledAt', { at: formatDateTime(s.cancelledAt) })} description={s.cancelReason ?? undefined} />}
       <ReceiptState shipment={s} />
       {s.status === 'draft' && (
         <Card size="small" title={t('shipping.checks.title')}>
@@ -107,7 +90,7 @@ export function ShipmentDetailPage() {
           <AddressBlock address={s.shipToAddress} />
           {changed && <Tag color="warning">{t('shipping.addressDiffers')}</Tag>}
         </Card>
-        <Card size="small" title={t('shipping.lines', { count: s.lines.length })}>
+        <Card size="small" title={t('shipping.lines', { count: s.lines.length })} extra={s.packages.length > 0 && <PackingTag shipment={s} />}>
           <Table<ShipmentLine> size="small" rowKey="id" columns={lineCols} dataSource={s.lines} pagination={false} />
         </Card>
       </div>
@@ -115,8 +98,24 @@ export function ShipmentDetailPage() {
         <ShipmentExceptions shipment={s} enabled={can('orders:read')} />
         <TrackingTimeline shipment={s} />
       </Card>
-      {dialog === 'dispatch' && <DispatchModal shipment={s} order={o} onClose={() => setDialog(null)} />}
-      {dialog === 'event' && <TrackingEventModal shipment={s} onClose={() => setDialog(null)} />}
     </div>
+  );
+}
+
+/** How far packing is: packages, weight, and whether every line is packed exactly. */
+function PackingTag({ shipment: s }: { shipment: Shipment }) {
+  const { t } = useTranslation();
+  const packed = (lineId: string) => s.packages.flatMap((p) => p.lines).filter((l) => l.orderLineId === lineId).reduce((n, l) => n + l.qty, 0);
+  const complete = s.lines.every((l) => Math.abs(packed(l.orderLineId) - l.qty) < 1e-9);
+  const weight = s.packages.reduce((n, p) => n + p.weightKg, 0);
+  return (
+    <span data-testid="packing-state">
+      <Typography.Text type="secondary" style={{ marginInlineEnd: 6 }}>
+        {t('shipping.packing.summary', { count: s.packages.length, weight: formatQty(Math.round(weight * 1000) / 1000, 'kg') })}
+      </Typography.Text>
+      <Tag color={complete ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }}>
+        {complete ? t('shipping.packing.complete') : t('shipping.packing.incomplete')}
+      </Tag>
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { List, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
@@ -12,25 +12,20 @@ export function ShipmentExceptions({ shipment: s, enabled }: { shipment: Shipmen
   const items = (q.data ?? []).filter((e) => e.entityType === 'shipment' && e.entityId === s.id);
   if (!items.length) return null;
   return (
-    <List
-      size="small"
-      dataSource={items}
-      data-testid="shipment-exceptions"
-      renderItem={(e) => (
-        <List.Item>
-          <div className="gd-ship-exception">
-            <span>
-              <ExceptionTypeTag status={e.type} /> <ExceptionStateTag status={e.state} />
-            </span>
-            <Typography.Text type="secondary">
-              {e.state === 'open'
-                ? t('shipping.exceptions.openLine', { owner: e.ownerName ?? t('common.none'), at: formatDateTime(e.dueAt) })
-                : t('shipping.exceptions.resolvedLine', { resolution: e.resolution ? t(`shipping.exceptions.resolution.${e.resolution}`) : t('common.none'), at: formatDateTime(e.resolvedAt) })}
-            </Typography.Text>
-            {e.state === 'open' && <Link to={`/shipping/exceptions?focus=${e.id}`}>{t('shipping.exceptions.handle')}</Link>}
-          </div>
-        </List.Item>
-      )}
-    />
+    <ul className="gd-ship-exceptions" data-testid="shipment-exceptions">
+      {items.map((e) => (
+        <li key={e.id} className="gd-ship-exception">
+          <span>
+            <ExceptionTypeTag status={e.type} /> <ExceptionStateTag status={e.state} />
+          </span>
+          <Typography.Text type="secondary">
+            {e.state === 'open'
+              ? t('shipping.exceptions.openLine', { owner: e.ownerName ?? t('common.none'), at: formatDateTime(e.dueAt) })
+              : t('shipping.exceptions.resolvedLine', { resolution: e.resolution ? t(`shipping.exceptions.resolution.${e.resolution}`) : t('common.none'), at: formatDateTime(e.resolvedAt) })}
+          </Typography.Text>
+          {e.state === 'open' && <Link to={`/shipping/exceptions?focus=${e.id}`}>{t('shipping.exceptions.handle')}</Link>}
+        </li>
+      ))}
+    </ul>
   );
 }
