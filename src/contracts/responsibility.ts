@@ -68,8 +68,14 @@ export const seededDelayReasons: { code: string; labelZh: string; labelEn: strin
   { code: 'other', labelZh: '其他', labelEn: 'Other', prefill: [] },
 ];
 
-/** Stages a checklist can gate: the requirement stage is finished before an order exists. */
-export const checklistStages = stageNames.filter((s) => s !== 'requirement');
+/**
+ * Stages a checklist can gate — the key nodes a person completes: review (customer
+ * confirmation, finance review: finished by confirming), preparation (shipping notice:
+ * finished by dispatch) and shipping. Not the requirement stage (finished before the order
+ * exists) nor stages finished by outside parties (a carrier's or customer's delivery), which
+ * a checklist must not refuse.
+ */
+export const checklistStages = ['review', 'preparation', 'shipping'] as const satisfies readonly (typeof stageNames)[number][];
 export const checklistItemSchema = z.object({ id: z.string(), stage: z.enum(stageNames), labelZh: z.string(), labelEn: z.string(), required: z.boolean(), sortOrder: z.number() });
 export const checklistPutBody = z.strictObject({
   items: z

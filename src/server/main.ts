@@ -5,6 +5,8 @@ import { createNotificationHandlers } from './modules/notifications/index.ts';
 import { createShippingHandlers, startShippingScans } from './modules/shipping/index.ts';
 import { createProductionHandlers } from './modules/production/index.ts';
 import { startDigest } from './modules/workbench/index.ts';
+import { registerAttribution } from './modules/responsibility/index.ts';
+import { registerStageEngine } from './modules/stages/index.ts';
 import { createStageAlertHandler, scanStageAlerts, setCompanyTimeZone, STAGE_ALERT_CHANNEL } from './modules/sla/index.ts';
 import { purgeIdempotencyKeys } from './platform/http/idempotency.ts';
 import { LiveHub } from './platform/live.ts';
@@ -30,6 +32,10 @@ export function startWorker(ctx: AppContext) {
   slaScan.unref();
   const housekeeping = setInterval(() => void purgeIdempotencyKeys(ctx.handle.db).catch(() => {}), 3_600_000);
   housekeeping.unref();
+  // A worker on its own (`gendan worker`) appends order events too (tracking, scans): the stage
+  // track and its attribution follow them there as in the server (same names, same order).
+  registerStageEngine();
+  registerAttribution(ctx.config.timeZone);
   const stopDigest = startDigest(ctx);
   const stopShippingScans = startShippingScans(ctx);
   return {

@@ -37,6 +37,7 @@ for (const d of await dialects()) {
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/checklists/preparation', { items: [{ id: 'nope', labelZh: 'x', labelEn: 'x' }] })).json().details[0].path, 'items.0.id');
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/checklists/preparation', { items: [{ labelZh: '', labelEn: 'x' }] })).statusCode, 400);
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/checklists/bogus', { items: [] })).statusCode, 400);
+      assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/checklists/delivery', { items: [{ labelZh: '签收单已回传', labelEn: 'POD returned' }] })).statusCode, 400, 'a stage finished by the carrier or customer is not gated');
       const rep = (await t.as(['sales'])).session;
       assert.equal((await t.req(rep, 'PUT', '/api/v1/admin/checklists/preparation', { items: [] })).statusCode, 403);
       assert.deepEqual((await t.req(admin, 'GET', '/api/v1/admin/checklists/preparation')).json().items.map((i: any) => i.id), items.map((i: any) => i.id), 'refusals changed nothing');
