@@ -76,6 +76,16 @@ for (const d of await dialects()) {
       assert.equal((await noMovement(o.id)).length, 1);
     });
 
+    test('a repeated carrier exception while one is open: the event is kept, the exception not doubled', async () => {
+      const { o, s, at } = await dispatched('NB-M6');
+      for (const h of [1, 2]) {
+        const r = await t.req(wh, 'POST', `/api/v1/shipments/${s.id}/tracking-events`, { at: new Date(at + h * HOUR).toISOString(), status: 'exception', description: `派送失败 ${h}` });
+        assert.equal(r.statusCode, 200, r.body);
+      }
+      assert.deepEqual((await t.req(wh, 'GET', `/api/v1/shipments/${s.id}`)).json().events.map((e: any) => e.description), ['派送失败 1', '派送失败 2']);
+      assert.equal((await t.req(rep.session, 'GET', `/api/v1/exceptions?orderId=${o.id}&type=tracking_exception`)).json().items.length, 1);
+    });
+
     test('the threshold is a setting; delivered and cancelled shipments are never flagged; racing scans raise once', async () => {
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/settings/shipping.noMovementHours', { value: 2 })).statusCode, 200);
       const bad = await t.req(admin, 'PUT', '/api/v1/admin/settings/shipping.noMovementHours', { value: 0 });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { exceptionPatchBody, ShippingException } from '../../../contracts/exceptions.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { isUniqueViolation, json } from '../../platform/db/dialect.ts';
+import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
@@ -69,15 +69,13 @@ export function createExceptionsService(db: Db, config: Pick<Config, 'publicUrl'
     async open(tx: Tx, e: { type: ShippingException['type']; entityType: string; entityId: string; orderId: string; ownerId: string; details: Record<string, unknown>; actor: Actor | null }) {
       const id = newId();
       const now = Date.now();
-      try {
-        await tx
-          .insertInto('exception')
-          .values({ id, type: e.type, entityType: e.entityType, entityId: e.entityId, orderId: e.orderId, ownerId: e.ownerId, dueAt: new Date(now + DUE_MS).toISOString(), state: 'open', details: json.write(e.details), notes: '[]', resolution: null, resolvedAt: null, createdAt: new Date(now).toISOString(), openKey: `${e.type}:${e.entityId}` })
-          .execute();
-      } catch (err) {
-        if (isUniqueViolation(err)) return null;
-        throw err;
-      }
+      // ON CONFLICT DO NOTHING, not a caught unique violation: on PostgreSQL that error aborts the caller's whole transaction.
+      const r = await tx
+        .insertInto('exception')
+        .values({ id, type: e.type, entityType: e.entityType, entityId: e.entityId, orderId: e.orderId, ownerId: e.ownerId, dueAt: new Date(now + DUE_MS).toISOString(), state: 'open', details: json.write(e.details), notes: '[]', resolution: null, resolvedAt: null, createdAt: new Date(now).toISOString(), openKey: `${e.type}:${e.entityId}` })
+        .onConflict((oc) => oc.column('openKey').doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return null;
       await appendEvent(tx, { entityType: 'order', entityId: e.orderId, type: 'exception.opened', actor: e.actor, stage: 'shipping', data: { exceptionId: id, type: e.type, ...e.details } });
       await notify(tx, { userIds: [e.ownerId], kind: 'exception.opened', title: `${titles[e.type]}（需在 24 小时内处理）`, body: JSON.stringify(e.details), link: `${config.publicUrl}/orders/${e.orderId}`, email: true });
       return id;

@@ -48,6 +48,9 @@ export async function scanNoMovement(db: Db, exceptions: ExceptionsService, now:
           .where('status', 'in', MOVING)
           .executeTakeFirst();
         if (Number(mark.numUpdatedRows) !== 1) return false;
+        // Still open from an earlier silence: marked, not raised again (and no unique-key error, which would abort a PostgreSQL transaction).
+        const open = await tx.selectFrom('exception').select('id').where('openKey', '=', `no_movement:${s.id}`).executeTakeFirst();
+        if (open) return false;
         const silentHours = Math.floor((now.getTime() - Date.parse(s.lastMovementAt!)) / 3_600_000);
         const id = await exceptions.open(tx, {
           type: 'no_movement',
