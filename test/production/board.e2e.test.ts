@@ -94,6 +94,14 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     await page.waitForTimeout(500);
     await shot(page, 'work-orders');
 
+    // The made product's page shows its routing; the routing page edits it.
+    await page.goto(`${server.url}/inventory/products/${product.id}`);
+    await page.getByTestId('product-production').getByText('PRESS-1').waitFor();
+    await page.goto(`${server.url}/production/routings?productId=${product.id}`);
+    await page.locator('input[value="冲压"]').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'routing');
+
     await page.goto(`${server.url}/production/work-centers`);
     await page.getByTestId('down-PRESS-1').click();
     await page.getByTestId('down-reason').fill('液压系统漏油，等待配件');

@@ -17,6 +17,7 @@ import { useSession } from '../auth/session.ts';
 import { useCreateProduct, useProduct, useUpdateProduct, type Product } from './api.ts';
 import { emptyProduct, fromProduct, toCreate, toPatch, type ProductFormValues } from './product-form-values.ts';
 import { SpecOptionsEditor } from './spec-options-editor.tsx';
+import { ProductProductionPanel } from '../production/product-production-panel.tsx';
 
 const shape = productCreateBody.shape;
 const FIELDS = ['sku', 'name', 'spec', 'category', 'unit', 'unitDecimals', 'listPrice', 'floorPrice', 'cost', 'taxRate', 'makeOrBuy', 'leadTimeDays', 'minQty', 'maxQty', 'specOptions', 'active'];
@@ -154,6 +155,7 @@ function ProductForm({ product: p }: { product?: Product }) {
           </div>
         )}
       </Form>
+      {p?.makeOrBuy === 'make' && <ProductProductionPanel productId={p.id} />}
     </div>
   );
 }

@@ -95,6 +95,7 @@ export const production: typeof zh = {
     materialShort: 'Materials short: {{list}}',
   },
   linePlan: { planned: 'Planned finish {{at}}', finished: 'Finished {{at}}' },
+  panel: { title: 'Production', editRouting: 'Edit routing', bom: 'BOM (version {{version}})', noBom: 'No BOM yet', qtyPer: 'Qty per unit', scrapPct: 'Scrap' },
   board: {
     title: 'Production board',
     updated: 'Updated {{time}}',

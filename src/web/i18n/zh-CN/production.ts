@@ -93,6 +93,7 @@ export const production = {
     materialShort: '物料短缺：{{list}}',
   },
   linePlan: { planned: '计划完工 {{at}}', finished: '已完工 {{at}}' },
+  panel: { title: '生产', editRouting: '编辑工艺路线', bom: 'BOM（第 {{version}} 版）', noBom: '还没有 BOM', qtyPer: '单位用量', scrapPct: '损耗率' },
   board: {
     title: '生产看板',
     updated: '更新于 {{time}}',
