@@ -35,7 +35,8 @@ for (const d of await dialects()) {
             throw new Error(`boom ${calls}`);
           },
         },
-        backoffMs: 20,
+        // Long enough that "right away" stays inside the backoff on a loaded machine.
+        backoffMs: 200,
         pollMs: 60_000,
         maxAttempts: 4,
       });
@@ -64,7 +65,7 @@ for (const d of await dialects()) {
         ],
       );
       for (let i = 1; i < 3; i++) assert.ok(gaps[i] > gaps[i - 1], `backoff grows: ${gaps.join(', ')}`);
-      assert.ok(gaps[0] >= 18 && gaps[2] >= 75, `about 20, 40, 80 ms: ${gaps.join(', ')}`);
+      assert.ok(gaps[0] >= 180 && gaps[2] >= 750, `about 200, 400, 800 ms: ${gaps.join(', ')}`);
       await sleep(200);
       assert.equal(await worker.runOnce(), 0, 'a dead job is never claimed again');
       assert.equal(calls, 4);
