@@ -85,6 +85,27 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
     };
   }
 
+  /** Stores one tracking event and moves the shipment; a handful of statements (carrier pushes come in bulk). */
+  async function recordEvent(actor: Actor | null, id: string, input: z.infer<typeof trackingEventBody>, raw?: unknown) {
+    await inTransaction(db, async (tx) => {
+      let q = tx.selectFrom('shipment').select(['id', 'orderId', 'number', 'trackingNumber', 'status', 'ownerId', 'lastMovementAt']).where('id', '=', id);
+      if (actor) q = q.where(scopeCondition(actor, 'shipment.ownerId'));
+      const s = await q.executeTakeFirst();
+      if (!s) throw notFound();
+      if (!['dispatched', 'in_transit', 'exception'].includes(s.status)) throw new AppError('INVALID_STATE', { action: 'track', state: s.status });
+      const at = new Date(input.at).toISOString();
+      await tx.insertInto('trackingEvent').values({ id: newId(), shipmentId: id, at, status: input.status, location: input.location ?? null, description: input.description ?? null, raw: raw === undefined ? null : json.write(raw) }).execute();
+      // Carriers push out of order: the newest event is what counts as the last movement.
+      const last = s.lastMovementAt && s.lastMovementAt > at ? s.lastMovementAt : at;
+      await tx.updateTable('shipment').set({ status: input.status, lastMovementAt: last, movementAlertedAt: null, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
+      await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: `shipment.${input.status}`, actor, stage: input.status === 'delivered' ? 'delivery' : 'shipping', data: { shipmentId: id, location: input.location ?? null, description: input.description ?? null } });
+      if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
+      if (input.status === 'exception') {
+        await exceptions.open(tx, { type: 'tracking_exception', entityType: 'shipment', entityId: id, orderId: s.orderId, ownerId: s.ownerId, details: { shipment: s.number, trackingNumber: s.trackingNumber, location: input.location ?? null, description: input.description ?? null }, actor });
+      }
+    });
+  }
+
   const service = {
     get: (actor: Actor, id: string) => load(db, actor, id),
 
@@ -184,21 +205,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
 
     /** A tracking event (typed by staff or pushed by a carrier adapter); delivery and exceptions move the shipment. */
     async trackingEvent(actor: Actor | null, id: string, input: z.infer<typeof trackingEventBody>, raw?: unknown) {
-      await inTransaction(db, async (tx) => {
-        const s = await load(tx, actor, id);
-        if (!['dispatched', 'in_transit', 'exception'].includes(s.status)) throw new AppError('INVALID_STATE', { action: 'track', state: s.status });
-        const at = new Date(input.at).toISOString();
-        await tx.insertInto('trackingEvent').values({ id: newId(), shipmentId: id, at, status: input.status, location: input.location ?? null, description: input.description ?? null, raw: raw === undefined ? null : json.write(raw) }).execute();
-        // Carriers push out of order: the newest event is what counts as the last movement.
-        const last = s.events.reduce((m, e) => (e.at > m ? e.at : m), at);
-        await tx.updateTable('shipment').set({ status: input.status, lastMovementAt: last, movementAlertedAt: null, ...(input.status === 'delivered' ? { deliveredAt: at } : {}) }).where('id', '=', id).execute();
-        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: `shipment.${input.status}`, actor, stage: input.status === 'delivered' ? 'delivery' : 'shipping', data: { shipmentId: id, location: input.location ?? null, description: input.description ?? null } });
-        if (input.status === 'delivered') await fulfilment.recordDelivery(tx, actor, s.orderId);
-        if (input.status === 'exception') {
-          const owner = (await tx.selectFrom('shipment').select('ownerId').where('id', '=', id).executeTakeFirstOrThrow()).ownerId;
-          await exceptions.open(tx, { type: 'tracking_exception', entityType: 'shipment', entityId: id, orderId: s.orderId, ownerId: owner, details: { shipment: s.number, trackingNumber: s.trackingNumber, location: input.location ?? null, description: input.description ?? null }, actor });
-        }
-      });
+      await recordEvent(actor, id, input, raw);
       return load(db, actor, id);
     },
     /** A carrier push: new events only (pushes repeat the whole history), oldest first. */
@@ -211,7 +218,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       const fresh = u.events.filter((e) => !known.has(`${e.at}|${e.description}`)).sort((a, b) => a.at.localeCompare(b.at));
       let applied = 0;
       for (const e of fresh) {
-        await service.trackingEvent(null, s.id, { at: e.at, status: e.status, location: e.location, description: e.description }, { source: 'kuaidi100' });
+        await recordEvent(null, s.id, { at: e.at, status: e.status, location: e.location, description: e.description }, { source: 'kuaidi100' });
         applied += 1;
         if (e.status === 'delivered') break;
       }
