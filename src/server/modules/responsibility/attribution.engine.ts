@@ -6,6 +6,7 @@ import { subscribe, type StoredEvent } from '../../platform/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { activePrefillRules } from './delay-reasons.repository.ts';
 import { missingRequiredItems } from './checklists.repository.ts';
+import { stageCompletingEvents } from '../stages/index.ts';
 
 /** Does the rule's condition hold for the event's data? */
 export function ruleMatches(rule: PrefillRule, e: Pick<StoredEvent, 'type' | 'data'>): boolean {
@@ -38,13 +39,13 @@ export function ruleMatches(rule: PrefillRule, e: Pick<StoredEvent, 'type' | 'da
  */
 async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> {
   if (e.entityType !== 'order') return;
+  // Most order events neither finish a stage nor explain a delay: those cost no query (rules are cached).
+  const matched = (await activePrefillRules(tx)).filter(({ rule }) => ruleMatches(rule, e));
+  if (matched.length === 0 && !stageCompletingEvents.has(e.type)) return;
   const stages = await tx.selectFrom('orderStage').select(['stage', 'dueAt', 'startedAt', 'completedAt', 'skipped', 'delayReason', 'delaySource']).where('orderId', '=', e.entityId).execute();
   if (stages.length === 0) return;
-  let prefilled = false;
-  const rules = await activePrefillRules(tx);
-  for (const { code, rule } of rules) {
-    if (!ruleMatches(rule, e)) continue;
-    prefilled = true;
+  const prefilled = matched.length > 0;
+  for (const { code, rule } of matched) {
     const targets: StageName[] = rule.stage ? [rule.stage] : stages.filter((s) => s.startedAt && (!s.completedAt || s.completedAt === e.at) && !s.skipped).map((s) => s.stage);
     if (targets.length === 0) continue;
     await tx.updateTable('orderStage').set({ delayReason: code, delaySource: 'event', delaySetAt: e.at, delaySetBy: null }).where('orderId', '=', e.entityId).where('stage', 'in', targets).where('skipped', '=', 0).where('delayReason', 'is', null).where((eb) => eb.or([eb('completedAt', 'is', null), eb('completedAt', '=', e.at)])).execute();

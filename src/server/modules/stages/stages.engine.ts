@@ -25,6 +25,9 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
   await planForEvent(tx, e.entityId, e.type, e.at, promised ?? null);
 }
 
+/** The events after which `track` may have finished a stage (keep in step with its switch). */
+export const stageCompletingEvents: ReadonlySet<string> = new Set(['order.created', 'order.confirmed', 'shipment.dispatched', 'order.shipped', 'order.delivered']);
+
 async function track(tx: Tx, e: StoredEvent): Promise<void> {
   const d = e.data as Record<string, any>;
   const id = e.entityId;
