@@ -167,7 +167,7 @@ export function PortalOrderView({ token, order: o }: { token: string; order: Por
             <dt>{t('shipping.portal.contents')}</dt>
             <dd>{s.lines.map((l) => `${l.name} × ${formatQty(l.qty, l.unit)}`).join(t('common.listSep'))}</dd>
           </dl>
-          <div style={{ margin: '16px 0 4px' }}>
+          <div style={{ margin: '16px 0 14px' }}>
             <TrackingTimeline shipment={s} />
           </div>
           <ReceiptAnswer token={token} shipment={s} />

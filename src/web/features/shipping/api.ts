@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { exceptionPatchBody, ShippingException } from '../../../contracts/exceptions.ts';
-import type { dispatchBody, packagesBody, packagesResponse, pickListSchema, Shipment, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
+import type { dispatchBody, packagesBody, packagesResponse, pickListSchema, Shipment, shipmentNoticeSchema, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Shipment, ShipmentStatus, ShippingException };
@@ -132,3 +132,16 @@ export function usePickList(id: string, enabled: boolean) {
 
 /** The delivery note (送货单) PDF in the UI language; the server words a failure (e.g. no CJK font). */
 export const deliveryNote = (id: string, locale: string) => api.download(`${path(id)}/delivery-note.pdf`, { locale });
+
+export type ShipmentNotice = z.infer<typeof shipmentNoticeSchema>;
+
+/** Notices sent to the customer about the shipment, with their delivery state (refreshed while any is pending). */
+export function useShipmentNotices(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...shipmentKeys.detail(id), 'notices'],
+    queryFn: () => api.get<{ items: ShipmentNotice[] }>(`${path(id)}/notices`),
+    select: (r) => r.items,
+    enabled,
+    refetchInterval: (q) => (q.state.data?.items.some((n) => n.state === 'pending') ? 5_000 : false),
+  });
+}

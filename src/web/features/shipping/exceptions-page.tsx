@@ -29,27 +29,11 @@ function useDetailText() {
   };
 }
 
-/** 异常: delivery exceptions with owner and due time, most urgent first; resolve with how it ended, or add a note. */
-export function ExceptionsPage() {
-  const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const state = params.get('state') === 'resolved' ? 'resolved' : params.get('state') === 'all' ? '' : 'open';
-  const typeParam = params.get('type') ?? '';
-  const type = (exceptionTypes as readonly string[]).includes(typeParam) ? (typeParam as ShippingException['type']) : '';
-  const filters: ExceptionFilters = { state, type };
-  const q = useExceptions(filters);
-  const focus = params.get('focus');
-  const detailText = useDetailText();
-  const [dialog, setDialog] = useState<{ e: ShippingException; mode: 'resolve' | 'note' } | null>(null);
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    next.delete('focus');
-    setParams(next, { replace: true });
-  };
+type DialogMode = 'resolve' | 'note' | 'assign';
 
-  const Where = ({ e }: { e: ShippingException }) => (
+function Where({ e }: { e: ShippingException }) {
+  const { t } = useTranslation();
+  return (
     <span className="gd-ship-where">
       <Link to={`/orders/${e.orderId}`} className="gd-mono gd-ship-small">
         {e.orderNumber ?? t('common.none')}
@@ -61,27 +45,58 @@ export function ExceptionsPage() {
       )}
     </span>
   );
-  const Due = ({ e }: { e: ShippingException }) => {
-    const late = e.state === 'open' && Date.parse(e.dueAt) < Date.now();
-    return (
-      <Tooltip title={formatDateTime(e.dueAt)}>
-        <Typography.Text type={late ? 'danger' : undefined} data-testid="exception-due">
-          {e.state === 'open' ? (late ? t('shipping.exceptions.overdue', { when: formatRelative(e.dueAt, currentLanguage()) }) : formatRelative(e.dueAt, currentLanguage())) : formatDateTime(e.resolvedAt)}
-        </Typography.Text>
-      </Tooltip>
-    );
+}
+
+/** Open: how long until it is due, or how long overdue; resolved: when. */
+function Due({ e }: { e: ShippingException }) {
+  const { t } = useTranslation();
+  const late = e.state === 'open' && Date.parse(e.dueAt) < Date.now();
+  return (
+    <Tooltip title={formatDateTime(e.dueAt)}>
+      <Typography.Text type={late ? 'danger' : undefined} data-testid="exception-due">
+        {e.state === 'open' ? (late ? t('shipping.exceptions.overdue', { when: formatRelative(e.dueAt, currentLanguage()) }) : formatRelative(e.dueAt, currentLanguage())) : formatDateTime(e.resolvedAt)}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+function Actions({ e, onOpen }: { e: ShippingException; onOpen: (mode: DialogMode) => void }) {
+  const { t } = useTranslation();
+  if (e.state !== 'open') return null;
+  return (
+    <Space size={4} wrap>
+      <Button size="small" type="primary" onClick={() => onOpen('resolve')} data-testid="resolve">
+        {t('shipping.exceptions.resolve')}
+      </Button>
+      <Button size="small" onClick={() => onOpen('note')}>
+        {t('shipping.exceptions.addNote')}
+      </Button>
+      <Button size="small" onClick={() => onOpen('assign')} data-testid="assign">
+        {t('shipping.exceptions.assign')}
+      </Button>
+    </Space>
+  );
+}
+
+/** 异常: delivery exceptions with owner and due time, most urgent first; resolve with how it ended, or add a note. */
+export function ExceptionsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') === 'resolved' ? 'resolved' : params.get('state') === 'all' ? '' : 'open';
+  const typeParam = params.get('type') ?? '';
+  const type = (exceptionTypes as readonly string[]).includes(typeParam) ? (typeParam as ShippingException['type']) : '';
+  const filters: ExceptionFilters = { state, type };
+  const q = useExceptions(filters);
+  const focus = params.get('focus');
+  const detailText = useDetailText();
+  const [dialog, setDialog] = useState<{ e: ShippingException; mode: DialogMode } | null>(null);
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete('focus');
+    setParams(next, { replace: true });
   };
-  const Actions = ({ e }: { e: ShippingException }) =>
-    e.state === 'open' ? (
-      <Space size={4} wrap>
-        <Button size="small" type="primary" onClick={() => setDialog({ e, mode: 'resolve' })} data-testid="resolve">
-          {t('shipping.exceptions.resolve')}
-        </Button>
-        <Button size="small" onClick={() => setDialog({ e, mode: 'note' })}>
-          {t('shipping.exceptions.addNote')}
-        </Button>
-      </Space>
-    ) : null;
 
   const columns: ColumnsType<ShippingException> = [
     {
@@ -110,7 +125,7 @@ export function ExceptionsPage() {
             <span>
               {e.ownerName ?? t('common.none')} · <Due e={e} />
             </span>
-            <Actions e={e} />
+            <Actions e={e} onOpen={(mode) => setDialog({ e, mode })} />
           </span>
         </div>
       ),
@@ -119,7 +134,7 @@ export function ExceptionsPage() {
     { title: t('shipping.exceptions.owner'), dataIndex: 'ownerName', responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
     { title: t('shipping.exceptions.due'), dataIndex: 'dueAt', responsive: ['md'], render: (_: string, e) => <Due e={e} /> },
     { title: t('common.status'), dataIndex: 'state', responsive: ['md'], render: (v: ShippingException['state'], e) => <Space size={4} wrap><ExceptionStateTag status={v} />{e.resolution && <span>{t(`shipping.exceptions.resolution.${e.resolution}`)}</span>}</Space> },
-    { title: t('common.actions'), key: 'actions', responsive: ['md'], render: (_, e) => <Actions e={e} /> },
+    { title: t('common.actions'), key: 'actions', responsive: ['md'], render: (_, e) => <Actions e={e} onOpen={(mode) => setDialog({ e, mode })} /> },
   ];
 
   return (

@@ -3,22 +3,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exceptionResolutions } from '../../../contracts/exceptions.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useOwnerOptions } from '../customers/use-owner-options.ts';
 import { useUpdateException, type ExceptionPatch, type ShippingException } from './api.ts';
 import { serverFieldErrors } from './server-fields.ts';
 
 /** Resolve an exception (how it ended is required) or only add a note to it. */
-export function ResolveModal({ exception: e, mode, onClose }: { exception: ShippingException; mode: 'resolve' | 'note'; onClose: () => void }) {
+export function ResolveModal({ exception: e, mode, onClose }: { exception: ShippingException; mode: 'resolve' | 'note' | 'assign'; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ resolution?: ExceptionPatch['resolution']; note?: string }>();
+  const [form] = Form.useForm<{ resolution?: ExceptionPatch['resolution']; note?: string; ownerId?: string }>();
+  const owners = useOwnerOptions([{ id: e.ownerId, name: e.ownerName }]).filter((o) => o.value !== e.ownerId);
   const update = useUpdateException();
   const [error, setError] = useState<unknown>(null);
-  const submit = async (v: { resolution?: ExceptionPatch['resolution']; note?: string }) => {
+  const submit = async (v: { resolution?: ExceptionPatch['resolution']; note?: string; ownerId?: string }) => {
     setError(null);
     try {
-      await update.mutateAsync({ id: e.id, body: { ...(mode === 'resolve' ? { state: 'resolved' as const, resolution: v.resolution } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
+      await update.mutateAsync({ id: e.id, body: { ...(mode === 'resolve' ? { state: 'resolved' as const, resolution: v.resolution } : {}), ...(mode === 'assign' ? { ownerId: v.ownerId } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
       onClose();
     } catch (err) {
-      const fields = serverFieldErrors(err).filter((f) => f.path === 'resolution' || f.path === 'note');
+      const fields = serverFieldErrors(err).filter((f) => ['resolution', 'note', 'ownerId'].includes(f.path));
       if (fields.length) form.setFields(fields.map((f) => ({ name: f.path as 'note', errors: [f.text] })));
       setError(err);
     }
@@ -26,8 +28,8 @@ export function ResolveModal({ exception: e, mode, onClose }: { exception: Shipp
   return (
     <Modal
       open
-      title={mode === 'resolve' ? t('shipping.exceptions.resolveTitle') : t('shipping.exceptions.noteTitle')}
-      okText={mode === 'resolve' ? t('shipping.exceptions.resolve') : t('common.save')}
+      title={t(`shipping.exceptions.${mode}Title`)}
+      okText={mode === 'resolve' ? t('shipping.exceptions.resolve') : mode === 'assign' ? t('shipping.exceptions.assign') : t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -39,6 +41,11 @@ export function ResolveModal({ exception: e, mode, onClose }: { exception: Shipp
         {mode === 'resolve' && (
           <Form.Item name="resolution" label={t('shipping.exceptions.resolutionLabel')} rules={[{ required: true, message: t('validation.required', { field: t('shipping.exceptions.resolutionLabel') }) }]}>
             <Select options={exceptionResolutions.map((r) => ({ value: r, label: t(`shipping.exceptions.resolution.${r}`) }))} data-testid="resolution" />
+          </Form.Item>
+        )}
+        {mode === 'assign' && (
+          <Form.Item name="ownerId" label={t('shipping.exceptions.newOwner')} extra={t('shipping.exceptions.assignHelp')} rules={[{ required: true, message: t('validation.required', { field: t('shipping.exceptions.newOwner') }) }]}>
+            <Select options={owners} showSearch={{ optionFilterProp: 'label' }} data-testid="new-owner" />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('shipping.exceptions.note')} rules={[{ required: mode === 'note', whitespace: true, message: t('validation.required', { field: t('shipping.exceptions.note') }) }, { max: 1000 }]}>

@@ -15,6 +15,7 @@ import { DispatchCheckList, dispatchChecks, sameAddress } from './dispatch-check
 import { ReceiptState } from './receipt-state.tsx';
 import { ShipmentActions } from './shipment-actions.tsx';
 import { ShipmentExceptions } from './shipment-exceptions.tsx';
+import { ShipmentNotices } from './shipment-notices.tsx';
 import { EtaCell } from './shipment-markers.tsx';
 import { ShipmentStatusTag } from './shipment-tags.tsx';
 import { TrackingTimeline } from './tracking-timeline.tsx';
@@ -94,6 +95,11 @@ export function ShipmentDetailPage() {
           <Table<ShipmentLine> size="small" rowKey="id" columns={lineCols} dataSource={s.lines} pagination={false} />
         </Card>
       </div>
+      {s.status !== 'draft' && (
+        <Card size="small" title={t('shipping.notices.title')}>
+          <ShipmentNotices shipment={s} />
+        </Card>
+      )}
       <Card size="small" title={t('shipping.events.title')}>
         <ShipmentExceptions shipment={s} enabled={can('orders:read')} />
         <TrackingTimeline shipment={s} />
