@@ -27,18 +27,30 @@ export async function claimDraft(tx: Tx, id: string) {
 }
 
 export async function loadPackages(q: Q, shipmentId: string): Promise<ShipmentPackage[]> {
-  const pkgs = await q.selectFrom('shipmentPackage').selectAll().where('shipmentId', '=', shipmentId).orderBy('no').execute();
-  if (pkgs.length === 0) return [];
-  const lines = await q.selectFrom('shipmentPackageLine').select(['packageId', 'orderLineId', 'qty']).where('shipmentId', '=', shipmentId).orderBy('id').execute();
+  return (await loadPackagesOf(q, [shipmentId])).get(shipmentId) ?? [];
+}
+
+/** The packing lists of several shipments in two queries. */
+export async function loadPackagesOf(q: Q, shipmentIds: string[]): Promise<Map<string, ShipmentPackage[]>> {
+  const out = new Map<string, ShipmentPackage[]>();
+  if (shipmentIds.length === 0) return out;
+  const pkgs = await q.selectFrom('shipmentPackage').selectAll().where('shipmentId', 'in', shipmentIds).orderBy('shipmentId').orderBy('no').execute();
+  if (pkgs.length === 0) return out;
+  const lines = await q.selectFrom('shipmentPackageLine').select(['packageId', 'orderLineId', 'qty']).where('shipmentId', 'in', shipmentIds).orderBy('id').execute();
   const mm = (v: number | null) => (v === null ? null : Number(v) / 10);
-  return pkgs.map((p) => ({
-    no: Number(p.no),
-    weightKg: Number(p.weightG) / 1000,
-    lengthCm: mm(p.lengthMm),
-    widthCm: mm(p.widthMm),
-    heightCm: mm(p.heightMm),
-    lines: lines.filter((l) => l.packageId === p.id).map((l) => ({ orderLineId: l.orderLineId, qty: fromMilli(Number(l.qty)) })),
-  }));
+  for (const p of pkgs) {
+    const list = out.get(p.shipmentId) ?? [];
+    list.push({
+      no: Number(p.no),
+      weightKg: Number(p.weightG) / 1000,
+      lengthCm: mm(p.lengthMm),
+      widthCm: mm(p.widthMm),
+      heightCm: mm(p.heightMm),
+      lines: lines.filter((l) => l.packageId === p.id).map((l) => ({ orderLineId: l.orderLineId, qty: fromMilli(Number(l.qty)) })),
+    });
+    out.set(p.shipmentId, list);
+  }
+  return out;
 }
 
 /** Shipped vs packed per shipment line (thousandths inside, decimals out). */

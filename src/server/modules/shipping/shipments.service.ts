@@ -21,7 +21,7 @@ import { kuaidi100Codes, type TrackingUpdate } from './carriers/kuaidi100.ts';
 import { estimateEta } from './eta.ts';
 import { queueDispatchNotices } from './customer-notices.ts';
 import type { NoticeTemplates } from './notice-templates.ts';
-import { assertPacked, claimDraft, loadPackages } from './packing.service.ts';
+import { assertPacked, claimDraft, loadPackagesOf } from './packing.service.ts';
 import { cancelShipment } from './shipment-cancel.ts';
 import { getSetting } from '../../platform/settings.ts';
 
@@ -54,12 +54,16 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
     return qb;
   };
 
-  async function load(q: Q, actor: Actor | null, id: string): Promise<Shipment> {
-    const s = await select(q, actor).where('shipment.id', '=', id).executeTakeFirst();
-    if (!s) throw notFound();
-    const lines = await q.selectFrom('shipmentLine as l').innerJoin('product as p', 'p.id', 'l.productId').select(['l.id', 'l.orderLineId', 'l.productId', 'p.sku', 'p.name', 'p.unit', 'l.qty', 'l.warehouseId']).where('l.shipmentId', '=', id).execute();
-    const events = await q.selectFrom('trackingEvent').select(['id', 'at', 'status', 'location', 'description']).where('shipmentId', '=', id).orderBy('at').execute();
-    return {
+  type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
+
+  /** Shipments with their lines, events and packages: three queries whatever the number of rows. */
+  async function hydrate(q: Q, rows: Row[]): Promise<Shipment[]> {
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    const lines = await q.selectFrom('shipmentLine as l').innerJoin('product as p', 'p.id', 'l.productId').select(['l.shipmentId', 'l.id', 'l.orderLineId', 'l.productId', 'p.sku', 'p.name', 'p.unit', 'l.qty', 'l.warehouseId']).where('l.shipmentId', 'in', ids).orderBy('l.id').execute();
+    const events = await q.selectFrom('trackingEvent').select(['shipmentId', 'id', 'at', 'status', 'location', 'description']).where('shipmentId', 'in', ids).orderBy('at').execute();
+    const packages = await loadPackagesOf(q, ids);
+    return rows.map((s) => ({
       id: s.id,
       number: s.number,
       orderId: s.orderId,
@@ -71,18 +75,24 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       carrier: s.carrier,
       trackingNumber: s.trackingNumber,
       eta: s.eta,
-      lines: lines.map((l) => ({ ...l, qty: fromMilli(Number(l.qty)) })),
-      events,
+      lines: lines.filter((l) => l.shipmentId === s.id).map(({ shipmentId: _s, ...l }) => ({ ...l, qty: fromMilli(Number(l.qty)) })),
+      events: events.filter((e) => e.shipmentId === s.id).map(({ shipmentId: _s, ...e }) => e),
       note: s.note,
       dispatchedAt: s.dispatchedAt,
       deliveredAt: s.deliveredAt,
       receipt: json.read(s.receipt, null),
       createdAt: s.createdAt,
       etaSource: (s.etaSource as Shipment['etaSource']) ?? null,
-      packages: await loadPackages(q, id),
+      packages: packages.get(s.id) ?? [],
       cancelledAt: s.cancelledAt,
       cancelReason: s.cancelReason,
-    };
+    }));
+  }
+
+  async function load(q: Q, actor: Actor | null, id: string): Promise<Shipment> {
+    const s = await select(q, actor).where('shipment.id', '=', id).executeTakeFirst();
+    if (!s) throw notFound();
+    return (await hydrate(q, [s]))[0];
   }
 
   /** Stores one tracking event and moves the shipment; a handful of statements (carrier pushes come in bulk). */
@@ -118,8 +128,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       let qb = select(db, actor).orderBy('shipment.id', 'desc').limit(q.limit);
       if (q.orderId) qb = qb.where('shipment.orderId', '=', q.orderId);
       if (q.status) qb = qb.where('shipment.status', '=', q.status);
-      const rows = await qb.execute();
-      return Promise.all(rows.map((r) => load(db, actor, r.id)));
+      return hydrate(db, await qb.execute());
     },
 
     /** A draft shipment for part or all of an order's open quantities. */
