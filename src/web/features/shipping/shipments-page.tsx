@@ -1,5 +1,5 @@
 import './shipping.css';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
 import { useExceptions, useShipments, type Shipment, type ShipmentStatus, type ShippingException } from './api.ts';
 import { useCarrierName } from './carrier-name.ts';
+import { exportCsv } from './export-csv.ts';
 import { EtaCell, ExceptionMarkers } from './shipment-markers.tsx';
 import { ShipmentStatusTag } from './shipment-tags.tsx';
 import { ShippingNav } from './shipping-nav.tsx';
@@ -68,6 +69,13 @@ export function ShipmentsPage() {
   const filtered = !!(q || customerId || carrier || from || to || status);
   const writable = can('shipping:write');
 
+  const exportRows = () =>
+    exportCsv(
+      `${t('shipping.section.shipments')}-${formatDate(new Date().toISOString())}.csv`,
+      [t('shipping.number'), t('shipping.order'), t('shipping.customer'), t('common.status'), t('shipping.carrier'), t('shipping.trackingNumber'), t('shipping.eta'), t('shipping.dispatchedAt'), t('shipping.deliveredAt'), t('shipping.lineCount')],
+      rows.map((s) => [s.number, s.orderNumber, s.customerName, t(`shipping.status.${s.status}`), s.trackingNumber ? carrierName(s.carrier) : '', s.trackingNumber, s.eta, s.dispatchedAt && formatDateTime(s.dispatchedAt), s.deliveredAt && formatDateTime(s.deliveredAt), s.lines.length]),
+    );
+
   const columns: ColumnsType<Shipment> = [
     {
       title: t('shipping.number'),
@@ -103,7 +111,7 @@ export function ShipmentsPage() {
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 150,
+      width: 130,
       responsive: ['sm'],
       sorter: byText((s) => s.status),
       render: (v: ShipmentStatus, s) => (
@@ -116,7 +124,7 @@ export function ShipmentsPage() {
     {
       title: t('shipping.tracking'),
       key: 'tracking',
-      width: 200,
+      width: 180,
       responsive: ['sm'],
       render: (_, s) => (s.trackingNumber ? <div className="gd-user-cell"><span>{carrierName(s.carrier)}</span><span className="gd-mono" data-testid="tracking-number">{s.trackingNumber}</span></div> : t('common.none')),
     },
@@ -146,13 +154,18 @@ export function ShipmentsPage() {
         title={t('shipping.title')}
         subtitle={t('shipping.subtitle')}
         extra={
-          writable && (
-            <Link to="/shipping/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="create-shipment">
-                {t('shipping.create')}
-              </Button>
-            </Link>
-          )
+          <>
+            <Button icon={<DownloadOutlined />} disabled={!rows.length} onClick={exportRows} data-testid="export-shipments">
+              {t('shipping.export')}
+            </Button>
+            {writable && (
+              <Link to="/shipping/new">
+                <Button type="primary" icon={<PlusOutlined />} data-testid="create-shipment">
+                  {t('shipping.create')}
+                </Button>
+              </Link>
+            )}
+          </>
         }
       />
       <ShippingNav />

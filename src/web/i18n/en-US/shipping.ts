@@ -6,6 +6,7 @@ export const shipping: Messages['shipping'] = {
   subtitle: 'Ship part or all of confirmed orders, record carrier and tracking number, and follow each shipment until the customer signs.',
   section: { shipments: 'Shipments', exceptions: 'Exceptions' },
   create: 'New shipment',
+  export: 'Export',
   shipOrder: 'Ship',
   status: { draft: 'To dispatch', dispatched: 'Dispatched', in_transit: 'In transit', delivered: 'Delivered', exception: 'Carrier exception', cancelled: 'Cancelled' },
   number: 'Shipment no.',

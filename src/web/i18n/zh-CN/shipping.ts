@@ -4,6 +4,7 @@ export const shipping = {
   subtitle: '从已确认的订单发出部分或全部数量，登记承运商和物流单号，跟踪到客户签收。',
   section: { shipments: '发货单', exceptions: '异常' },
   create: '新建发货单',
+  export: '导出',
   shipOrder: '发货',
   status: { draft: '待发货', dispatched: '已发出', in_transit: '运输中', delivered: '已签收', exception: '物流异常', cancelled: '已取消' },
   number: '发货单号',
