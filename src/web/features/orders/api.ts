@@ -130,6 +130,12 @@ export function useCancelOrder(id: string) {
   return useMutation({ mutationFn: (reason: string) => api.post<Order>(`${path(id)}/cancel`, { reason }), onSuccess: invalidate });
 }
 
+/** Hold an open order (credit, exception) or release it back to where it was; a reason each time. */
+export function useHoldOrder(id: string, action: 'hold' | 'release') {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (reason: string) => api.post<Order>(`${path(id)}/${action}`, { reason }), onSuccess: invalidate });
+}
+
 /** `preview: true` only computes the impact; without it the revision is applied or sent for approval. */
 export function useReviseOrder(id: string) {
   const qc = useQueryClient();

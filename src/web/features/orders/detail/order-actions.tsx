@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.ts';
 import { useCancelOrder, type Order } from '../api.ts';
 import { ReviseDrawer } from './revise-drawer.tsx';
 import { CopyOrderButton } from './copy-order-button.tsx';
+import { HoldButton } from './hold-button.tsx';
 import { SubmitButton } from './submit-button.tsx';
 import { ShipOrderButton } from '../../shipping/ship-order-button.tsx';
 
@@ -22,8 +23,14 @@ export function OrderActions({ order: o }: { order: Order }) {
   const { can } = useSession();
   const cancel = useCancelOrder(o.id);
   const [dialog, setDialog] = useState<'cancel' | 'revise' | null>(null);
-  // The warehouse ships without order rights: 发货 is the one action it gets here.
-  if (!can('orders:write')) return <ShipOrderButton order={o} />;
+  // Without order rights: the warehouse ships, finance holds and releases.
+  if (!can('orders:write'))
+    return (
+      <Space wrap>
+        <ShipOrderButton order={o} />
+        <HoldButton order={o} />
+      </Space>
+    );
   const name = o.number ?? t('orders.draftNumber');
 
   return (
@@ -39,6 +46,7 @@ export function OrderActions({ order: o }: { order: Order }) {
         </Link>
       )}
       <CopyOrderButton order={o} />
+      <HoldButton order={o} />
       {revisable.includes(o.status) && (
         <Button type="primary" icon={<FormOutlined />} onClick={() => setDialog('revise')} data-testid="revise-order">
           {t('orders.revise.action')}

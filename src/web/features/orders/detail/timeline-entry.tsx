@@ -20,6 +20,8 @@ export const timelineTones: Record<string, string> = {
   'order.rejected': 'red',
   'order.returned': 'orange',
   'order.cancelled': 'red',
+  'order.held': 'orange',
+  'order.released': 'green',
   'order.revision_requested': 'orange',
   'order.revised': 'green',
   'order.revision_rejected': 'red',
@@ -123,14 +125,19 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
         </div>
       );
     case 'order.cancelled':
+    case 'order.held':
+    case 'order.released': {
+      const status = str(e.type === 'order.released' ? d.to : d.from);
+      const key = e.type === 'order.cancelled' ? 'cancelled' : e.type === 'order.held' ? 'held' : 'releasedTo';
       return (
         <div>
           <div>
-            {t('orders.timeline.cancelled')} {str(d.from) && <OrderStatusTag status={d.from as Order['status']} />}
+            {t(`orders.timeline.${key}`)} {status && <OrderStatusTag status={status as Order['status']} />}
           </div>
           {note('reason', str(d.reason))}
         </div>
       );
+    }
     case 'order.revision_requested':
     case 'order.revised':
     case 'order.revision_rejected': {
