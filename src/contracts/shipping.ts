@@ -176,6 +176,8 @@ export const noticeLocales = ['zh-CN', 'en-US'] as const;
 /** Each notice key with the placeholders its templates may use. */
 export const noticeKeys = {
   'shipment.dispatched': ['orderNumber', 'shipmentNumber', 'customerName', 'contactName', 'carrier', 'trackingNumber', 'eta', 'link'],
+  /** Sent by staff from a delivery exception (delay, carrier problem), when they choose to inform the customer. */
+  'shipment.delayed': ['orderNumber', 'shipmentNumber', 'customerName', 'contactName', 'carrier', 'trackingNumber', 'eta', 'link', 'note'],
 } as const;
 export type NoticeKey = keyof typeof noticeKeys;
 export const noticeKeyList = Object.keys(noticeKeys) as [NoticeKey, ...NoticeKey[]];
@@ -210,6 +212,7 @@ export const noticeTemplatesBody = z.strictObject({
 /** Notices sent to the customer about a shipment, with their delivery state from the outbox. */
 export const shipmentNoticeSchema = z.object({
   outboxId: z.string(),
+  key: z.enum(noticeKeyList),
   channel: z.enum(noticeChannels),
   to: z.string(),
   state: z.enum(['pending', 'done', 'dead']),
@@ -217,4 +220,9 @@ export const shipmentNoticeSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   doneAt: z.string().nullable(),
+});
+
+/** Informing the customer about a delivery exception: an optional note fills {note}. */
+export const notifyCustomerBody = z.strictObject({
+  note: z.string().trim().max(500).nullable().optional(),
 });

@@ -184,6 +184,32 @@ for (const d of await dialects()) {
       }
     });
 
+    test('staff inform the customer of a delivery exception with the delay template; not once it is resolved', async () => {
+      const before = smtp.mails.length;
+      const { o, s } = await dispatch('SF123456780003');
+      await waitFor('the dispatch mail', () => smtp.mails.length === before + 1);
+      await t.req(wh, 'POST', `/api/v1/shipments/${s.id}/tracking-events`, { at: new Date().toISOString(), status: 'exception', description: '地址无法派送' });
+      const ex = (await t.req(rep.session, 'GET', `/api/v1/exceptions?orderId=${o.id}&type=tracking_exception`)).json().items[0];
+      const bad = await t.req(rep.session, 'POST', `/api/v1/exceptions/${ex.id}/notify-customer`, { note: 'x'.repeat(501) }, { 'accept-language': 'en-US' });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().details[0].path, 'note');
+      const r = await t.req(rep.session, 'POST', `/api/v1/exceptions/${ex.id}/notify-customer`, { note: '已安排明天上午重新派送' });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().notices, 3);
+      await waitFor('the delay mail', () => smtp.mails.length === before + 2);
+      const mail = readMail(smtp.mails[before + 1].raw);
+      assert.equal(mail.subject, `您的订单 ${o.number} 配送有延误（顺丰速运 SF123456780003）`);
+      assert.match(mail.text, /已安排明天上午重新派送/);
+      await waitFor('the SMS', () => smsGateway.requests.some((q) => JSON.parse(q.body).text.includes('配送延误')));
+      const notices = (await t.req(wh, 'GET', `/api/v1/shipments/${s.id}/notices`)).json().items;
+      assert.deepEqual(notices.filter((n: any) => n.key === 'shipment.delayed').map((n: any) => n.channel).sort(), ['email', 'sms', 'wecom']);
+      assert.equal(notices.filter((n: any) => n.key === 'shipment.dispatched').length, 3);
+      await t.req(rep.session, 'PATCH', `/api/v1/exceptions/${ex.id}`, { state: 'resolved', resolution: 'customer_contacted' });
+      assert.equal((await t.req(rep.session, 'POST', `/api/v1/exceptions/${ex.id}/notify-customer`, {})).statusCode, 409);
+      const other = (await t.as(['sales'])).session;
+      assert.equal((await t.req(other, 'POST', `/api/v1/exceptions/${ex.id}/notify-customer`, {})).statusCode, 404);
+    });
+
     test('settings reject a malformed gateway URL; without any channel the skip is recorded', async () => {
       const bad = await t.req(admin, 'PUT', '/api/v1/admin/settings/notice.wecomWebhook', { value: 'ftp://robot' });
       assert.equal(bad.statusCode, 400);

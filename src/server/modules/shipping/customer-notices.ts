@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/errors.ts';
-import { carriers, type NoticeChannel, type Shipment } from '../../../contracts/shipping.ts';
+import { carriers, type NoticeChannel, type NoticeKey, type Shipment } from '../../../contracts/shipping.ts';
 import { normalizeMobile } from '../../../contracts/cn.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
@@ -26,13 +26,14 @@ export interface NoticePayload {
 }
 
 /**
- * Queues the dispatch notices in the dispatch transaction — email to the customer's primary
+ * Queues customer notices (`key`: the dispatch notice, or a delay notice sent from an
+ * exception) in the caller's transaction — email to the customer's primary
  * contact, SMS to that contact's mobile when an SMS gateway is set, the WeCom robot when its
  * webhook is set — each from its template in the company's customer language, each recorded
  * on the order timeline as `customer.notified` with its outbox id (delivery follows as
  * `customer.notice_delivered` / `customer.notice_failed`).
  */
-export async function queueDispatchNotices(tx: Tx, templates: NoticeTemplates, config: Pick<Config, 'publicUrl'>, actor: Actor, s: Shipment) {
+export async function queueCustomerNotices(tx: Tx, templates: NoticeTemplates, config: Pick<Config, 'publicUrl'>, actor: Actor, s: Shipment, key: NoticeKey = 'shipment.dispatched', extra: { note?: string | null; ref?: string } = {}) {
   const contact = await tx
     .selectFrom('customerContact')
     .select(['name', 'email', 'phone'])
@@ -50,8 +51,8 @@ export async function queueDispatchNotices(tx: Tx, templates: NoticeTemplates, c
     ...(wecom ? [{ medium: 'wecom' as const, to: 'wecom', name: null }] : []),
   ];
   if (targets.length === 0) {
-    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notice_skipped', actor, stage: 'shipping', data: { shipmentId: s.id, reason: 'no_contact_email' } });
-    return;
+    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notice_skipped', actor, stage: 'shipping', data: { shipmentId: s.id, key, reason: 'no_contact_email' } });
+    return 0;
   }
   const locale: Locale = await getSetting(tx, 'notice.customerLocale');
   // The notice carries a link to the customer's own order page (tracking, proof of delivery).
@@ -67,21 +68,28 @@ export async function queueDispatchNotices(tx: Tx, templates: NoticeTemplates, c
       trackingNumber: s.trackingNumber ?? '',
       eta: s.eta ?? (locale === 'en-US' ? 'to be confirmed by the carrier' : '待承运商更新'),
       link: `${config.publicUrl}/c/${page.token}`,
+      note: extra.note ?? '',
     };
-    const text = await templates.render(tx, 'shipment.dispatched', target.medium, locale, values);
+    const text = await templates.render(tx, key, target.medium, locale, values);
     const payload: NoticePayload = { medium: target.medium, orderId: s.orderId, shipmentId: s.id, to: target.to, subject: text.subject, text: text.body };
-    const outboxId = await enqueue(tx, { channel: NOTICE_CHANNEL, topic: 'shipment.dispatched', payload, dedupeKey: target.medium === 'email' ? `shipment-notice:${s.id}` : `shipment-notice:${s.id}:${target.medium}` });
-    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notified', actor, stage: 'shipping', data: { shipmentId: s.id, channel: target.medium, to: target.to, outboxId, trackingNumber: s.trackingNumber, locale, delivery: 'queued' } });
+    const dedupeKey = key === 'shipment.dispatched' ? (target.medium === 'email' ? `shipment-notice:${s.id}` : `shipment-notice:${s.id}:${target.medium}`) : `shipment-notice:${s.id}:${key}:${extra.ref ?? ''}:${target.medium}`;
+    const outboxId = await enqueue(tx, { channel: NOTICE_CHANNEL, topic: key, payload, dedupeKey });
+    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'customer.notified', actor, stage: 'shipping', data: { shipmentId: s.id, key, channel: target.medium, to: target.to, outboxId, trackingNumber: s.trackingNumber, locale, delivery: 'queued' } });
   }
+  return targets.length;
 }
 
-/** The notices of a shipment with their delivery state (from the outbox). */
-export async function shipmentNotices(db: Db, shipmentId: string) {
-  const rows = await db.selectFrom('outbox').select(['id', 'payload']).where('channel', '=', NOTICE_CHANNEL).where('dedupeKey', 'in', [`shipment-notice:${shipmentId}`, `shipment-notice:${shipmentId}:sms`, `shipment-notice:${shipmentId}:wecom`]).execute();
-  const byId = new Map(rows.map((r) => [r.id, JSON.parse(r.payload) as NoticePayload]));
+/** The notices of a shipment (as the order timeline recorded them) with their delivery state from the outbox. */
+export async function shipmentNotices(db: Db, s: { id: string; orderId: string }) {
+  const events = await db.selectFrom('event').select('data').where('entityType', '=', 'order').where('entityId', '=', s.orderId).where('type', '=', 'customer.notified').execute();
+  const sent = events.map((e) => JSON.parse(e.data) as { shipmentId?: string; key?: NoticeKey; channel: NoticeChannel; to: string; outboxId: string }).filter((d) => d.shipmentId === s.id && d.outboxId);
+  const byId = new Map(sent.map((d) => [d.outboxId, d]));
   const deliveries = await loadDeliveries(db, [...byId.keys()]);
   return deliveries
-    .map((d) => ({ outboxId: d.id, channel: byId.get(d.id)!.medium, to: byId.get(d.id)!.to, state: d.state as 'pending' | 'done' | 'dead', attempts: Number(d.attempts), lastError: d.lastError, createdAt: d.createdAt, doneAt: d.doneAt }))
+    .map((d) => {
+      const n = byId.get(d.id)!;
+      return { outboxId: d.id, key: n.key ?? ('shipment.dispatched' as const), channel: n.channel, to: n.to, state: d.state as 'pending' | 'done' | 'dead', attempts: Number(d.attempts), lastError: d.lastError, createdAt: d.createdAt, doneAt: d.doneAt };
+    })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.channel.localeCompare(b.channel));
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
-import { cancelShipmentBody, dispatchBody, noticeKeyList, noticeTemplatesBody, noticeTemplatesResponse, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentNoticeSchema, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { cancelShipmentBody, dispatchBody, noticeKeyList, noticeTemplatesBody, noticeTemplatesResponse, notifyCustomerBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentNoticeSchema, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
 import { createNoticeTemplates } from './notice-templates.ts';
 import { createNoticeHandler, NOTICE_CHANNEL, shipmentNotices } from './customer-notices.ts';
 import { createEmailHandler } from '../notifications/index.ts';
@@ -56,8 +56,8 @@ export function registerShipping(app: App, ctx: AppContext) {
     },
   );
   app.get('/api/v1/shipments/:id/notices', { ...read, schema: { tags, params: idParams, description: 'Customer notices of the shipment (email, SMS, WeCom) with their delivery state', response: { 200: z.object({ items: z.array(shipmentNoticeSchema) }) } } }, async (req) => {
-    await svc.get(req.actor!, req.params.id);
-    return { items: await shipmentNotices(ctx.handle.db, req.params.id) };
+    const s = await svc.get(req.actor!, req.params.id);
+    return { items: await shipmentNotices(ctx.handle.db, s) };
   });
   const admin = { config: { permission: 'admin:settings' as const } };
   const keyParams = z.strictObject({ key: z.enum(noticeKeyList) });
@@ -67,6 +67,9 @@ export function registerShipping(app: App, ctx: AppContext) {
   app.post('/api/v1/shipments/:id/tracking-events', { ...write, schema: { tags, params: idParams, body: trackingEventBody, response: { 200: shipmentSchema } } }, (req) => svc.trackingEvent(req.actor!, req.params.id, req.body));
   app.get('/api/v1/exceptions', { config: { permission: 'orders:read' }, schema: { tags, querystring: exceptionListQuery, response: { 200: z.object({ items: z.array(exceptionSchema) }) } } }, async (req) => ({ items: await exceptions.list(req.actor!, req.query) }));
   app.get('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, response: { 200: exceptionSchema } } }, (req) => exceptions.get(req.actor!, req.params.id));
+  app.post('/api/v1/exceptions/:id/notify-customer', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, body: notifyCustomerBody, description: "Inform the customer of a shipment's delivery exception with the shipment.delayed templates", response: { 200: z.object({ exception: exceptionSchema, notices: z.number() }) } } }, (req) =>
+    svc.notifyCustomerOfException(req.actor!, req.params.id, req.body.note ?? null),
+  );
   app.patch('/api/v1/exceptions/:id', { config: { permission: 'orders:read' }, schema: { tags, params: idParams, body: exceptionPatchBody, response: { 200: exceptionSchema } } }, (req) => exceptions.update(req.actor!, req.params.id, req.body));
   // Carriers push tracking as an HTML form; parsed here for the one route that takes it.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));

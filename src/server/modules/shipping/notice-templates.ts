@@ -32,6 +32,26 @@ const builtIn: Record<NoticeKey, Record<NoticeChannel, Record<Locale, Text>>> = 
       'en-US': { subject: null, body: '[Shipped] Order {orderNumber} of {customerName}\nCarrier: {carrier}\nTracking: {trackingNumber}\nETA: {eta}\nTrack: {link}' },
     },
   },
+  'shipment.delayed': {
+    email: {
+      'zh-CN': {
+        subject: '您的订单 {orderNumber} 配送有延误（{carrier} {trackingNumber}）',
+        body: '{contactName} 您好：\n\n订单 {orderNumber} 的货物（{carrier} {trackingNumber}）配送出现延误，我们正在跟进。\n{note}\n\n查看最新物流：{link}\n\n给您带来不便，敬请谅解。',
+      },
+      'en-US': {
+        subject: 'Delivery of your order {orderNumber} is delayed ({carrier} {trackingNumber})',
+        body: 'Dear {contactName},\n\nThe delivery of order {orderNumber} ({carrier} {trackingNumber}) is delayed; we are on it.\n{note}\n\nLatest tracking: {link}\n\nWe apologize for the inconvenience.',
+      },
+    },
+    sms: {
+      'zh-CN': { subject: null, body: '您的订单{orderNumber}（{carrier}{trackingNumber}）配送延误，我们正在跟进。{note} 查看：{link}' },
+      'en-US': { subject: null, body: 'Order {orderNumber} ({carrier} {trackingNumber}) is delayed; we are on it. {note} Track: {link}' },
+    },
+    wecom: {
+      'zh-CN': { subject: null, body: '【配送延误】{customerName} 的订单 {orderNumber}（{carrier} {trackingNumber}）\n{note}\n物流进度：{link}' },
+      'en-US': { subject: null, body: '[Delayed] Order {orderNumber} of {customerName} ({carrier} {trackingNumber})\n{note}\nTrack: {link}' },
+    },
+  },
 };
 
 const PLACEHOLDER = /\{([^{}\s]*)\}/g;

@@ -19,7 +19,7 @@ import { fulfilment } from '../orders/index.ts';
 import type { ExceptionsService } from './exceptions.service.ts';
 import { kuaidi100Codes, type TrackingUpdate } from './carriers/kuaidi100.ts';
 import { estimateEta } from './eta.ts';
-import { queueDispatchNotices } from './customer-notices.ts';
+import { queueCustomerNotices } from './customer-notices.ts';
 import type { NoticeTemplates } from './notice-templates.ts';
 import { assertPacked, claimDraft, loadPackagesOf } from './packing.service.ts';
 import { cancelShipment } from './shipment-cancel.ts';
@@ -119,6 +119,22 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
   const service = {
     get: (actor: Actor, id: string) => load(db, actor, id),
 
+    /**
+     * Tells the customer about a delivery exception of this shipment with the `shipment.delayed`
+     * templates (staff decide; nothing is sent automatically). Each notice is on the order
+     * timeline; `notices` is how many went out (0: no contact to reach).
+     */
+    async notifyCustomerOfException(actor: Actor, exceptionId: string, note: string | null) {
+      const ex = await exceptions.get(actor, exceptionId);
+      if (ex.entityType !== 'shipment') throw new AppError('INVALID_STATE', { action: 'notify_customer', state: ex.entityType });
+      if (ex.state !== 'open') throw new AppError('INVALID_STATE', { action: 'notify_customer', state: ex.state });
+      const sent = await inTransaction(db, async (tx) => {
+        const s = await load(tx, null, ex.entityId);
+        return queueCustomerNotices(tx, templates, config, actor, s, 'shipment.delayed', { note, ref: `${exceptionId}:${Date.now()}` });
+      });
+      return { exception: await exceptions.get(actor, exceptionId), notices: sent };
+    },
+
     async cancel(actor: Actor, id: string, input: z.infer<typeof cancelShipmentBody>) {
       await cancelShipment(db, config, actor, id, input);
       return load(db, actor, id);
@@ -200,7 +216,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
         if (changed && o.ownerId !== actor.id) {
           await notify(tx, { userIds: [o.ownerId], kind: 'shipment.address_changed', title: `发货地址已变更：${o.number}`, body: input.addressChangeReason ?? '', link: `${config.publicUrl}/orders/${o.id}` });
         }
-        await queueDispatchNotices(tx, templates, config, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta });
+        await queueCustomerNotices(tx, templates, config, actor, { ...s, carrier: input.carrier, trackingNumber: input.trackingNumber, eta });
         if (kuaidi100Codes[input.carrier]) {
           // Tracking subscription after commit, with retries: the carrier then pushes every status change.
           await enqueue(tx, { channel: 'carrier.subscribe', topic: 'kuaidi100', payload: { shipmentId: id, carrier: input.carrier, trackingNumber: input.trackingNumber, to: s.shipToAddress ? `${s.shipToAddress.province}${s.shipToAddress.city}${s.shipToAddress.district}` : undefined }, dedupeKey: `subscribe:${id}` });
