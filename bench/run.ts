@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { customersBench } from './customers.bench.ts';
 import { httpBench } from './http.bench.ts';
 import { ordersBench } from './orders.bench.ts';
+import { listsBench } from './lists.bench.ts';
 import { rawBench } from './raw.bench.ts';
 
 const quick = process.argv.includes('--quick');
@@ -31,3 +32,8 @@ const intake = (await ordersBench({ duration: quick ? 5 : 15 })).map((r) => ({ .
 console.log('\nOrder intake over HTTP (5 lines, created + checked + numbered + confirmed with 5 reservations per request; the contention rows put every order on 5 of 20 hot SKUs until stock runs short, then count oversold units), ratio to the raw limit of its dialect');
 console.table(intake);
 writeFileSync(`bench/results/orders-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, raw, intake }, null, 2));
+
+const lists = await listsBench({ orders: quick ? 50_000 : 1_000_000, samples: quick ? 50 : 200 });
+console.log('\nOrder list and timeline at scale (routes through the app, no network; target p99 < 50 ms)');
+console.table(lists);
+writeFileSync(`bench/results/lists-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, lists }, null, 2));
