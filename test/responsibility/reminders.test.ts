@@ -4,7 +4,8 @@ import { scanStageAlerts } from '../../src/server/modules/sla/index.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
-import { cn, deliverAll, replan, show, slaWorld, stageNotes, worker } from './sla-helpers.ts';
+import { startWorker } from '../../src/server/main.ts';
+import { cn, deliverAll, replan, shippingRule, show, slaWorld, stageNotes, worker } from './sla-helpers.ts';
 
 for (const d of await dialects()) {
   describe(`stage reminders and escalations [${d.name}]`, { skip: d.skip }, () => {
@@ -152,6 +153,69 @@ for (const d of await dialects()) {
       await deliverAll(worker(t));
       assert.equal((await stageNotes(t)).length, before);
       assert.deepEqual((await alertsOf(o.id)).map((a) => [a.level, a.state, a.note]), [[1, 'dropped', 'superseded'], [2, 'dropped', 'stage_closed']]);
+    });
+  });
+}
+
+for (const d of await dialects()) {
+  describe(`alert channels, rule changes and the worker loop [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    let w: Awaited<ReturnType<typeof slaWorld>>;
+    before(async () => {
+      t = await createTestApp(d.name, { slaScanMs: 100 });
+      w = await slaWorld(t);
+    });
+    after(() => t?.close());
+
+    test('the webhook channel: group robots subscribed to stage events get the escalations whose level asks for it, and only those', async () => {
+      const hook = await t.req(w.admin, 'POST', '/api/v1/admin/webhooks', { name: '跟单群', url: 'http://127.0.0.1:9/robot', preset: 'wecom', topics: ['stage.*'] });
+      assert.equal(hook.statusCode, 201, hook.body);
+      const rule = shippingRule.escalations.map((e, i) => (i === 0 ? { ...e, channels: ['inapp', 'webhook'] } : e));
+      assert.equal((await t.req(w.admin, 'PATCH', `/api/v1/admin/sla-rules/${w.ruleId}`, { escalations: rule })).statusCode, 200);
+      const o = await w.order();
+      await replan(t, o.id, '2026-10-09');
+      await scanStageAlerts(t.db.handle, { now: cn('2026-10-12T10:00') });
+      await deliverAll(worker(t));
+      const rows = await t.db.handle.db.selectFrom('outbox').select(['topic', 'payload']).where('channel', '=', 'webhook').execute();
+      const mine = rows.map((r) => JSON.parse(r.payload).event).filter((e: any) => e.entityId === o.id);
+      assert.deepEqual(mine.map((e: any) => [e.type, e.data.level]), [['stage.escalated', 1]]);
+      assert.match(mine[0].data.title, /超期升级（第 1 级）/);
+      assert.equal((await t.req(w.admin, 'PATCH', `/api/v1/admin/sla-rules/${w.ruleId}`, { escalations: shippingRule.escalations })).statusCode, 200);
+    });
+
+    test('a rule change re-times the alerts not yet sent, at once; what was sent for a deadline is not sent again', async () => {
+      const o = await w.order();
+      await replan(t, o.id, '2026-10-09');
+      await scanStageAlerts(t.db.handle, { now: cn('2026-10-08T10:00') });
+      const stageRow = () => t.db.handle.db.selectFrom('orderStage').select('nextAlertAt').where('orderId', '=', o.id).where('stage', '=', 'shipping').executeTakeFirstOrThrow();
+      assert.equal(show((await stageRow()).nextAlertAt!), '2026-10-08 14:00', 'next: reminder 2, four working hours before due');
+      const reminders = [shippingRule.reminders[0], { before: { amount: 6, unit: 'working_hours' }, channels: ['inapp'] }];
+      const r = await t.req(w.admin, 'PATCH', `/api/v1/admin/sla-rules/${w.ruleId}`, { reminders });
+      assert.equal(r.statusCode, 200, r.body);
+      await scanStageAlerts(t.db.handle, { now: cn('2026-10-08T10:30') });
+      assert.equal(show((await stageRow()).nextAlertAt!), '2026-10-08 11:00', 'six working hours before 18:00, with the lunch break, is 11:00');
+      await scanStageAlerts(t.db.handle, { now: cn('2026-10-08T11:00') });
+      const alerts = await t.db.handle.db.selectFrom('stageAlert').select(['level', 'fireAt', 'state']).where('orderId', '=', o.id).where('kind', '=', 'reminder').orderBy('level').execute();
+      assert.deepEqual(alerts.map((a) => [a.level, show(a.fireAt), a.state]), [[1, '2026-09-30 18:00', 'queued'], [2, '2026-10-08 11:00', 'queued']]);
+      assert.equal((await t.req(w.admin, 'PATCH', `/api/v1/admin/sla-rules/${w.ruleId}`, { reminders: shippingRule.reminders })).statusCode, 200);
+    });
+
+    test('the worker started by the server scans on its own and delivers', async () => {
+      const o = await w.order();
+      await replan(t, o.id, '2026-10-09');
+      const running = startWorker(t.ctx);
+      try {
+        const until = Date.now() + 10_000;
+        let sent: { level: number; state: string }[] = [];
+        while (Date.now() < until) {
+          sent = await t.db.handle.db.selectFrom('stageAlert').select(['level', 'state']).where('orderId', '=', o.id).where('state', '=', 'sent').orderBy('level').execute();
+          if (sent.length === 2) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.deepEqual(sent, [{ level: 1, state: 'sent' }, { level: 2, state: 'sent' }], 'both escalation levels of a deadline weeks past, from the real clock');
+      } finally {
+        await running.stop();
+      }
     });
   });
 }

@@ -59,8 +59,11 @@ export async function replan(t: TestApp, orderId: string, promisedDate: string) 
 }
 
 /** A worker with the real channels (in-app, email, webhook, stage alerts). */
-export function worker(t: TestApp, handle: DbHandle = t.db.handle) {
-  return new OutboxWorker(handle, { handlers: { ...createNotificationHandlers(t.ctx), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(handle, t.config) }, backoffMs: 20, pollMs: 50, batchSize: 10 });
+export function worker(t: TestApp, handle: DbHandle = t.db.handle, opts: { webhooks?: boolean } = {}) {
+  const { webhook, ...channels } = createNotificationHandlers(t.ctx);
+  // Without `webhooks`, webhook rows stay queued for the test to read instead of being posted.
+  const handlers = { ...channels, ...(opts.webhooks ? { webhook } : {}), [STAGE_ALERT_CHANNEL]: createStageAlertHandler(handle, t.config) };
+  return new OutboxWorker(handle, { handlers, backoffMs: 20, pollMs: 50, batchSize: 10 });
 }
 
 /** Delivers everything queued (alerts first queue notifications, which the next round delivers). */

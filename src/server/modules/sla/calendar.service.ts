@@ -7,7 +7,7 @@ import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
-import { invalidateSlaConfig } from './sla.config.ts';
+import { RESCAN_NOW, invalidateSlaConfig } from './sla.config.ts';
 
 /**
  * The working calendar per year. A change does not move due times already planned (they were
@@ -41,7 +41,7 @@ export function createCalendarService(db: Db) {
           await tx.insertInto('workCalendar').values({ year, config: json.write(sorted), version: 1, updatedAt: at }).execute();
         }
         await appendEvent(tx, { entityType: 'work_calendar', entityId: String(year), type: 'calendar.updated', actor, data: { version: current + 1, holidays: sorted.holidays.length, workdays: sorted.workdays.length } });
-        await tx.updateTable('orderStage').set({ nextAlertAt: at }).where('completedAt', 'is', null).where('skipped', '=', 0).where('dueAt', 'is not', null).execute();
+        await tx.updateTable('orderStage').set({ nextAlertAt: RESCAN_NOW }).where('completedAt', 'is', null).where('skipped', '=', 0).where('dueAt', 'is not', null).execute();
         onCommit(tx, () => invalidateSlaConfig(db));
       });
       return get(year);

@@ -8,7 +8,7 @@ import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { invalidateSlaConfig, ruleFromRow, slaConfig } from './sla.config.ts';
+import { RESCAN_NOW, invalidateSlaConfig, ruleFromRow, slaConfig } from './sla.config.ts';
 import { alertSchedule, dueFrom, promisedEnd } from './sla.plan.ts';
 
 type Parts = Pick<SlaRuleInput, 'owner' | 'queueRole' | 'escalations'>;
@@ -35,8 +35,8 @@ async function assertRefs(tx: Tx, r: Partial<Parts>) {
 }
 
 /** Open stages of the stage are handed back to the scan, which times their alerts by the new rule. */
-const rescan = (tx: Tx, stage: StageName, at: string) =>
-  tx.updateTable('orderStage').set({ nextAlertAt: at }).where('stage', '=', stage).where('completedAt', 'is', null).where('skipped', '=', 0).where('dueAt', 'is not', null).execute();
+const rescan = (tx: Tx, stage: StageName) =>
+  tx.updateTable('orderStage').set({ nextAlertAt: RESCAN_NOW }).where('stage', '=', stage).where('completedAt', 'is', null).where('skipped', '=', 0).where('dueAt', 'is not', null).execute();
 
 /**
  * SLA rules are data edited by an admin; each change is a new version with before/after on
@@ -67,7 +67,7 @@ export function createSlaRulesService(db: Db) {
           .values({ id, stage: input.stage, name: input.name, owner: json.write(input.owner), queueRole: input.queueRole, due: json.write(input.due), reminders: json.write(input.reminders), escalations: json.write(input.escalations), active: input.active ? 1 : 0, version: 1, updatedAt: at })
           .execute();
         await appendEvent(tx, { entityType: 'sla_rule', entityId: id, type: 'sla_rule.created', actor, after: input, data: { version: 1 } });
-        await rescan(tx, input.stage, at);
+        await rescan(tx, input.stage);
         onCommit(tx, () => invalidateSlaConfig(db));
       });
       return get(id);
@@ -99,7 +99,7 @@ export function createSlaRulesService(db: Db) {
         if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', [fieldError('version', 'version_mismatch')]);
         const { version: _v, ...change } = input;
         await appendEvent(tx, { entityType: 'sla_rule', entityId: id, type: 'sla_rule.updated', actor, before, after: change, data: { version: before.version + 1 } });
-        await rescan(tx, before.stage, at);
+        await rescan(tx, before.stage);
         onCommit(tx, () => invalidateSlaConfig(db));
       });
       return get(id);

@@ -59,6 +59,12 @@ export async function slaConfig(q: Db | Tx, opts: { fresh?: boolean } = {}): Pro
   return value;
 }
 
+/**
+ * The `next_alert_at` that hands a stage back to the scan: the epoch, so the next scan takes
+ * it whatever its clock says (a worker's clock may lag the API server's).
+ */
+export const RESCAN_NOW = new Date(0).toISOString();
+
 export function invalidateSlaConfig(q: Db | Tx): void {
   caches.delete(keyOf(q));
 }
