@@ -116,6 +116,8 @@ export const fieldReasons = {
   invalid_tax_id: { zh: '统一社会信用代码无效（18 位，校验位不符）', en: 'not a valid unified social credit code (18 characters, check digit)' },
   invalid_division: { zh: '省/市/区组合不存在', en: 'province/city/district combination does not exist' },
   required: { zh: '必填', en: 'required' },
+  different_product: { zh: '两行不是同一产品，不能调拨预留', en: 'the two lines are not the same product' },
+  same_order: { zh: '不能在同一订单内调拨预留', en: 'both lines belong to the same order' },
   nul_character: { zh: '含有不允许的控制字符（NUL）', en: 'contains a forbidden control character (NUL)' },
   not_found: { zh: '引用的记录不存在', en: 'the referenced record does not exist' },
   taken: { zh: '已被使用', en: 'already taken' },

@@ -97,6 +97,14 @@ export const orderPatchBody = z.strictObject({
 
 export const submitBody = z.strictObject({ acknowledge: z.array(acknowledgement).max(20).default([]) }).default({ acknowledge: [] });
 export const cancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+/** A planner moves reserved stock from one order's line to another's short line of the same product. */
+export const reallocateBody = z.strictObject({
+  fromOrderLineId: z.string().min(1).max(64),
+  toOrderLineId: z.string().min(1).max(64),
+  qty: z.number().positive().max(1e9),
+  reason: z.string().trim().min(1).max(500),
+});
+export const reallocateReply = z.object({ qty: z.number(), warehouseId: z.string(), from: z.object({ orderId: z.string(), number: z.string().nullable() }), to: z.object({ orderId: z.string(), number: z.string().nullable() }) });
 /** Hold (credit, exception, customer request) and release: a reason each time, on the timeline. */
 export const holdBody = cancelBody;
 

@@ -10,10 +10,10 @@ import { createMovementsService } from './movements.service.ts';
 import { createStockService } from './stock.service.ts';
 import { createWarehousesService } from './warehouses.service.ts';
 
-export { availability, defaultWarehouseId, releaseForOrder, reserveForOrder, type ReserveLine, type ReserveResult } from './reservations.service.ts';
+export { availability, defaultWarehouseId, moveReservation, releaseForOrder, reserveForOrder, type ReserveLine, type ReserveResult } from './reservations.service.ts';
 export { consumeForShipment, type ConsumeLine } from './consume.service.ts';
-export { issueHeld, receiveProduced } from './production-stock.ts';
 export { restoreForShipment } from './restore.service.ts';
+export { issueHeld, receiveProduced } from './production-stock.ts';
 export { checkLedger, type LedgerViolation, type LedgerViolationKind } from './ledger-check.ts';
 export { createMovementsService, type MovementsService } from './movements.service.ts';
 export { createWarehousesService, type WarehousesService } from './warehouses.service.ts';

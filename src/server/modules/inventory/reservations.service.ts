@@ -152,3 +152,32 @@ export async function availability(q: Q, productIds: string[], warehouseId?: str
   }
   return out;
 }
+
+/**
+ * Moves `qty` (thousandths) of what one order line has reserved to another order line of the
+ * same product, in the same warehouse: the stock counters do not change, only whose the
+ * reservation is. Each source reservation is taken with a guarded UPDATE, so of two planners
+ * moving the same reservation at once one wins and the other gets CONFLICT (409).
+ */
+export async function moveReservation(tx: Tx, input: { fromOrderLineId: string; toOrderId: string; toOrderLineId: string; qty: number }): Promise<{ warehouseId: string }> {
+  const sources = await tx.selectFrom('reservation').selectAll().where('orderLineId', '=', input.fromOrderLineId).where('state', '=', 'active').orderBy('id').execute();
+  if (sources.reduce((n, r) => n + Number(r.qty), 0) < input.qty) throw new AppError('CONFLICT', { reason: 'reserved_changed' });
+  const now = nowIso();
+  let left = input.qty;
+  for (const r of sources) {
+    if (left === 0) break;
+    const take = Math.min(left, Number(r.qty));
+    const done = await tx
+      .updateTable('reservation')
+      .set((eb) => ({ qty: eb('qty', '-', take), state: Number(r.qty) === take ? 'released' : 'active', closedAt: Number(r.qty) === take ? now : null }))
+      .where('id', '=', r.id)
+      .where('state', '=', 'active')
+      .where('qty', '>=', take)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', { reason: 'reserved_changed' });
+    left -= take;
+  }
+  const warehouseId = sources[0]!.warehouseId;
+  await insertReservations(tx, [{ id: newId(), orderId: input.toOrderId, orderLineId: input.toOrderLineId, productId: sources[0]!.productId, warehouseId, qty: input.qty, state: 'active', createdAt: now, closedAt: null }]);
+  return { warehouseId };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { approvalSchema, dryRunBody, dryRunReply } from '../../../contracts/approvals.ts';
 import { idParams, page } from '../../../contracts/common.ts';
-import { cancelBody, holdBody, convertBody, orderCopied, orderCopyBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
+import { cancelBody, holdBody, reallocateBody, reallocateReply, convertBody, orderCopied, orderCopyBody, orderCreateBody, orderImportColumns, orderCreated, orderListItem, orderListQuery, orderPatchBody, orderSchema, revisionBody, revisionReply, revisionSchema, submitBody, timelineEntry } from '../../../contracts/orders.ts';
 import { priceQuote } from '../../../contracts/catalog.ts';
 import { linkCreateBody, linkCreated } from '../../../contracts/requirements.ts';
 import { importReport } from '../../../contracts/customers.ts';
@@ -50,6 +50,7 @@ export function orderRoutes(app: App, svc: OrdersService, dryRun: DryRun, stages
   app.get('/api/v1/orders/:id', { ...read, schema: { tags, params: idParams, response: { 200: orderSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.patch('/api/v1/orders/:id', { ...write, schema: { tags, params: idParams, body: orderPatchBody, response: { 200: orderSchema } } }, (req) => svc.update(req.actor!, req.params.id, req.body));
   app.post('/api/v1/orders/:id/submit', { ...write, schema: { tags, params: idParams, body: submitBody, response: { 200: orderCreated } } }, (req) => svc.submit(req.actor!, req.params.id, req.body));
+  app.post('/api/v1/reservations/reallocate', { config: { permission: 'inventory:write' }, schema: { tags, description: 'Move reserved stock from one order line to another order\'s short line of the same product (planners); both orders are told.', body: reallocateBody, response: { 200: reallocateReply } } }, (req) => svc.reallocate(req.actor!, req.body));
   app.post('/api/v1/orders/:id/hold', { config: { permission: 'orders:approve' }, schema: { tags, description: 'Put an open order on hold (credit, exception, customer request): nothing ships or gets approved until released.', params: idParams, body: holdBody, response: { 200: orderSchema } } }, (req) => svc.hold(req.actor!, req.params.id, req.body.reason));
   app.post('/api/v1/orders/:id/release', { config: { permission: 'orders:approve' }, schema: { tags, description: 'Release a held order back to the state it was held in.', params: idParams, body: holdBody, response: { 200: orderSchema } } }, (req) => svc.release(req.actor!, req.params.id, req.body.reason));
   app.post('/api/v1/orders/:id/cancel', { ...write, schema: { tags, params: idParams, body: cancelBody, response: { 200: orderSchema } } }, (req) => svc.cancel(req.actor!, req.params.id, req.body.reason));

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { convertBody, Order, OrderCreate, orderPatchBody, submitBody } from '../../../contracts/orders.ts';
+import type { convertBody, Order, OrderCreate, orderPatchBody, reallocateBody, submitBody } from '../../../contracts/orders.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
@@ -27,6 +27,7 @@ import { chooseProducts } from './order-convert.ts';
 import { createRevisionConfirmation } from './order-revision-confirmation.ts';
 import { quotePrices } from './order-quote.ts';
 import { createSubmit } from './order-submit.ts';
+import { reallocate } from './order-reallocate.ts';
 import { toOrder } from './order.mapper.ts';
 import { orderMachine } from './order.machine.ts';
 import { orderLines, orders, selectOrders } from './orders.repository.ts';
@@ -240,6 +241,9 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       });
       return load(db, actor, id);
     },
+
+    /** A planner moves reserved stock to another order's short line (order-reallocate.ts). */
+    reallocate: (actor: Actor, input: z.infer<typeof reallocateBody>) => reallocate(db, actor, input),
 
     /** NOT_FOUND unless the actor may see the order (its data scope). */
     async assertVisible(actor: Actor, id: string): Promise<void> {
