@@ -145,3 +145,9 @@ export function useShipmentNotices(id: string, enabled: boolean) {
     refetchInterval: (q) => (q.state.data?.items.some((n) => n.state === 'pending') ? 5_000 : false),
   });
 }
+
+/** Tells the customer about a delivery exception with the shipment.delayed templates; answers how many notices were queued. */
+export function useNotifyCustomer() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, note }: { id: string; note: string | null }) => api.post<{ exception: ShippingException; notices: number }>(`/api/v1/exceptions/${encodeURIComponent(id)}/notify-customer`, { note }), onSuccess: invalidate });
+}

@@ -29,7 +29,7 @@ function useDetailText() {
   };
 }
 
-type DialogMode = 'resolve' | 'note' | 'assign';
+type DialogMode = 'resolve' | 'note' | 'assign' | 'notify';
 
 function Where({ e }: { e: ShippingException }) {
   const { t } = useTranslation();
@@ -74,6 +74,11 @@ function Actions({ e, onOpen }: { e: ShippingException; onOpen: (mode: DialogMod
       <Button size="small" onClick={() => onOpen('assign')} data-testid="assign">
         {t('shipping.exceptions.assign')}
       </Button>
+      {e.entityType === 'shipment' && (
+        <Button size="small" onClick={() => onOpen('notify')} data-testid="notify-customer">
+          {t('shipping.exceptions.notify')}
+        </Button>
+      )}
     </Space>
   );
 }

@@ -16,6 +16,7 @@ export function ShipmentNotices({ shipment: s }: { shipment: Shipment }) {
       {q.data.map((n) => (
         <li key={n.outboxId} className="gd-ship-exception">
           <Tag style={{ marginInlineEnd: 0 }}>{t(`shipping.notices.channel.${n.channel}`)}</Tag>
+          <span>{t(`shipping.notices.key.${n.key === 'shipment.delayed' ? 'delayed' : 'dispatched'}`)}</span>
           <span className="gd-mono">{n.to}</span>
           <Tooltip title={n.lastError ?? undefined}>
             <Tag color={stateColor[n.state]} style={{ marginInlineEnd: 0 }}>

@@ -7,7 +7,7 @@ import { useCarrierName } from './carrier-name.ts';
 
 type Entry = { type: string; data: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === 'string' && v ? v : '');
-const KNOWN = new Set(['stock.shipped', 'order.partially_shipped', 'order.shipped', 'order.delivered', 'order.customer_link_created', 'shipment.created', 'shipment.dispatched', 'shipment.in_transit', 'shipment.delivered', 'shipment.exception', 'shipment.cancelled', 'shipment.receipt_confirmed', 'shipment.receipt_disputed', 'shipment.tracking_subscribed', 'shipment.tracking_not_subscribed', 'customer.notified', 'customer.notice_skipped', 'exception.opened', 'exception.updated', 'exception.resolved']);
+const KNOWN = new Set(['stock.shipped', 'order.partially_shipped', 'order.shipped', 'order.delivered', 'order.customer_link_created', 'shipment.created', 'shipment.dispatched', 'shipment.in_transit', 'shipment.delivered', 'shipment.exception', 'shipment.cancelled', 'shipment.receipt_confirmed', 'shipment.receipt_disputed', 'shipment.tracking_subscribed', 'shipment.tracking_not_subscribed', 'customer.notified', 'customer.notice_skipped', 'customer.notice_delivered', 'customer.notice_failed', 'exception.opened', 'exception.updated', 'exception.resolved']);
 
 /** Does the shipping feature word this order-timeline event? */
 export const isShippingEvent = (type: string) => KNOWN.has(type);
@@ -81,7 +81,11 @@ function Words({ entry: e, order }: { entry: Entry; order: Pick<Order, 'lines'> 
     case 'shipment.tracking_not_subscribed':
       return <div>{t('shipping.timeline.notSubscribed')}</div>;
     case 'customer.notified':
-      return <div>{t('shipping.timeline.notified', { to: str(d.to), number: str(d.trackingNumber) })}</div>;
+      return <div>{t(str(d.key) === 'shipment.delayed' ? 'shipping.timeline.notifiedDelay' : 'shipping.timeline.notified', { to: str(d.to), number: str(d.trackingNumber) })}</div>;
+    case 'customer.notice_delivered':
+      return <div>{t('shipping.timeline.noticeDelivered')}</div>;
+    case 'customer.notice_failed':
+      return <div>{t('shipping.timeline.noticeFailed')}{note(str(d.error))}</div>;
     case 'customer.notice_skipped':
       return <div>{t('shipping.timeline.noticeSkipped')}</div>;
     case 'exception.opened':
