@@ -33,7 +33,7 @@ console.log('\nOrder intake over HTTP (5 lines, created + checked + numbered + c
 console.table(intake);
 writeFileSync(`bench/results/orders-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, raw, intake }, null, 2));
 
-const lists = await listsBench({ orders: quick ? 50_000 : 1_000_000, samples: quick ? 50 : 200 });
+const lists = await listsBench({ orders: quick ? 50_000 : 1_000_000, samples: quick ? 50 : 100 });
 console.log('\nOrder list and timeline at scale (routes through the app, no network; target p99 < 50 ms)');
 console.table(lists);
 writeFileSync(`bench/results/lists-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify({ at: new Date().toISOString(), quick, lists }, null, 2));
