@@ -78,7 +78,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
 
     await page.getByRole('menuitem', { name: '工作台' }).click();
     await page.waitForURL(/\/workbench$/);
-    await page.getByText('工作台模块即将上线').waitFor();
+    await page.getByText(/今天需要您关注的订单/).waitFor(); // the workbench (我的跟单) is the landing page
     await shot(page, 'workbench-zh');
 
     await page.getByRole('menuitem', { name: '用户' }).click();
@@ -154,7 +154,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
     await shot(page, 'mobile-login');
     await signIn(page, 'admin', 'admin1234');
     await page.waitForURL(/\/workbench$/);
-    await page.getByText('工作台模块即将上线').waitFor();
+    await page.getByText(/今天需要您关注的订单/).waitFor(); // the workbench (我的跟单) is the landing page
     assert.equal(await page.locator('.ant-layout-sider').count(), 0, 'no fixed sidebar on a phone');
     await shot(page, 'mobile-workbench');
     await page.getByTestId('open-nav').click();

@@ -11,23 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, launchChromium, SHOTS, skip } from '../e2e/harness.ts';
+import { apiAs, ensureWebBuild, inDays, launchChromium, SHOTS, skip } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
-const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
 
-async function apiAs(base: string, username: string, password: string) {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  assert.equal(login.status, 200, `login ${username}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
 
 describe('stage 3 in Chromium: a work center goes down, the order is flagged and the board shows it', { skip, timeout: 120_000 }, () => {
   let browser: Browser;

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../contracts/stages.ts';
@@ -45,20 +45,19 @@ export function OrderResponsibility({ orderId, stages }: { orderId: string; stag
         {late.length > 0 && (
           <div>
             <Typography.Text strong>{t('workbench.order_.lateTitle')}</Typography.Text>
-            <List
-              size="small"
-              dataSource={late}
-              renderItem={(s) => (
-                <List.Item key={s.stage} actions={[<Button key="explain" size="small" type="link" onClick={() => setExplaining({ orderId, stage: { stage: s.stage, delayMinutes: s.delayMinutes, delayReason: s.delayReason } })}>{s.delayReason ? t('workbench.order_.change') : t('workbench.explain')}</Button>]}>
-                  <Space wrap size={4}>
-                    <span>{t(`orders.stage.${s.stage}`)}</span>
-                    <Typography.Text type="danger">{t('workbench.lateBy', { text: durationText(t, 'workbench', s.delayMinutes) })}</Typography.Text>
-                    <span>· {s.ownerName ?? t('workbench.noOwner')}</span>
-                    {s.delayReason ? <Tag color="orange">{reasonLabel(s.delayReason)}</Tag> : <Tag>{t('workbench.order_.noReason')}</Tag>}
-                  </Space>
-                </List.Item>
-              )}
-            />
+            {late.map((s) => (
+              <div key={s.stage} className="gd-resp-row">
+                <Space wrap size={4}>
+                  <span>{t(`orders.stage.${s.stage}`)}</span>
+                  <Typography.Text type="danger">{t('workbench.lateBy', { text: durationText(t, 'workbench', s.delayMinutes) })}</Typography.Text>
+                  <span>· {s.ownerName ?? t('workbench.noOwner')}</span>
+                  {s.delayReason ? <Tag color="orange">{reasonLabel(s.delayReason)}</Tag> : <Tag>{t('workbench.order_.noReason')}</Tag>}
+                </Space>
+                <Button size="small" type="link" onClick={() => setExplaining({ orderId, stage: { stage: s.stage, delayMinutes: s.delayMinutes, delayReason: s.delayReason } })}>
+                  {s.delayReason ? t('workbench.order_.change') : t('workbench.explain')}
+                </Button>
+              </div>
+            ))}
           </div>
         )}
         {lists.map((c) => (
@@ -67,24 +66,20 @@ export function OrderResponsibility({ orderId, stages }: { orderId: string; stag
               <Typography.Text strong>{t('workbench.order_.checklist', { stage: t(`orders.stage.${c.stage}`) })}</Typography.Text>
               {c.complete ? <Tag color="green">{t('workbench.order_.complete')}</Tag> : c.state === 'done' || c.state === 'skipped' ? <Tag>{t('workbench.order_.closed')}</Tag> : <Tag color="gold">{t('workbench.order_.incomplete')}</Tag>}
             </Space>
-            <List
-              size="small"
-              dataSource={c.items}
-              renderItem={(i) => {
-                const closed = c.state === 'done' || c.state === 'skipped';
-                return (
-                  <List.Item key={i.id}>
-                    <Space wrap size={6}>
-                      <Checkbox checked={!!i.tickedAt} disabled={closed || tick.isPending} onChange={(e) => (e.target.checked ? doTick(c.stage, i) : setUnticking({ stage: c.stage, item: i }))} data-testid="checklist-item">
-                        {en ? i.labelEn : i.labelZh}
-                      </Checkbox>
-                      {i.required && !i.tickedAt && <Tag color="red">{t('workbench.order_.required')}</Tag>}
-                      {i.tickedAt && <Typography.Text type="secondary">{t('workbench.order_.tickedBy', { name: i.tickedByName ?? '', when: formatDateTime(i.tickedAt) })}</Typography.Text>}
-                    </Space>
-                  </List.Item>
-                );
-              }}
-            />
+            {c.items.map((i) => {
+              const closed = c.state === 'done' || c.state === 'skipped';
+              return (
+                <div key={i.id} className="gd-resp-row">
+                  <Space wrap size={6}>
+                    <Checkbox checked={!!i.tickedAt} disabled={closed || tick.isPending} onChange={(e) => (e.target.checked ? doTick(c.stage, i) : setUnticking({ stage: c.stage, item: i }))} data-testid="checklist-item">
+                      {en ? i.labelEn : i.labelZh}
+                    </Checkbox>
+                    {i.required && !i.tickedAt && <Tag color="red">{t('workbench.order_.required')}</Tag>}
+                    {i.tickedAt && <Typography.Text type="secondary">{t('workbench.order_.tickedBy', { name: i.tickedByName ?? '', when: formatDateTime(i.tickedAt) })}</Typography.Text>}
+                  </Space>
+                </div>
+              );
+            })}
           </div>
         ))}
       </Space>

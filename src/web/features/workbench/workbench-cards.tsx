@@ -1,4 +1,4 @@
-import { Checkbox, Empty, List, Space, Tag, Typography } from 'antd';
+import { Checkbox, Empty, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,29 +18,26 @@ export function WorkbenchCards(props: {
   const { t } = useTranslation();
   const { items, selected, onSelect } = props;
   const toggle = (k: string, on: boolean) => onSelect(on ? [...selected, k] : selected.filter((x) => x !== k));
+  if (props.loading) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
+  if (items.length === 0) return <Empty description={t('workbench.empty')} />;
   return (
-    <List
-      className="gd-workbench-cards"
-      loading={props.loading}
-      dataSource={items}
-      locale={{ emptyText: <Empty description={t('workbench.empty')} /> }}
-      renderItem={(i) => (
-        <List.Item key={key(i)} data-testid="workbench-card">
-          <div className="gd-workbench-card">
-            <div className="gd-workbench-card-head">
-              <Checkbox checked={selected.includes(key(i))} disabled={!nudgeable(i)} onChange={(e) => toggle(key(i), e.target.checked)} aria-label={i.number ?? i.orderId} />
-              <Link to={`/orders/${i.orderId}`}>
-                <Typography.Text strong>{i.number ?? t('common.none')}</Typography.Text>
-              </Link>
-              <Typography.Text type="secondary" ellipsis>
-                {i.customerName}
-              </Typography.Text>
-            </div>
-            <Space size={4} wrap>
-              {i.reasons.map((r) => (
-                <Tag key={r} color={riskColor[r]}>
-                  {t(`workbench.reason.${r}`)}
-                </Tag>
+    <div className="gd-workbench-cards">
+      {items.map((i) => (
+        <div key={key(i)} className="gd-workbench-card" data-testid="workbench-card">
+          <div className="gd-workbench-card-head">
+            <Checkbox checked={selected.includes(key(i))} disabled={!nudgeable(i)} onChange={(e) => toggle(key(i), e.target.checked)} aria-label={i.number ?? i.orderId} />
+            <Link to={`/orders/${i.orderId}`}>
+              <Typography.Text strong>{i.number ?? t('common.none')}</Typography.Text>
+            </Link>
+            <Typography.Text type="secondary" ellipsis>
+              {i.customerName}
+            </Typography.Text>
+          </div>
+          <Space size={4} wrap>
+            {i.reasons.map((r) => (
+              <Tag key={r} color={riskColor[r]}>
+                {t(`workbench.reason.${r}`)}
+              </Tag>
               ))}
             </Space>
             <div>
@@ -53,8 +50,7 @@ export function WorkbenchCards(props: {
             </div>
             {props.action(i)}
           </div>
-        </List.Item>
-      )}
-    />
+      ))}
+    </div>
   );
 }
