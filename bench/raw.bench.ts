@@ -141,6 +141,7 @@ const prepared = (sql: string, values: unknown[]) => {
 
 export async function rawPostgres(url: string, w: World, seconds: number, connections: number): Promise<RawFigures> {
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  pool.on('error', () => {}); // an idle client killed when the scratch database is dropped
   await pool.query(`insert into sequence (key, value) values ('raw', 0) on conflict do nothing`);
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -163,8 +164,11 @@ export async function rawPostgres(url: string, w: World, seconds: number, connec
       c.release();
     }
   };
-  await Promise.all(Array.from({ length: connections }, client));
-  await pool.end();
+  try {
+    await Promise.all(Array.from({ length: connections }, client));
+  } finally {
+    await pool.end();
+  }
   latencies.sort((a, b) => a - b);
   return { dialect: 'postgres', connections, txPerSec: Math.round(latencies.length / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
 }
