@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
@@ -56,3 +57,26 @@ export async function apiAs(base: string, username: string, password: string) {
 
 /** A date `days` from today in the company calendar. */
 export const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+
+/**
+ * The real server on a fresh SQLite file plus Chromium, for one describe block: call in
+ * `before`, `close()` in `after`. Screenshots go to SHOTS.
+ */
+export async function startE2E(prefix: string) {
+  ensureWebBuild();
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const { serve } = await import('../../src/server/main.ts');
+  const { loadConfig } = await import('../../src/server/config.ts');
+  const server = await serve(loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 }));
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -5,14 +5,13 @@
  * `chromium` (GENDAN_CHROMIUM overrides the path); skipped without it unless CI=true.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type * as XL from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
-import { apiAs, ensureWebBuild, inDays, launchChromium, SHOTS, skip } from './harness.ts';
+import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -20,24 +19,13 @@ const PASSWORD = 'e2e-pass-1234';
 describe('order list in Chromium: tab counts, saved views, Excel export', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let server: { url: string; shutdown: () => Promise<void> };
-  let dir: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   before(async () => {
-    ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e-list-'));
-    const { serve } = await import('../../src/server/main.ts');
-    const { loadConfig } = await import('../../src/server/config.ts');
-    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1' });
-    server = await serve(config);
-    browser = await launchChromium();
+    ({ server, browser, close } = await startE2E('gendan-e2e-list-'));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close?.());
 
   async function signIn(username: string, width: number) {
     const mobile = width < 600;
@@ -96,7 +84,7 @@ describe('order list in Chromium: tab counts, saved views, Excel export', { skip
     // Export what the filters select: the three drafts, parsed back.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-orders').click()]);
     assert.match(download.suggestedFilename(), /^订单-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const file = join(dir, 'export.xlsx');
+    const file = join(SHOTS, 'order-list-export.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as never);

@@ -9,13 +9,11 @@
  * overrides the path); skipped without it unless CI=true.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, ensureWebBuild, inDays, launchChromium, SHOTS, skip } from './harness.ts';
+import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -24,25 +22,14 @@ const PASSWORD = 'e2e-pass-1234';
 describe('stage 2 in Chromium: approval rule, product and stock, an order approved in two levels', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let server: { url: string; shutdown: () => Promise<void> };
-  let dir: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   before(async () => {
-    ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e2-'));
-    const { serve } = await import('../../src/server/main.ts');
-    const { loadConfig } = await import('../../src/server/config.ts');
-    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
-    server = await serve(config);
-    browser = await launchChromium();
+    ({ server, browser, close } = await startE2E('gendan-e2e2-'));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close?.());
 
   async function signIn(username: string, password: string, viewport = { width: 1366, height: 860 }): Promise<{ ctx: BrowserContext; page: Page }> {
     const mobile = viewport.width < 600;

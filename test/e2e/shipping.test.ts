@@ -9,13 +9,11 @@
  * receipt; the shipment and the order timeline show it. Screenshots: test-results/shipping-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, ensureWebBuild, inDays, launchChromium, SHOTS, skip } from './harness.ts';
+import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -24,25 +22,14 @@ const PASSWORD = 'e2e-pass-1234';
 describe('stage 4 in Chromium: a partial shipment dispatched, the customer confirms receipt on a phone', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let server: { url: string; shutdown: () => Promise<void> };
-  let dir: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   before(async () => {
-    ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e4-'));
-    const { serve } = await import('../../src/server/main.ts');
-    const { loadConfig } = await import('../../src/server/config.ts');
-    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
-    server = await serve(config);
-    browser = await launchChromium();
+    ({ server, browser, close } = await startE2E('gendan-e2e4-'));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close?.());
 
   async function open(viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
     const mobile = viewport.width < 600;

@@ -9,38 +9,25 @@
  * overrides the path); skipped without it unless CI=true.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ensureWebBuild, launchChromium, SHOTS, skip } from './harness.ts';
+import { SHOTS, skip, startE2E } from './harness.ts';
 
 const SAVE = /保\s*存/;
 
 describe('stage 1 in Chromium: custom field, duplicate customer, requirement confirmed on a phone', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let server: { url: string; shutdown: () => Promise<void> };
-  let dir: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   before(async () => {
-    ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e1-'));
-    const { serve } = await import('../../src/server/main.ts');
-    const { loadConfig } = await import('../../src/server/config.ts');
-    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
-    server = await serve(config);
-    browser = await launchChromium();
+    ({ server, browser, close } = await startE2E('gendan-e2e1-'));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close?.());
 
   async function open(viewport: { width: number; height: number }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
     const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });

@@ -6,12 +6,10 @@
  * press down and the work order in red. Screenshots: test-results/production-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, ensureWebBuild, inDays, launchChromium, SHOTS, skip } from '../e2e/harness.ts';
+import { apiAs, inDays, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -19,25 +17,14 @@ const PASSWORD = 'e2e-pass-1234';
 describe('stage 3 in Chromium: a work center goes down, the order is flagged and the board shows it', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let server: { url: string; shutdown: () => Promise<void> };
-  let dir: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   before(async () => {
-    ensureWebBuild();
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'gendan-e2e3-'));
-    const { serve } = await import('../../src/server/main.ts');
-    const { loadConfig } = await import('../../src/server/config.ts');
-    const config = loadConfig({}, { databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, port: 0, adminPassword: 'admin1234', logLevel: 'silent', host: '127.0.0.1', outboxPollMs: 100, outboxBackoffMs: 100 });
-    server = await serve(config);
-    browser = await launchChromium();
+    ({ server, browser, close } = await startE2E('gendan-e2e3-'));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close?.());
 
   async function signIn(page: Page, username: string, password: string) {
     await page.goto(`${server.url}/login`);
