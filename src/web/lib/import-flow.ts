@@ -25,8 +25,10 @@ export function useImportMutation(path: string, invalidates: QueryKey) {
   });
 }
 
+export type ImportMutation = ReturnType<typeof useImportMutation>;
+
 /** The import wizard's steps: template → upload (checked at once) → check report → done. */
-export function useImportFlow(run: ReturnType<typeof useImportMutation>, hooks: { onStart?: () => void; onImported: (r: ImportReport) => void }) {
+export function useImportFlow(run: ImportMutation, hooks: { onStart?: () => void; onImported: (r: ImportReport) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);

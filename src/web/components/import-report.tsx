@@ -1,6 +1,6 @@
 import { Alert, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from './api.ts';
+import type { ImportReport } from '../../contracts/customers.ts';
 
 type Issue = ImportReport['errors'][number];
 type Dup = ImportReport['duplicates'][number];
