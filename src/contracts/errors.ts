@@ -177,6 +177,8 @@ export const fieldReasons = {
   exceeds_shipment_qty: { zh: '装箱数量超过该行发货数量', en: 'more than the shipment line ships' },
   duplicate_package_no: { zh: '箱号重复', en: 'the package number is used twice' },
   duplicate_template: { zh: '同一渠道和语言的模板出现了两次', en: 'the same channel and language appear twice' },
+  below_reserved: { zh: '盘点数量低于已预留数量，请先释放或调拨该产品的预留', en: 'counted below what is reserved; release or re-allocate the reservations of this product first' },
+  nothing_to_count: { zh: '该仓库没有任何库存记录，请选择要盘点的产品', en: 'the warehouse holds no stock records; choose the products to count' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;
 

@@ -133,3 +133,81 @@ export const stockExplanation = z.object({
   consistent: z.boolean(),
 });
 export type StockExplanation = z.infer<typeof stockExplanation>;
+
+/* ---------- Stock count (盘点) ---------- */
+
+/** draft (snapshot taken) → counting (quantities being entered) → posted | cancelled. Mirrors the CHECK in migration 0024. */
+export const stockCountStatuses = ['draft', 'counting', 'posted', 'cancelled'] as const;
+export type StockCountStatus = (typeof stockCountStatuses)[number];
+
+/** The movement reason a posted count writes on each variance adjustment. */
+export const STOCK_COUNT_REASON = 'stock_count';
+
+const countedQty = z
+  .number()
+  .min(0)
+  .max(1e9)
+  .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals'));
+
+export const stockCountCreateBody = z.strictObject({
+  warehouseId: idSchema,
+  /** Only these products (each gets a line even without stock yet); omitted: every product with a counter row in the warehouse. */
+  productIds: z.array(idSchema).min(1).max(2000).optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+export type StockCountCreate = z.infer<typeof stockCountCreateBody>;
+
+/** Counted quantities by line; null clears an entry. Lines not named are left as they are. */
+export const stockCountEntriesBody = z.strictObject({
+  lines: z
+    .array(z.strictObject({ lineId: idSchema, countedQty: countedQty.nullable() }))
+    .min(1)
+    .max(2000),
+});
+export type StockCountEntries = z.infer<typeof stockCountEntriesBody>;
+
+export const stockCountLineSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  unitDecimals: z.number(),
+  /** On hand when the count was created. */
+  snapshotQty: z.number(),
+  countedQty: z.number().nullable(),
+  /** Set when posted: on hand at posting time, and the adjustment booked (counted − on hand at posting). */
+  postedOnHand: z.number().nullable(),
+  postedVariance: z.number().nullable(),
+  movementId: z.string().nullable(),
+});
+export type StockCountLine = z.infer<typeof stockCountLineSchema>;
+
+export const stockCountSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  status: z.enum(stockCountStatuses),
+  note: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  postedAt: z.string().nullable(),
+  lineCount: z.number(),
+  countedCount: z.number(),
+});
+export type StockCount = z.infer<typeof stockCountSchema>;
+
+export const stockCountDetail = stockCountSchema.extend({ lines: z.array(stockCountLineSchema) });
+export type StockCountDetail = z.infer<typeof stockCountDetail>;
+
+export const stockCountListQuery = listQuery.omit({ q: true }).extend({
+  warehouseId: idSchema.optional(),
+  status: z.enum(stockCountStatuses).optional(),
+});
+
+/* ---------- Adjustments above the approval threshold ---------- */
+
+/** Mirrors the CHECK in migration 0024. */
+export const adjustmentRequestStatuses = ['pending', 'approved', 'rejected'] as const;
+export type AdjustmentRequestStatus = (typeof adjustmentRequestStatuses)[number];

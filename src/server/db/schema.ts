@@ -387,6 +387,48 @@ export interface ReservationTable {
   closedAt: string | null;
 }
 
+/** A stock count (盘点) of one warehouse (0024). */
+export interface StockCountTable {
+  id: string;
+  number: string;
+  warehouseId: string;
+  status: 'draft' | 'counting' | 'posted' | 'cancelled';
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  postedBy: string | null;
+  postedAt: string | null;
+}
+
+/** One product of a count: snapshot, counted, and what posting found and booked (thousandths). */
+export interface StockCountLineTable {
+  id: string;
+  countId: string;
+  productId: string;
+  snapshotQty: number;
+  countedQty: number | null;
+  postedOnHand: number | null;
+  postedVariance: number | null;
+  movementId: string | null;
+}
+
+/** An adjustment above the approval threshold, waiting for an approver (0024). */
+export interface AdjustmentRequestTable {
+  id: string;
+  productId: string;
+  warehouseId: string;
+  qty: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  movementId: string | null;
+}
+
 export interface SalesOrderTable {
   id: string;
   /** Allocated at submit (drafts have none); unique. */
@@ -853,6 +895,9 @@ export interface Database {
   stock: StockTable;
   stockMovement: StockMovementTable;
   reservation: ReservationTable;
+  stockCount: StockCountTable;
+  stockCountLine: StockCountLineTable;
+  adjustmentRequest: AdjustmentRequestTable;
   salesOrder: SalesOrderTable;
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;

@@ -1,6 +1,7 @@
 /**
  * inventory — warehouses, the stock ledger (movements) with its counters, reservations for
- * orders that never oversell, and the ledger check behind `gendan check-ledger`.
+ * orders that never oversell, stock counts (盘点) posting their variances, and the ledger
+ * check behind `gendan check-ledger`.
  * Quantities at this door are integer thousandths (contracts/quantity.ts); the HTTP API
  * speaks decimals.
  */
@@ -8,6 +9,8 @@ import type { App, AppContext } from '../../platform/http/types.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
 import { createMovementsService } from './movements.service.ts';
 import { createStockService } from './stock.service.ts';
+import { stockCountRoutes } from './stock-count.routes.ts';
+import { createStockCountsService } from './stock-count.service.ts';
 import { createWarehousesService } from './warehouses.service.ts';
 
 export { availability, defaultWarehouseId, moveReservation, releaseForOrder, reserveForOrder, type ReserveLine, type ReserveResult } from './reservations.service.ts';
@@ -22,6 +25,8 @@ export function registerInventory(app: App, ctx: AppContext) {
   const warehouses = createWarehousesService(ctx.handle.db);
   const stock = createStockService(ctx.handle.db);
   const movements = createMovementsService(ctx.handle.db);
+  const counts = createStockCountsService(ctx.handle.db, ctx.config.timeZone);
   inventoryRoutes(app, warehouses, stock, movements);
-  return { warehouses, stock, movements };
+  stockCountRoutes(app, counts);
+  return { warehouses, stock, movements, counts };
 }
