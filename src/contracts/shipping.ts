@@ -81,6 +81,54 @@ export const shipmentSchema = z.object({
 });
 export type Shipment = z.infer<typeof shipmentSchema>;
 
+/** The shipment list's filters: shared by the list and the Excel export. `from`/`to` are days in the company time zone (dispatch day, or creation day for drafts), both inclusive. */
+export const shipmentFilterQuery = z.object({
+  /** Shipment number, tracking number, order number or recipient (substring, case-insensitive). */
+  q: z.string().max(200).optional(),
+  status: z.enum(shipmentStatuses).optional(),
+  orderId: z.string().max(64).optional(),
+  customerId: z.string().max(64).optional(),
+  carrier: z.enum(carrierKeys).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type ShipmentFilterQuery = z.infer<typeof shipmentFilterQuery>;
+export const shipmentListQuery = shipmentFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const shipmentListReply = z.object({ items: z.array(shipmentSchema), nextCursor: z.string().nullable() });
+
+/** At most this many rows go into one export; X-Export-Truncated says when more matched. */
+export const SHIPMENT_EXPORT_MAX_ROWS = 50_000;
+
+/** Status words in exported files (the web app's i18n has the same words; a test keeps them equal). */
+export const shipmentStatusLabels: Record<ShipmentStatus, { zh: string; en: string }> = {
+  draft: { zh: '待发货', en: 'To dispatch' },
+  dispatched: { zh: '已发出', en: 'Dispatched' },
+  in_transit: { zh: '运输中', en: 'In transit' },
+  delivered: { zh: '已签收', en: 'Delivered' },
+  exception: { zh: '物流异常', en: 'Carrier exception' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+/** Export columns in order; times in the company time zone. */
+export const shipmentExportColumns = [
+  { key: 'number', zh: '发货单号', en: 'Shipment number', width: 20 },
+  { key: 'orderNumber', zh: '订单号', en: 'Order number', width: 20 },
+  { key: 'customer', zh: '客户', en: 'Customer', width: 28 },
+  { key: 'status', zh: '状态', en: 'Status', width: 12 },
+  { key: 'carrier', zh: '承运商', en: 'Carrier', width: 14 },
+  { key: 'trackingNumber', zh: '物流单号', en: 'Tracking number', width: 20 },
+  { key: 'recipient', zh: '收货人', en: 'Recipient', width: 12 },
+  { key: 'phone', zh: '电话', en: 'Phone', width: 14 },
+  { key: 'address', zh: '收货地址', en: 'Address', width: 40 },
+  { key: 'eta', zh: '预计到达', en: 'ETA', width: 12 },
+  { key: 'dispatchedAt', zh: '发出时间', en: 'Dispatched at', width: 18 },
+  { key: 'deliveredAt', zh: '签收时间', en: 'Delivered at', width: 18 },
+  { key: 'createdAt', zh: '创建时间', en: 'Created at', width: 18 },
+] as const;
+
 /** What the customer sees behind /c/:token for an order: progress, shipments, tracking — no prices of others, no internals. */
 export const portalOrder = z.object({
   kind: z.literal('order'),

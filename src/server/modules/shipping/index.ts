@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import { exceptionListQuery, exceptionPatchBody, exceptionSchema } from '../../../contracts/exceptions.ts';
-import { cancelShipmentBody, dispatchBody, noticeKeyList, noticeTemplatesBody, noticeTemplatesResponse, notifyCustomerBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentNoticeSchema, shipmentSchema, shipmentStatuses, trackingEventBody } from '../../../contracts/shipping.ts';
+import { cancelShipmentBody, dispatchBody, noticeKeyList, noticeTemplatesBody, noticeTemplatesResponse, notifyCustomerBody, packagesBody, packagesResponse, pickListSchema, shipmentCreateBody, shipmentNoticeSchema, shipmentSchema, trackingEventBody } from '../../../contracts/shipping.ts';
 import { createNoticeTemplates } from './notice-templates.ts';
 import { createNoticeHandler, NOTICE_CHANNEL, shipmentNotices } from './customer-notices.ts';
 import { createEmailHandler } from '../notifications/index.ts';
@@ -18,6 +18,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createShipmentsService } from './shipments.service.ts';
 import { createOrderPortal } from './portal-order.ts';
+import { createShipmentExport } from './shipment-list.ts';
+import { shipmentListRoutes } from './shipment-list.routes.ts';
 
 export type { OrderPortal } from './portal-order.ts';
 export type { ExceptionsService } from './exceptions.service.ts';
@@ -32,9 +34,7 @@ export function registerShipping(app: App, ctx: AppContext) {
   const exceptions = createExceptionsService(ctx.handle.db, ctx.config);
   const templates = createNoticeTemplates(ctx.handle.db);
   const svc = createShipmentsService(ctx.handle.db, ctx.config, exceptions, templates);
-  app.get('/api/v1/shipments', { ...read, schema: { tags, querystring: z.object({ orderId: z.string().max(64).optional(), status: z.enum(shipmentStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ items: z.array(shipmentSchema) }) } } }, async (req) => ({
-    items: await svc.list(req.actor!, req.query),
-  }));
+  shipmentListRoutes(app, svc, createShipmentExport(ctx.handle.db, ctx.config), ctx.config.timeZone);
   app.post('/api/v1/shipments', { ...write, schema: { tags, body: shipmentCreateBody, response: { 201: shipmentSchema } } }, async (req, reply) => reply.code(201).send(await svc.create(req.actor!, req.body)));
   app.get('/api/v1/shipments/:id', { ...read, schema: { tags, params: idParams, response: { 200: shipmentSchema } } }, (req) => svc.get(req.actor!, req.params.id));
   app.post('/api/v1/shipments/:id/dispatch', { ...write, schema: { tags, params: idParams, body: dispatchBody, response: { 200: shipmentSchema } } }, (req) => svc.dispatch(req.actor!, req.params.id, req.body));

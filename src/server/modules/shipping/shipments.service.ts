@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { checkDivision, normalizePhone } from '../../../contracts/cn.ts';
 import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
-import { carriers, type cancelShipmentBody, type dispatchBody, type Shipment, type shipmentCreateBody, type trackingEventBody } from '../../../contracts/shipping.ts';
+import { carriers, type cancelShipmentBody, type shipmentListQuery, type dispatchBody, type Shipment, type shipmentCreateBody, type trackingEventBody } from '../../../contracts/shipping.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
@@ -24,6 +24,8 @@ import type { NoticeTemplates } from './notice-templates.ts';
 import { assertPacked, claimDraft, loadPackagesOf } from './packing.service.ts';
 import { cancelShipment } from './shipment-cancel.ts';
 import { getSetting } from '../../platform/settings.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
+import { filteredShipments, resolveShipmentFilter, type ShipmentFilter } from './shipment-list.ts';
 
 type Q = Db | Tx;
 type Address = { province: string; city: string; district: string; detail: string; recipient: string; phone: string; label?: string | null };
@@ -43,16 +45,8 @@ function addressProblems(a: Address | null) {
 const sameAddress = (a: Address | null, b: Address | null) => !!a && !!b && (['province', 'city', 'district', 'detail', 'recipient', 'phone'] as const).every((k) => a[k] === b[k]);
 
 export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, exceptions: ExceptionsService, templates: NoticeTemplates) {
-  const select = (q: Q, actor: Actor | null) => {
-    let qb = q
-      .selectFrom('shipment')
-      .leftJoin('salesOrder', 'salesOrder.id', 'shipment.orderId')
-      .leftJoin('customer', 'customer.id', 'shipment.customerId')
-      .selectAll('shipment')
-      .select(['salesOrder.number as orderNumber', 'customer.name as customerName']);
-    if (actor) qb = qb.where(scopeCondition(actor, 'shipment.ownerId'));
-    return qb;
-  };
+  const select = (q: Q, actor: Actor | null, filter: ShipmentFilter = {}) =>
+    filteredShipments(q, actor, filter).selectAll('shipment').select(['salesOrder.number as orderNumber', 'customer.name as customerName']);
 
   type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 
@@ -140,11 +134,13 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
       return load(db, actor, id);
     },
 
-    async list(actor: Actor, q: { orderId?: string; status?: Shipment['status']; limit: number }) {
-      let qb = select(db, actor).orderBy('shipment.id', 'desc').limit(q.limit);
-      if (q.orderId) qb = qb.where('shipment.orderId', '=', q.orderId);
-      if (q.status) qb = qb.where('shipment.status', '=', q.status);
-      return hydrate(db, await qb.execute());
+    /** Newest first, filtered on the server, in the caller's scope; keyset pages. */
+    async list(actor: Actor, q: z.infer<typeof shipmentListQuery>) {
+      const after = decodeCursor(q.cursor);
+      let qb = select(db, actor, resolveShipmentFilter(q, config.timeZone)).orderBy('shipment.id', 'desc').limit(q.limit + 1);
+      if (after) qb = qb.where('shipment.id', '<', String(after[0]));
+      const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
+      return { items: await hydrate(db, page.items), nextCursor: page.nextCursor };
     },
 
     /** A draft shipment for part or all of an order's open quantities. */

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { exceptionPatchBody, ShippingException } from '../../../contracts/exceptions.ts';
 import type { dispatchBody, packagesBody, packagesResponse, pickListSchema, Shipment, shipmentNoticeSchema, ShipmentStatus, shipmentCreateBody, trackingEventBody } from '../../../contracts/shipping.ts';
-import { api } from '../../lib/api.ts';
+import { api, saveBlob } from '../../lib/api.ts';
 
 export type { Shipment, ShipmentStatus, ShippingException };
 export type ShipmentLine = Shipment['lines'][number];
@@ -11,29 +11,39 @@ export type DispatchInput = z.input<typeof dispatchBody>;
 export type TrackingEventInput = z.input<typeof trackingEventBody>;
 export type ExceptionPatch = z.input<typeof exceptionPatchBody>;
 
-/** The server filters by order and status; customer, carrier, tracking number and dates are narrowed here over the newest 200. */
-export interface ShipmentFilters {
+/** The list's filters, all applied on the server (and kept in the URL by the page). */
+export type ShipmentFilters = {
   status: '' | ShipmentStatus;
-  orderId: string;
-}
+  q: string;
+  customerId: string;
+  carrier: string;
+  from: string;
+  to: string;
+};
 
 export const shipmentKeys = {
   all: ['shipments'] as const,
-  list: (f: Partial<ShipmentFilters>) => [...shipmentKeys.all, 'list', f] as const,
+  list: (f: Partial<ShipmentFilters> & { orderId?: string }) => [...shipmentKeys.all, 'list', f] as const,
   detail: (id: string) => [...shipmentKeys.all, 'detail', id] as const,
   exceptions: (f: object) => ['exceptions', f] as const,
 };
 
 const path = (id: string) => `/api/v1/shipments/${encodeURIComponent(id)}`;
 
-export function useShipments(filters: Partial<ShipmentFilters>, enabled = true) {
-  return useQuery({
+/** Newest first, 50 a page; the next page on demand. */
+export function useShipments(filters: ShipmentFilters) {
+  return useInfiniteQuery({
     queryKey: shipmentKeys.list(filters),
-    queryFn: () => api.get<{ items: Shipment[] }>('/api/v1/shipments', { status: filters.status, orderId: filters.orderId, limit: 200 }),
-    select: (r) => r.items,
+    queryFn: ({ pageParam }) => api.get<{ items: Shipment[]; nextCursor: string | null }>('/api/v1/shipments', { ...filters, limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
-    enabled,
   });
+}
+
+/** Downloads the filtered shipments as .xlsx (the server caps it at SHIPMENT_EXPORT_MAX_ROWS, newest first). */
+export async function exportShipments(filters: ShipmentFilters, filename: string): Promise<void> {
+  saveBlob(await api.download('/api/v1/shipments/export.xlsx', filters), filename);
 }
 
 export function useShipment(id: string) {

@@ -1,8 +1,8 @@
 import './shipping.css';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { carrierKeys, shipmentStatuses } from '../../../contracts/shipping.ts';
@@ -11,28 +11,29 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
-import { useExceptions, useShipments, type Shipment, type ShipmentStatus, type ShippingException } from './api.ts';
+import { CustomerSelect } from '../customers/customer-select.tsx';
+import { exportShipments, useExceptions, useShipments, type Shipment, type ShipmentStatus, type ShippingException } from './api.ts';
 import { useCarrierName } from './carrier-name.ts';
-import { exportCsv } from './export-csv.ts';
 import { EtaCell, ExceptionMarkers } from './shipment-markers.tsx';
 import { ShipmentStatusTag } from './shipment-tags.tsx';
 import { ShippingNav } from './shipping-nav.tsx';
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-const byText = (f: (s: Shipment) => string | null) => (a: Shipment, b: Shipment) => (f(a) ?? '').localeCompare(f(b) ?? '', 'zh-CN');
 
 /**
- * 发货单: status tabs, customer, carrier, tracking-number search and a date range, all in the
- * URL. The server filters by status; the rest narrows the newest 200 here.
+ * 发货单: status tabs, customer, carrier, a search (shipment, tracking, order number, recipient)
+ * and a dispatch-day range, all in the URL and all applied by the server; the export is the
+ * same filters as .xlsx.
  */
 export function ShipmentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const carrierName = useCarrierName();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status') ?? '';
-  const status = (shipmentStatuses as readonly string[]).includes(statusParam) ? (statusParam as ShipmentStatus) : '';
+  const status: '' | ShipmentStatus = (shipmentStatuses as readonly string[]).includes(statusParam) ? (statusParam as ShipmentStatus) : '';
   const q = (params.get('q') ?? '').trim();
   const customerId = params.get('customerId') ?? '';
   const carrier = params.get('carrier') ?? '';
@@ -46,43 +47,35 @@ export function ShipmentsPage() {
     }
     setParams(next, { replace: true });
   };
-  const list = useShipments({ status });
+  const filters = { status, q, customerId, carrier, from, to };
+  const list = useShipments(filters);
   const exceptions = useExceptions({ state: 'open', type: '' }, can('orders:read'));
   const openByShipment = useMemo(() => {
     const m = new Map<string, ShippingException[]>();
     for (const e of exceptions.data ?? []) if (e.entityType === 'shipment') m.set(e.entityId, [...(m.get(e.entityId) ?? []), e]);
     return m;
   }, [exceptions.data]);
-  const all = list.data ?? [];
-  const customers = [...new Map(all.map((s) => [s.customerId, s.customerName ?? s.customerId])).entries()].map(([value, label]) => ({ value, label }));
-  const needle = q.toLowerCase();
-  const rows = all.filter((s) => {
-    const day = formatDate(s.dispatchedAt ?? s.createdAt);
-    return (
-      (!customerId || s.customerId === customerId) &&
-      (!carrier || s.carrier === carrier) &&
-      (!from || day >= from) &&
-      (!to || day <= to) &&
-      (!needle || [s.number, s.orderNumber, s.trackingNumber, s.customerName].some((v) => v?.toLowerCase().includes(needle)))
-    );
-  });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const filtered = !!(q || customerId || carrier || from || to || status);
   const writable = can('shipping:write');
-
-  const exportRows = () =>
-    exportCsv(
-      `${t('shipping.section.shipments')}-${formatDate(new Date().toISOString())}.csv`,
-      [t('shipping.number'), t('shipping.order'), t('shipping.customer'), t('common.status'), t('shipping.carrier'), t('shipping.trackingNumber'), t('shipping.eta'), t('shipping.dispatchedAt'), t('shipping.deliveredAt'), t('shipping.lineCount')],
-      rows.map((s) => [s.number, s.orderNumber, s.customerName, t(`shipping.status.${s.status}`), s.trackingNumber ? carrierName(s.carrier) : '', s.trackingNumber, s.eta, s.dispatchedAt && formatDateTime(s.dispatchedAt), s.deliveredAt && formatDateTime(s.deliveredAt), s.lines.length]),
-    );
+  const [exporting, setExporting] = useState(false);
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await exportShipments(filters, t('shipping.exportFile', { date: formatDate(new Date().toISOString()) }));
+    } catch (err) {
+      void message.error((err as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: ColumnsType<Shipment> = [
     {
       title: t('shipping.number'),
       key: 'number',
       width: 190,
-      sorter: byText((s) => s.number),
-      render: (_, s) => (
+            render: (_, s) => (
         <div className="gd-user-cell">
           <Link to={`/shipping/${s.id}`} className="gd-mono" data-testid="shipment-link">
             {s.number}
@@ -106,14 +99,13 @@ export function ShipmentsPage() {
         </div>
       ),
     },
-    { title: t('shipping.order'), dataIndex: 'orderNumber', width: 160, responsive: ['md'], sorter: byText((s) => s.orderNumber), render: (v: string | null, s) => <Link to={`/orders/${s.orderId}`} className="gd-mono gd-ship-small">{v ?? t('common.none')}</Link> },
-    { title: t('shipping.customer'), dataIndex: 'customerName', width: 180, ellipsis: true, responsive: ['md'], sorter: byText((s) => s.customerName), render: (v: string | null) => v ?? t('common.none') },
+    { title: t('shipping.order'), dataIndex: 'orderNumber', width: 160, responsive: ['md'], render: (v: string | null, s) => <Link to={`/orders/${s.orderId}`} className="gd-mono gd-ship-small">{v ?? t('common.none')}</Link> },
+    { title: t('shipping.customer'), dataIndex: 'customerName', width: 180, ellipsis: true, responsive: ['md'], render: (v: string | null) => v ?? t('common.none') },
     {
       title: t('common.status'),
       dataIndex: 'status',
       width: 130,
       responsive: ['sm'],
-      sorter: byText((s) => s.status),
       render: (v: ShipmentStatus, s) => (
         <Space size={4} wrap>
           <ShipmentStatusTag status={v} />
@@ -128,10 +120,10 @@ export function ShipmentsPage() {
       responsive: ['sm'],
       render: (_, s) => (s.trackingNumber ? <div className="gd-user-cell"><span>{carrierName(s.carrier)}</span><span className="gd-mono" data-testid="tracking-number">{s.trackingNumber}</span></div> : t('common.none')),
     },
-    { title: t('shipping.eta'), dataIndex: 'eta', width: 150, responsive: ['sm'], sorter: byText((s) => s.eta), render: (_, s) => <EtaCell s={s} /> },
+    { title: t('shipping.eta'), dataIndex: 'eta', width: 150, responsive: ['sm'], render: (_, s) => <EtaCell s={s} /> },
     { title: t('shipping.lineCount'), key: 'lines', width: 70, align: 'right', responsive: ['xxl'], render: (_, s) => s.lines.length },
-    { title: t('shipping.dispatchedAt'), dataIndex: 'dispatchedAt', width: 140, responsive: ['xxl'], sorter: byText((s) => s.dispatchedAt), render: (v: string | null) => formatDateTime(v) },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', width: 110, responsive: ['xxl'], sorter: byText((s) => s.createdAt), render: (v: string) => formatDate(v) },
+    { title: t('shipping.dispatchedAt'), dataIndex: 'dispatchedAt', width: 140, responsive: ['xxl'], render: (v: string | null) => formatDateTime(v) },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', width: 110, responsive: ['xxl'], render: (v: string) => formatDate(v) },
   ];
 
   const empty = filtered ? (
@@ -155,7 +147,7 @@ export function ShipmentsPage() {
         subtitle={t('shipping.subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} disabled={!rows.length} onClick={exportRows} data-testid="export-shipments">
+            <Button icon={<DownloadOutlined />} disabled={!rows.length} loading={exporting} onClick={() => void runExport()} data-testid="export-shipments">
               {t('shipping.export')}
             </Button>
             {writable && (
@@ -178,7 +170,9 @@ export function ShipmentsPage() {
         />
         <div className="gd-filter-bar">
           <Input.Search key={q} defaultValue={q} placeholder={t('shipping.searchPlaceholder')} allowClear onSearch={(v) => set({ q: v.trim() })} style={{ width: 260, maxWidth: '100%' }} data-testid="shipment-search" />
-          <Select value={customerId || undefined} onChange={(v?: string) => set({ customerId: v ?? '' })} placeholder={t('shipping.customerFilter')} allowClear showSearch={{ optionFilterProp: 'label' }} options={customers} style={{ width: 220, maxWidth: '100%' }} />
+          <div style={{ width: 220, maxWidth: '100%' }}>
+            <CustomerSelect value={customerId || undefined} onChange={(v) => set({ customerId: v })} allowClear placeholder={t('shipping.customerFilter')} />
+          </div>
           <Select value={carrier || undefined} onChange={(v?: string) => set({ carrier: v ?? '' })} placeholder={t('shipping.carrierFilter')} allowClear options={carrierKeys.map((c) => ({ value: c, label: carrierName(c) }))} style={{ width: 150 }} />
           <DatePicker.RangePicker
             value={from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null}
@@ -195,7 +189,7 @@ export function ShipmentsPage() {
           columns={columns}
           dataSource={rows}
           loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={false}
           scroll={{ x: 'max-content' }}
           onRow={(s) => ({ onDoubleClick: () => void navigate(`/shipping/${s.id}`) })}
           locale={{ emptyText: empty }}
@@ -203,7 +197,11 @@ export function ShipmentsPage() {
         />
         <div className="gd-table-foot">
           <span>{t('shipping.count', { count: rows.length })}</span>
-          {all.length >= 200 && <span>{t('shipping.newest200')}</span>}
+          {list.hasNextPage && (
+            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="shipments-more">
+              {t('common.loadMore')}
+            </Button>
+          )}
         </div>
       </Card>
     </>
