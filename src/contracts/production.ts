@@ -316,6 +316,10 @@ export const boardSchema = z.object({
       state: z.enum(workCenterStates),
       downReason: z.string().nullable(),
       expectedUpAt: z.string().nullable(),
+      /** Good quantity reported on the center today (China day). */
+      outputToday: z.number(),
+      /** What the current plan still puts on the center today: today's target is outputToday + remainingToday. */
+      remainingToday: z.number(),
       /** Open operations on the center in planned order: the first may be running now. */
       queue: z.array(
         z.object({
@@ -334,6 +338,13 @@ export const boardSchema = z.object({
     }),
   ),
   totals: z.object({ open: z.number(), inProgress: z.number(), atRisk: z.number(), centersDown: z.number() }),
+  /** Orders with open work at risk, soonest promise first (the first few; count is all of them). */
+  ordersAtRisk: z.object({
+    count: z.number(),
+    items: z.array(z.object({ orderId: z.string(), number: z.string().nullable(), priority: z.enum(priorities), promisedDate: z.string(), plannedCompletion: z.string().nullable(), bottleneck: z.string().nullable() })),
+  }),
+  /** Orders delivered in the last `days` days and how many on or before the promised date. */
+  onTime: z.object({ days: z.number(), delivered: z.number(), onTime: z.number(), rate: z.number().nullable() }),
 });
 export type Board = z.infer<typeof boardSchema>;
 

@@ -9,6 +9,9 @@ export interface LiveMessage {
 
 type Listener = (m: LiveMessage) => void;
 
+/** `userId` of a message for every connected user (a change on shared screens such as the production board); carry no data a user may not see. */
+export const EVERYONE = '*';
+
 const CHANNEL = 'gendan_live';
 /** PostgreSQL rejects NOTIFY payloads of 8000 bytes or more; keep a margin. */
 const MAX_PAYLOAD_BYTES = 7900;
@@ -101,6 +104,10 @@ export class LiveHub {
   }
 
   private deliver(m: LiveMessage): void {
+    if (m.userId === EVERYONE) {
+      for (const key of this.local.eventNames()) this.local.emit(key, m);
+      return;
+    }
     this.local.emit(`u:${m.userId}`, m);
   }
 

@@ -79,3 +79,16 @@ export function placeWork(cal: CenterCalendar, start: number, minutes: number): 
   }
   return null;
 }
+
+/**
+ * Working minutes of the center within [from, to): the overlap with each working day's
+ * shift window. The board splits an operation's quantity over days by this share.
+ */
+export function workingMinutesIn(cal: CenterCalendar, from: number, to: number): number {
+  let total = 0;
+  for (let day = localDayStart(from); day < to; day += DAY) {
+    const w = windowOf(cal, day);
+    if (w) total += Math.max(0, Math.min(w[1], to) - Math.max(w[0], from));
+  }
+  return total / MINUTE;
+}

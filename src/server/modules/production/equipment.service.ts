@@ -9,6 +9,7 @@ import { nowIso } from '../../platform/ids.ts';
 import { notify } from '../notifications/index.ts';
 import { orderProduction } from '../orders/index.ts';
 import { activeUsersWithRole } from './bom.repository.ts';
+import { quietBoard, type AnnounceBoard } from './board-live.ts';
 import { MINUTE } from './capacity.ts';
 import { runSchedule } from './schedule.service.ts';
 import { workCenters } from './work-centers.repository.ts';
@@ -28,7 +29,7 @@ const timeIn = (timeZone: string) => {
  * flagged, written on their timelines and told about — each owner once for their orders,
  * each planner once for all of them.
  */
-export function createEquipmentService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>) {
+export function createEquipmentService(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>, announce: AnnounceBoard = quietBoard) {
   const shortTime = timeIn(config.timeZone);
   async function change(tx: Tx, actor: Actor, id: string, kind: 'down' | 'up', input?: WorkCenterDown): Promise<EquipmentChange> {
     const center = await workCenters.byId(tx, id);
@@ -89,8 +90,16 @@ export function createEquipmentService(db: Db, config: Pick<Config, 'publicUrl' 
   }
 
   return {
-    down: (actor: Actor, id: string, input: WorkCenterDown) => inTransaction(db, (tx) => change(tx, actor, id, 'down', input)),
-    up: (actor: Actor, id: string) => inTransaction(db, (tx) => change(tx, actor, id, 'up')),
+    async down(actor: Actor, id: string, input: WorkCenterDown) {
+      const result = await inTransaction(db, (tx) => change(tx, actor, id, 'down', input));
+      announce('equipment.down');
+      return result;
+    },
+    async up(actor: Actor, id: string) {
+      const result = await inTransaction(db, (tx) => change(tx, actor, id, 'up'));
+      announce('equipment.up');
+      return result;
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { App, AppContext } from '../../platform/http/types.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { OutboxHandler } from '../../platform/outbox/worker.ts';
 import type { OrdersService } from '../orders/index.ts';
+import { boardAnnouncer } from './board-live.ts';
 import { createBoardService } from './board.service.ts';
 import { createBomService } from './bom.service.ts';
 import { createEquipmentService } from './equipment.service.ts';
@@ -28,14 +29,16 @@ export type { MaterialCheckService } from './material-check.service.ts';
 export { placeWork, isWorkingDay, type CenterCalendar } from './capacity.ts';
 export { schedule, type PlanWorkOrder, type PlannedWorkOrder } from './scheduler.ts';
 export { runSchedule } from './schedule.service.ts';
+export { BOARD_EVENT } from './board-live.ts';
 
 export function registerProduction(app: App, ctx: AppContext, deps: { orders: Pick<OrdersService, 'get'> }) {
   const bom = createBomService(ctx.handle.db, ctx.config);
   const materials = createMaterialCheckService(ctx.handle.db, ctx.config, deps.orders);
   const centers = createWorkCentersService(ctx.handle.db);
-  const workOrders = createWorkOrdersService(ctx.handle.db, ctx.config);
-  const schedule = createScheduleService(ctx.handle.db);
-  const equipment = createEquipmentService(ctx.handle.db, ctx.config);
+  const announce = boardAnnouncer(ctx.live);
+  const workOrders = createWorkOrdersService(ctx.handle.db, ctx.config, announce);
+  const schedule = createScheduleService(ctx.handle.db, announce);
+  const equipment = createEquipmentService(ctx.handle.db, ctx.config, announce);
   registerWorkOrderDemand(ctx.config.timeZone);
   productionRoutes(app, bom, materials);
   workOrderRoutes(app, { centers, workOrders, schedule, equipment, board: createBoardService(ctx.handle.db) });
@@ -47,6 +50,7 @@ export function createProductionHandlers(ctx: AppContext): Record<string, Outbox
   return {
     [RESCHEDULE_CHANNEL]: async () => {
       await inTransaction(ctx.handle.db, (tx) => plan(tx, Math.ceil(Date.now() / MINUTE) * MINUTE));
+      boardAnnouncer(ctx.live)('schedule');
     },
   };
 }

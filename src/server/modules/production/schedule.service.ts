@@ -6,6 +6,7 @@ import { enqueue } from '../../platform/outbox/outbox.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { orderProduction } from '../orders/index.ts';
 import { isWorkingDay, slaConfig } from '../sla/index.ts';
+import { quietBoard, type AnnounceBoard } from './board-live.ts';
 import { DAY, localDateOf, MINUTE, type CenterCalendar } from './capacity.ts';
 import { schedule, type PlanWorkOrder } from './scheduler.ts';
 import { workCenters } from './work-centers.repository.ts';
@@ -155,12 +156,13 @@ export async function runSchedule(tx: Tx, from: number): Promise<ScheduleOutcome
   };
 }
 
-export function createScheduleService(db: Db) {
+export function createScheduleService(db: Db, announce: AnnounceBoard = quietBoard) {
   return {
     /** POST /schedule/run: plans from `from` (default now, rounded up to the minute). */
     async run(from?: string): Promise<ScheduleResult> {
       const start = from ? Date.parse(from) : Math.ceil(Date.now() / MINUTE) * MINUTE;
       const { workOrders: _w, lines: _l, ...summary } = await inTransaction(db, (tx) => runSchedule(tx, start));
+      announce('schedule');
       return summary;
     },
   };

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { localDate } from '../../platform/dates.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { quietBoard, type AnnounceBoard } from './board-live.ts';
 import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
@@ -21,7 +22,14 @@ import { operations, progressLog, selectWorkOrders, workOrders, type WorkOrderRo
 
 type ListQuery = z.infer<typeof workOrderListQuery>;
 
-export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>) {
+export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>, announce: AnnounceBoard = quietBoard) {
+  /** A write that the board shows: committed first, then announced. */
+  async function write<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await inTransaction(db, fn);
+    announce(reason);
+    return result;
+  }
+
   async function detail(q: Db | Tx, id: string): Promise<WorkOrderDetail> {
     const r = await workOrders.byId(q, id);
     if (!r) throw notFound();
@@ -96,7 +104,7 @@ export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>
 
     /** A make-to-stock work order (orders' short make lines get theirs at confirmation). */
     async create(actor: Actor, input: WorkOrderCreate): Promise<WorkOrderDetail> {
-      return inTransaction(db, async (tx) => {
+      return write('work_order.created', async (tx) => {
         const product = await productsRepository.byId(tx, input.productId);
         if (!product) throw new AppError('VALIDATION_FAILED', [fieldError('productId', 'not_found')]);
         const qty = toMilli(input.qty);
@@ -115,7 +123,7 @@ export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>
      * when the work order was made) and the materials reserved — all or nothing.
      */
     async release(actor: Actor, id: string, version?: number): Promise<WorkOrderDetail> {
-      return inTransaction(db, async (tx) => {
+      return write('work_order.released', async (tx) => {
         const before = await load(tx, id);
         workOrderMachine.next(before.status, 'release');
         const now = nowIso();
@@ -132,11 +140,11 @@ export function createWorkOrdersService(db: Db, config: Pick<Config, 'timeZone'>
       });
     },
 
-    progress: (actor: Actor, id: string, input: WorkOrderProgress) => inTransaction(db, async (tx) => (await reportProgress(tx, actor, id, input), detail(tx, id))),
+    progress: (actor: Actor, id: string, input: WorkOrderProgress) => write('work_order.progress', async (tx) => (await reportProgress(tx, actor, id, input), detail(tx, id))),
 
     /** Any open work order can be cancelled; the materials it holds go back to stock. */
     async cancel(actor: Actor, id: string, reason: string): Promise<WorkOrderDetail> {
-      return inTransaction(db, async (tx) => {
+      return write('work_order.cancelled', async (tx) => {
         await cancelWorkOrder(tx, actor, await load(tx, id), reason);
         return detail(tx, id);
       });
