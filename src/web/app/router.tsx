@@ -36,6 +36,8 @@ const OrderDetailPage = lazyPage(() => import('../features/orders/detail/order-d
 const StockPage = lazyPage(() => import('../features/inventory/stock-page.tsx'), 'StockPage');
 const MovementsPage = lazyPage(() => import('../features/inventory/movements-page.tsx'), 'MovementsPage');
 const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.tsx'), 'WarehousesPage');
+const StockCountsPage = lazyPage(() => import('../features/inventory/counts/stock-counts-page.tsx'), 'StockCountsPage');
+const StockCountPage = lazyPage(() => import('../features/inventory/counts/stock-count-page.tsx'), 'StockCountPage');
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
 const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
@@ -112,6 +114,8 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory', element: guarded('inventory:read', <StockPage />) },
     { path: '/inventory/movements', element: guarded('inventory:read', <MovementsPage />) },
     { path: '/inventory/warehouses', element: guarded('inventory:read', <WarehousesPage />) },
+    { path: '/inventory/counts', element: guarded('inventory:read', <StockCountsPage />) },
+    { path: '/inventory/counts/:id', element: guarded('inventory:read', <StockCountPage />) },
     { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },
