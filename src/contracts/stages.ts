@@ -9,6 +9,8 @@ export const stageSchema = z.object({
   stage: z.enum(stageNames),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
+  /** With no named owner: the role whose members may claim the stage (待认领). */
+  queueRole: z.string().nullable(),
   dueAt: z.string().nullable(),
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),

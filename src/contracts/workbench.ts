@@ -9,6 +9,7 @@ export const workbenchStage = z.object({
   stage: z.enum(stageNames),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
+  queueRole: z.string().nullable(),
   dueAt: z.string().nullable(),
   state: z.enum(stageStates),
   delayMinutes: z.number(),

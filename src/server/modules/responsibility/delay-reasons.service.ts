@@ -82,6 +82,6 @@ export async function attributeDelay(tx: Tx, actor: Actor, input: { orderId: str
     stage: input.stage,
     before: { delayReason: s.delayReason, delayNote: s.delayNote ?? null },
     after: { delayReason: reason.code, delayNote: input.note },
-    data: { ownerId: s.ownerId, lateMinutes, label: reason.labelZh, labelEn: reason.labelEn },
+    data: { ownerId: s.ownerId, lateMinutes, label: reason.labelZh, labelEn: reason.labelEn, note: input.note },
   });
 }

@@ -21,6 +21,27 @@ interface Person {
 const person = (q: Tx, id: string) => q.selectFrom('appUser').select(['id', 'active', 'managerId', 'locale', 'displayName']).where('id', '=', id).executeTakeFirst() as Promise<Person | undefined>;
 const roleQueue = async (q: Tx, role: string) =>
   (await q.selectFrom('userRole').innerJoin('appUser', 'appUser.id', 'userRole.userId').select('appUser.id').where('userRole.roleKey', '=', role).where('appUser.active', '=', 1).orderBy('appUser.id').execute()).map((r) => r.id);
+/**
+ * "The owner's manager" of a stage nobody has claimed yet: the managers of the people who
+ * could claim it (active holders of the queue role) — as a team leader in Odoo or a
+ * department head in Jiandaoyun answers for their team's queue — and, when none of them has
+ * an active manager, the sales managers.
+ */
+async function queueManagers(q: Tx, role: string): Promise<{ ids: string[]; fallback: boolean }> {
+  const rows = await q
+    .selectFrom('userRole')
+    .innerJoin('appUser as member', 'member.id', 'userRole.userId')
+    .innerJoin('appUser as boss', 'boss.id', 'member.managerId')
+    .select('boss.id')
+    .distinct()
+    .where('userRole.roleKey', '=', role)
+    .where('member.active', '=', 1)
+    .where('boss.active', '=', 1)
+    .orderBy('boss.id')
+    .execute();
+  if (rows.length) return { ids: rows.map((r) => r.id), fallback: false };
+  return { ids: await roleQueue(q, 'sales_manager'), fallback: true };
+}
 const activeIds = async (q: Tx, ids: (string | null | undefined)[]) => {
   const list = ids.filter((x): x is string => !!x);
   if (!list.length) return [];
@@ -106,7 +127,7 @@ async function deliverAlert(handle: DbHandle, tx: Tx, alertId: string, publicUrl
     ownerRole = rule.queueRole;
     owner = undefined;
     await tx.updateTable('orderStage').set({ ownerId: null, ownerRole }).where('orderId', '=', alert.orderId).where('stage', '=', stageName).execute();
-    await appendEvent(tx, { entityType: 'order', entityId: alert.orderId, type: 'stage.reassigned', actor: null, stage: stageName, data: { from: disabled.id, to: null, toRole: ownerRole, reason: 'owner_disabled' } });
+    await appendEvent(tx, { entityType: 'order', entityId: alert.orderId, type: 'stage.reassigned', actor: null, stage: stageName, data: { from: disabled.id, fromName: disabled.displayName, to: null, toRole: ownerRole, reason: 'owner_disabled' } });
     const managers = await activeIds(tx, [disabled.managerId]);
     await tell(tx, managers, 'owner_disabled', ['inapp'], text, link);
     notes.push('owner_disabled');
@@ -115,20 +136,27 @@ async function deliverAlert(handle: DbHandle, tx: Tx, alertId: string, publicUrl
   let recipients: string[];
   if (alert.kind === 'reminder' || !('to' in def)) recipients = ownerRecipients;
   else if (def.to.type === 'manager') {
-    recipients = await activeIds(tx, [(owner ?? disabled)?.managerId]);
+    const named = owner ?? disabled;
+    if (named) recipients = await activeIds(tx, [named.managerId]);
+    else if (ownerRole) {
+      const q = await queueManagers(tx, ownerRole);
+      recipients = q.ids;
+      notes.push(q.fallback ? 'queue_no_manager' : 'queue_managers');
+    } else recipients = [];
     if (!recipients.length) notes.push('no_manager');
   } else if (def.to.type === 'role') recipients = await roleQueue(tx, def.to.role);
   else recipients = await activeIds(tx, [def.to.userId]);
   if (!recipients.length && !notes.includes('no_manager')) notes.push('no_recipient');
 
   await tell(tx, recipients, alert.kind, def.channels, text, link);
+  const recipientNames = recipients.length ? (await tx.selectFrom('appUser').select(['id', 'displayName']).where('id', 'in', recipients).execute()).sort((x, y) => recipients.indexOf(x.id) - recipients.indexOf(y.id)).map((r) => r.displayName) : [];
   await appendEvent(tx, {
     entityType: 'order',
     entityId: alert.orderId,
     type: alert.kind === 'reminder' ? 'stage.reminded' : 'stage.escalated',
     actor: null,
     stage: stageName,
-    data: { number: s.number, level: alert.level, dueAt: alert.dueAt, recipients, channels: def.channels, title: wording('zh-CN', alert.kind, text).title, webhook: def.channels.includes('webhook') },
+    data: { number: s.number, level: alert.level, dueAt: alert.dueAt, recipients, recipientNames: recipientNames.slice(0, 20), channels: def.channels, title: wording('zh-CN', alert.kind, text).title, webhook: def.channels.includes('webhook') },
   });
   await finish('sent', recipients, notes.length ? notes.join(',') : null);
 }

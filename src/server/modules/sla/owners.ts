@@ -25,12 +25,12 @@ async function onUserDisabled(tx: Tx, e: StoredEvent): Promise<void> {
   if (!stages.length) return;
   const { rules } = await slaConfig(tx);
   const queueOf = (stage: StageName) => rules.get(stage)?.queueRole ?? 'coordinator';
+  const user = await tx.selectFrom('appUser').select(['displayName', 'managerId']).where('id', '=', userId).executeTakeFirst();
   for (const s of stages) {
     const toRole = queueOf(s.stage);
     await tx.updateTable('orderStage').set({ ownerId: null, ownerRole: toRole }).where('orderId', '=', s.orderId).where('stage', '=', s.stage).where('ownerId', '=', userId).execute();
-    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'stage.reassigned', actor: e.actorId ? { id: e.actorId, via: 'session' } : null, stage: s.stage, data: { from: userId, to: null, toRole, reason: 'owner_disabled' } });
+    await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'stage.reassigned', actor: e.actorId ? { id: e.actorId, via: 'session' } : null, stage: s.stage, data: { from: userId, fromName: user?.displayName ?? null, to: null, toRole, reason: 'owner_disabled' } });
   }
-  const user = await tx.selectFrom('appUser').select(['displayName', 'managerId']).where('id', '=', userId).executeTakeFirst();
   if (!user?.managerId) return;
   const manager = await tx.selectFrom('appUser').select(['id', 'locale', 'active']).where('id', '=', user.managerId).executeTakeFirst();
   if (!manager || manager.active !== 1) return;

@@ -20,7 +20,7 @@ export async function stagesOf(q: Db | Tx, orderId: string, now = Date.now()): P
       const end = r.completedAt ? Date.parse(r.completedAt) : now;
       const delayMinutes = due !== null && !r.skipped && end > due ? Math.round((end - due) / 60_000) : 0;
       const state: Stage['state'] = r.skipped ? 'skipped' : r.completedAt ? 'done' : due !== null && now > due ? 'late' : r.startedAt ? 'active' : 'pending';
-      return { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
+      return { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, queueRole: r.ownerId ? null : (r.ownerRole ?? null), dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
     });
 }
 
@@ -30,6 +30,24 @@ export async function reassignStage(tx: Tx, orderId: string, stage: Stage['stage
   if (!before) return null;
   await tx.updateTable('orderStage').set({ ownerId }).where('orderId', '=', orderId).where('stage', '=', stage).execute();
   return before.ownerId;
+}
+
+/**
+ * Gives an unowned stage queued for `role` to `userId`. Guarded on the row (still no owner,
+ * still that queue, still open): of two people claiming at once exactly one gets it.
+ */
+export async function claimStage(tx: Tx, orderId: string, stage: Stage['stage'], userId: string, role: string): Promise<boolean> {
+  const r = await tx
+    .updateTable('orderStage')
+    .set({ ownerId: userId, ownerRole: null })
+    .where('orderId', '=', orderId)
+    .where('stage', '=', stage)
+    .where('ownerId', 'is', null)
+    .where('ownerRole', '=', role)
+    .where('completedAt', 'is', null)
+    .where('skipped', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function stageOwner(q: Db | Tx, orderId: string, stage: Stage['stage']): Promise<string | null> {

@@ -24,19 +24,19 @@ export function createNudges(db: Db, config: Pick<Config, 'publicUrl'>) {
       const byKey = new Map(rows.map((r) => [`${r.orderId}:${r.stage}`, r]));
       const visibleOrders = new Set(rows.map((r) => r.orderId));
       const results: { orderId: string; stage: (typeof pairs)[number]['stage']; ok: boolean; code?: string }[] = [];
-      const perOwner = new Map<string, { orderId: string; number: string | null; stage: (typeof pairs)[number]['stage'] }[]>();
+      const perOwner = new Map<string, { orderId: string; number: string | null; ownerName: string | null; stage: (typeof pairs)[number]['stage'] }[]>();
       for (const p of pairs) {
         const r = byKey.get(`${p.orderId}:${p.stage}`);
         if (!r || !visibleOrders.has(p.orderId)) results.push({ ...p, ok: false, code: 'NOT_FOUND' });
         else if (!r.ownerId || r.completedAt || r.skipped) results.push({ ...p, ok: false, code: 'INVALID_STATE' });
         else {
           results.push({ ...p, ok: true });
-          perOwner.set(r.ownerId, [...(perOwner.get(r.ownerId) ?? []), { orderId: p.orderId, number: r.number, stage: p.stage }]);
+          perOwner.set(r.ownerId, [...(perOwner.get(r.ownerId) ?? []), { orderId: p.orderId, number: r.number, ownerName: r.ownerName ?? null, stage: p.stage }]);
         }
       }
       const accepted = [...perOwner.entries()].flatMap(([ownerId, list]) => list.map((l) => ({ ...l, ownerId })));
       if (accepted.length) {
-        await appendEvents(tx, accepted.map((a) => ({ entityType: 'order', entityId: a.orderId, type: 'stage.nudged', actor, stage: a.stage, data: { ownerId: a.ownerId, message, bulk: true } })));
+        await appendEvents(tx, accepted.map((a) => ({ entityType: 'order', entityId: a.orderId, type: 'stage.nudged', actor, stage: a.stage, data: { ownerId: a.ownerId, ownerName: a.ownerName, message, bulk: true } })));
       }
       for (const [ownerId, list] of perOwner) {
         const lines = list.map((l) => `${l.number ?? l.orderId}（${stageLabels[l.stage].zh}）`).join('、');

@@ -12,7 +12,7 @@ export async function stageFacts(db: Db, orderIds: string[], now = Date.now()) {
   const rows = await db
     .selectFrom('orderStage')
     .leftJoin('appUser', 'appUser.id', 'orderStage.ownerId')
-    .select(['orderStage.orderId', 'orderStage.stage', 'orderStage.ownerId', 'orderStage.dueAt', 'orderStage.startedAt', 'orderStage.completedAt', 'orderStage.skipped', 'orderStage.delayReason', 'orderStage.delayMinutes', 'appUser.displayName as ownerName'])
+    .select(['orderStage.orderId', 'orderStage.stage', 'orderStage.ownerId', 'orderStage.ownerRole', 'orderStage.dueAt', 'orderStage.startedAt', 'orderStage.completedAt', 'orderStage.skipped', 'orderStage.delayReason', 'orderStage.delayMinutes', 'appUser.displayName as ownerName'])
     .where('orderStage.orderId', 'in', orderIds)
     .execute();
   rows.sort((a, b) => stageNames.indexOf(a.stage) - stageNames.indexOf(b.stage));
@@ -20,7 +20,7 @@ export async function stageFacts(db: Db, orderIds: string[], now = Date.now()) {
     const due = r.dueAt ? Date.parse(r.dueAt) : null;
     const state: Stage['state'] = r.skipped ? 'skipped' : r.completedAt ? 'done' : due !== null && now > due ? 'late' : r.startedAt ? 'active' : 'pending';
     const delayMinutes = r.completedAt ? Number(r.delayMinutes ?? 0) : state === 'late' && due !== null ? Math.round((now - due) / 60_000) : 0;
-    const s: Stage = { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
+    const s: Stage = { stage: r.stage, ownerId: r.ownerId, ownerName: r.ownerName ?? null, queueRole: r.ownerId ? null : (r.ownerRole ?? null), dueAt: r.dueAt, startedAt: r.startedAt, completedAt: r.completedAt, state, delayMinutes, delayReason: r.delayReason };
     const f = out.get(r.orderId) ?? { current: null, unexplained: null };
     // The first late stage wins; otherwise the first running one; otherwise the next pending one.
     if (state === 'late' && f.current?.state !== 'late') f.current = s;
@@ -54,7 +54,8 @@ export async function nudgeTargets(db: Db | Tx, actor: Actor, pairs: { orderId: 
   return db
     .selectFrom('orderStage as s')
     .innerJoin('salesOrder as o', 'o.id', 's.orderId')
-    .select(['s.orderId', 's.stage', 's.ownerId', 's.completedAt', 's.skipped', 'o.number'])
+    .leftJoin('appUser as u', 'u.id', 's.ownerId')
+    .select(['s.orderId', 's.stage', 's.ownerId', 's.completedAt', 's.skipped', 'o.number', 'u.displayName as ownerName'])
     .where('s.orderId', 'in', ids)
     .where(scopeCondition(actor, 'o.ownerId'))
     .execute();

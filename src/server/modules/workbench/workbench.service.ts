@@ -71,7 +71,7 @@ export function createWorkbench(db: Db, config: Pick<Config, 'timeZone'>, except
         nextAction: actions[reasons[0]](stage ? stageLabels[stage.stage].zh : ''),
         nextActionKey: reasons[0],
         daysLate: Math.max(0, late),
-        stage: stage ? { stage: stage.stage, ownerId: stage.ownerId, ownerName: stage.ownerName, dueAt: stage.dueAt, state: stage.state, delayMinutes: stage.delayMinutes, delayReason: stage.delayReason } : null,
+        stage: stage ? { stage: stage.stage, ownerId: stage.ownerId, ownerName: stage.ownerName, queueRole: stage.queueRole, dueAt: stage.dueAt, state: stage.state, delayMinutes: stage.delayMinutes, delayReason: stage.delayReason } : null,
       });
     }
     items.sort((a, b) => b.score - a.score || a.promisedDate.localeCompare(b.promisedDate));
