@@ -31,6 +31,19 @@ export function useNudge() {
   });
 }
 
+/** Takes a stage waiting in a role queue; the order page and the workbench reload. */
+export function useClaim() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { orderId: string; stage: StageName }) => api.post(`/api/v1/orders/${encodeURIComponent(input.orderId)}/stages/${input.stage}/claim`, {}),
+    onSuccess: (_d, v) => {
+      void qc.invalidateQueries({ queryKey: workbenchKeys.all });
+      void qc.invalidateQueries({ queryKey: ['orders', 'detail', v.orderId] });
+      void qc.invalidateQueries({ queryKey: ['orders', 'timeline', v.orderId] });
+    },
+  });
+}
+
 /** Active reasons for the picker (labels in both languages). */
 export function useDelayReasons() {
   return useQuery({ queryKey: workbenchKeys.reasons, queryFn: async () => (await api.get<{ items: DelayReason[] }>('/api/v1/delay-reasons')).items, staleTime: 300_000 });

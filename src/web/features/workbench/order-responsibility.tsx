@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useDelayReasons, useOrderChecklists, useTick, type OrderChecklists } from './api.ts';
 import { DelayReasonModal, type LateStage } from './delay-reason-modal.tsx';
 import { durationText } from './duration.ts';
+import { useStageOwnerLabel } from './stage-owner.tsx';
 
 type Item = OrderChecklists[number]['items'][number];
 
@@ -23,6 +24,7 @@ export function OrderResponsibility({ orderId, stages }: { orderId: string; stag
   const reasons = useDelayReasons();
   const checklists = useOrderChecklists(orderId);
   const tick = useTick(orderId);
+  const ownerLabel = useStageOwnerLabel();
   const [explaining, setExplaining] = useState<LateStage | null>(null);
   const [unticking, setUnticking] = useState<{ stage: Stage['stage']; item: Item } | null>(null);
   const late = stages.filter((s) => s.delayMinutes > 0 && s.state !== 'skipped');
@@ -50,7 +52,7 @@ export function OrderResponsibility({ orderId, stages }: { orderId: string; stag
                 <Space wrap size={4}>
                   <span>{t(`orders.stage.${s.stage}`)}</span>
                   <Typography.Text type="danger">{t('workbench.lateBy', { text: durationText(t, 'workbench', s.delayMinutes) })}</Typography.Text>
-                  <span>· {s.ownerName ?? t('workbench.noOwner')}</span>
+                  <span>· {ownerLabel(s)}</span>
                   {s.delayReason ? <Tag color="orange">{reasonLabel(s.delayReason)}</Tag> : <Tag>{t('workbench.order_.noReason')}</Tag>}
                 </Space>
                 <Button size="small" type="link" onClick={() => setExplaining({ orderId, stage: { stage: s.stage, delayMinutes: s.delayMinutes, delayReason: s.delayReason } })}>

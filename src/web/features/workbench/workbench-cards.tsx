@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkbenchItem } from './api.ts';
+import { useStageOwnerLabel } from './stage-owner.tsx';
 import { itemKey as key, nudgeable, riskColor } from './risk.ts';
 
 /** The workbench on a phone (375 px): one card per order, the same facts and actions top to bottom. */
@@ -17,6 +18,7 @@ export function WorkbenchCards(props: {
 }) {
   const { t } = useTranslation();
   const { items, selected, onSelect } = props;
+  const ownerLabel = useStageOwnerLabel();
   const toggle = (k: string, on: boolean) => onSelect(on ? [...selected, k] : selected.filter((x) => x !== k));
   if (props.loading) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   if (items.length === 0) return <Empty description={t('workbench.empty')} />;
@@ -41,7 +43,7 @@ export function WorkbenchCards(props: {
               ))}
             </Space>
             <div>
-              {i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')} · {i.stage?.ownerName ?? t('workbench.noOwner')} · {props.when(i)}
+              {i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')} · {i.stage ? ownerLabel(i.stage) : t('workbench.noOwner')} · {props.when(i)}
             </div>
             <div>
               {t('workbench.nextAction')}

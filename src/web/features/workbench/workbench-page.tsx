@@ -13,6 +13,7 @@ import { useNudge, useWorkbench, type WorkbenchItem } from './api.ts';
 import { DelayReasonModal } from './delay-reason-modal.tsx';
 import { durationText } from './duration.ts';
 import { itemKey as key, nudgeable, riskColor } from './risk.ts';
+import { ClaimButton, useStageOwnerLabel } from './stage-owner.tsx';
 import { WorkbenchCards } from './workbench-cards.tsx';
 import './workbench.css';
 
@@ -35,6 +36,7 @@ export function WorkbenchPage() {
   const [pending, setPending] = useState<WorkbenchItem[] | null>(null);
   const [note, setNote] = useState('');
   const items = list.data?.items ?? [];
+  const ownerLabel = useStageOwnerLabel();
 
   const send = async (targets: WorkbenchItem[]) => {
     try {
@@ -57,6 +59,7 @@ export function WorkbenchPage() {
   };
   const action = (i: WorkbenchItem) => (
     <Space size={4} wrap>
+      {i.stage && !i.stage.ownerId && <ClaimButton orderId={i.orderId} stage={i.stage.stage} queueRole={i.stage.queueRole} />}
       {nudgeable(i) && (
         <Button size="small" icon={<BellOutlined />} onClick={() => setPending([i])} data-testid="nudge-one">
           {t('workbench.nudge')}
@@ -70,16 +73,17 @@ export function WorkbenchPage() {
     </Space>
   );
   const nextAction = (i: WorkbenchItem) => t(`workbench.action.${i.nextActionKey}`, { stage: i.stage ? t(`orders.stage.${i.stage.stage}`) : '' });
+  // The order and its actions stay in view while the columns between scroll on narrow screens.
   const columns: ColumnsType<WorkbenchItem> = [
-    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 180, fixed: 'left' },
-    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true, width: 150 },
-    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>), width: 130 },
-    { title: t('workbench.stage'), key: 'stage', render: (_, i) => (i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')), width: 110 },
-    { title: t('workbench.owner'), key: 'owner', render: (_, i) => i.stage?.ownerName ?? (i.stage ? t('workbench.noOwner') : t('workbench.noStage')), width: 110 },
-    { title: t('workbench.due'), key: 'due', render: (_, i) => when(i), width: 150 },
-    { title: t('workbench.promised'), dataIndex: 'promisedDate', render: (d: string) => formatDate(d), width: 110 },
-    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i), width: 220 },
-    { title: t('common.actions'), key: 'actions', render: (_, i) => action(i), width: 170 },
+    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 160, fixed: 'left' },
+    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true, width: 130 },
+    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>), width: 110 },
+    { title: t('workbench.stage'), key: 'stage', render: (_, i) => (i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')), width: 90 },
+    { title: t('workbench.owner'), key: 'owner', render: (_, i) => (i.stage ? ownerLabel(i.stage) : t('workbench.noStage')), width: 110 },
+    { title: t('workbench.due'), key: 'due', render: (_, i) => when(i), width: 130 },
+    { title: t('workbench.promised'), dataIndex: 'promisedDate', render: (d: string) => formatDate(d), width: 100 },
+    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i), width: 180 },
+    { title: t('common.actions'), key: 'actions', render: (_, i) => action(i), width: 100, fixed: 'right' },
   ];
   const selectedItems = items.filter((i) => selected.includes(key(i)) && nudgeable(i));
 
@@ -115,14 +119,14 @@ export function WorkbenchPage() {
             dataSource={items}
             columns={columns}
             pagination={false}
-            scroll={{ x: 1340 }}
+            scroll={{ x: 1160 }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (i) => ({ disabled: !nudgeable(i) }) }}
             locale={{ emptyText: <Empty description={t('workbench.empty')} /> }}
           />
         )}
       </Card>
       <Modal open={!!pending} title={t('workbench.nudgeTitle')} onCancel={() => setPending(null)} onOk={() => pending && send(pending)} confirmLoading={nudge.isPending} okText={t('workbench.nudge')} cancelText={t('common.cancel')} destroyOnHidden>
-        <Typography.Paragraph>{(pending ?? []).map((i) => `${i.number ?? ''}${t('common.paren', { text: `${i.stage ? t(`orders.stage.${i.stage.stage}`) : ''} · ${i.stage?.ownerName ?? t('workbench.noOwner')}` })}`).join(t('common.listSep'))}</Typography.Paragraph>
+        <Typography.Paragraph>{(pending ?? []).map((i) => `${i.number ?? ''}${t('common.paren', { text: `${i.stage ? t(`orders.stage.${i.stage.stage}`) : ''} · ${ownerLabel(i.stage)}` })}`).join(t('common.listSep'))}</Typography.Paragraph>
         <Input.TextArea rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('workbench.nudgePlaceholder')} aria-label={t('workbench.nudgeMessage')} />
       </Modal>
       <DelayReasonModal item={explaining} onClose={() => setExplaining(null)} />

@@ -2,6 +2,7 @@ import { Grid, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../../contracts/stages.ts';
 import { daysUntil, formatDate, formatDateTime } from '../../../lib/format.ts';
+import { ClaimButton, useStageOwnerLabel } from '../../workbench/stage-owner.tsx';
 import type { Order } from '../api.ts';
 
 const STAGES = ['entry', 'review', 'preparation', 'shipping', 'delivery', 'done'] as const;
@@ -23,8 +24,9 @@ const stageOf: Record<Order['status'], number> = {
 const stepStatus: Record<Stage['state'], 'wait' | 'process' | 'finish' | 'error'> = { pending: 'wait', active: 'process', done: 'finish', skipped: 'wait', late: 'error' };
 
 /** The stage track the server keeps (owner, due, actual, late) — UX.md "stage flow". */
-function TrackedStages({ stages }: { stages: Stage[] }) {
+function TrackedStages({ orderId, stages }: { orderId: string; stages: Stage[] }) {
   const { t } = useTranslation();
+  const ownerLabel = useStageOwnerLabel();
   const current = Math.max(0, stages.findIndex((s) => s.state === 'active' || s.state === 'late'));
   // Seven stages do not fit across a phone: there they read top to bottom.
   const vertical = Grid.useBreakpoint().md === false;
@@ -43,7 +45,9 @@ function TrackedStages({ stages }: { stages: Stage[] }) {
         status: stepStatus[s.state],
         content: (
           <div className="gd-stage">
-            <div>{s.ownerName ?? t('orders.stages.noOwner')}</div>
+            <div data-testid="stage-owner">
+              {ownerLabel(s)} {!s.ownerId && s.state !== 'done' && s.state !== 'skipped' && <ClaimButton orderId={orderId} stage={s.stage} queueRole={s.queueRole} />}
+            </div>
             {s.completedAt ? <div>{t('orders.stages.completed', { when: formatDateTime(s.completedAt) })}</div> : s.dueAt && s.state !== 'skipped' ? <div>{t('orders.stages.due', { when: formatDateTime(s.dueAt) })}</div> : null}
             {s.state === 'skipped' && <div>{t('orders.stages.skipped')}</div>}
             {s.delayMinutes > 0 && <Typography.Text type="danger">{late(s.delayMinutes)}</Typography.Text>}
@@ -60,7 +64,7 @@ export function StageFlow({ order: o }: { order: Order }) {
   if (o.stages?.length) {
     return (
       <div className="gd-steps-wrap">
-        <TrackedStages stages={o.stages} />
+        <TrackedStages orderId={o.id} stages={o.stages} />
       </div>
     );
   }

@@ -8,6 +8,7 @@ import type { Order, TimelineEntry } from '../api.ts';
 import { OrderStatusTag } from '../order-tags.tsx';
 import { isProductionEvent, ProductionTimelineBody, productionTimelineTones } from '../../production/production-timeline.tsx';
 import { isShippingEvent, ShippingTimelineBody } from '../../shipping/shipping-timeline.tsx';
+import { isStageEvent, StageTimelineBody, stageTimelineTones } from '../../workbench/stage-timeline.tsx';
 
 export const timelineTones: Record<string, string> = {
   'order.created': 'blue',
@@ -32,6 +33,7 @@ export const timelineTones: Record<string, string> = {
   'stock.reserved': 'cyan',
   'stock.released': 'gray',
   ...productionTimelineTones,
+  ...stageTimelineTones,
 };
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -57,6 +59,8 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
   if (isShippingEvent(e.type)) return <ShippingTimelineBody entry={e} order={order} />;
   // Work orders, equipment and materials: worded by the production feature.
   if (isProductionEvent(e.type)) return <ProductionTimelineBody entry={e} />;
+  // Reminders, escalations, nudges, hand-overs, delay reasons and checklists: worded by the workbench feature.
+  if (isStageEvent(e.type)) return <StageTimelineBody entry={e} />;
   switch (e.type) {
     case 'order.created':
       return (
@@ -182,17 +186,6 @@ export function TimelineBody({ entry: e, order }: { entry: TimelineEntry; order:
           {note('reason', str(d.reason))}
         </div>
       );
-    case 'stage.reassigned':
-    case 'stage.nudged': {
-      const stage = t(`orders.stage.${(e.stage ?? '') as 'review'}`, { defaultValue: e.stage ?? '' });
-      return (
-        <div>
-          <div>{t(e.type === 'stage.reassigned' ? 'orders.timeline.stageReassigned' : 'orders.timeline.stageNudged', { stage })}</div>
-          {note('reason', str(d.reason))}
-          {str(d.message) && <div className="gd-history-note">{String(d.message)}</div>}
-        </div>
-      );
-    }
     case 'order.copied_from':
       return (
         <div>
