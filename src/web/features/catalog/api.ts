@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { makeOrBuyValues, priceListCreateBody, priceListPatchBody, priceListSchema, Product, productCreateBody, productPatchBody } from '../../../contracts/catalog.ts';
 import { api } from '../../lib/api.ts';
+import { useCursorList, type CursorPage } from '../../lib/cursor-list.ts';
 
 export type { Product };
 export type ProductCreate = z.input<typeof productCreateBody>;
@@ -16,10 +17,6 @@ export interface ProductFilters {
   makeOrBuy: '' | MakeOrBuy;
   active: '' | 'true' | 'false';
 }
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export const productKeys = {
   all: ['products'] as const,
@@ -32,20 +29,14 @@ export const productKeys = {
 const path = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
 
 export function useProductList(filters: ProductFilters) {
-  return useInfiniteQuery({
-    queryKey: productKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<Page<Product>>('/api/v1/products', { ...filters, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<Product>(productKeys.list(filters), '/api/v1/products', filters);
 }
 
 /** Active products matching a search (SKU or name), for pickers (first 20). */
 export function useProductSearch(q: string) {
   return useQuery({
     queryKey: productKeys.search(q),
-    queryFn: () => api.get<Page<Product>>('/api/v1/products', { q, active: 'true', limit: 20 }),
+    queryFn: () => api.get<CursorPage<Product>>('/api/v1/products', { q, active: 'true', limit: 20 }),
     select: (p) => p.items,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

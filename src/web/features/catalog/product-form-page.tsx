@@ -1,5 +1,5 @@
 import '../inventory/inventory.css';
-import { Alert, App, Breadcrumb, Button, Card, Form, Input, InputNumber, Select, Spin, Switch, type FormRule } from 'antd';
+import { App, Breadcrumb, Card, Form, Input, InputNumber, Select, Spin, Switch, type FormRule } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { makeOrBuyValues, productCreateBody } from '../../../contracts/catalog.t
 import { fieldReasonMessage } from '../../../contracts/errors.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { NotFoundPage } from '../../components/result-page.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -47,7 +48,6 @@ function ProductForm({ product: p }: { product?: Product }) {
   // Cost only for roles that may see it: the server leaves it out of the product otherwise.
   const withCost = p ? p.cost !== undefined : !user.hiddenFields.includes('product.cost');
   const readOnly = !can('products:write');
-  const conflict = error instanceof ApiError && error.code === 'CONFLICT';
 
   const submit = async (v: ProductFormValues) => {
     setError(null);
@@ -143,16 +143,7 @@ function ProductForm({ product: p }: { product?: Product }) {
           </Form.Item>
         </Card>
         {!readOnly && (
-          <div className="gd-form-actions">
-            {conflict && <Alert type="warning" showIcon title={t('catalog.form.conflict')} action={<Button size="small" onClick={() => window.location.reload()}>{t('common.reload')}</Button>} />}
-            {error && !conflict ? <ErrorAlert error={error} /> : null}
-            <div className="gd-form-buttons">
-              <Button onClick={() => void navigate('/inventory/products')}>{t('common.cancel')}</Button>
-              <Button type="primary" htmlType="submit" loading={busy} data-testid="save-product">
-                {t('common.save')}
-              </Button>
-            </div>
-          </div>
+          <FormActions error={error} conflictText={t('catalog.form.conflict')} onCancel={() => void navigate('/inventory/products')} saving={busy} saveTestId="save-product" />
         )}
       </Form>
       {p?.makeOrBuy === 'make' && <ProductProductionPanel productId={p.id} />}

@@ -16,6 +16,7 @@ import type {
   historyEntry,
 } from '../../../contracts/customers.ts';
 import { api } from '../../lib/api.ts';
+import { useCursorList, type CursorPage } from '../../lib/cursor-list.ts';
 
 export type { ChangeRequest, Customer, CustomerCreate, CustomerPatch };
 export type CustomerListItem = z.infer<typeof customerListItem>;
@@ -35,10 +36,6 @@ export interface CustomerFilters {
   province: string;
   ownerId: string;
 }
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -55,20 +52,14 @@ const path = (id: string) => `/api/v1/customers/${encodeURIComponent(id)}`;
 
 /** The filtered customer list, one cursor page at a time ("load more"). */
 export function useCustomerList(filters: CustomerFilters) {
-  return useInfiniteQuery({
-    queryKey: customerKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<Page<CustomerListItem>>('/api/v1/customers', { ...filters, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<CustomerListItem>(customerKeys.list(filters), '/api/v1/customers', filters);
 }
 
 /** Customers matching a search, for pickers (first 20). */
 export function useCustomerSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: customerKeys.search(q),
-    queryFn: () => api.get<Page<CustomerListItem>>('/api/v1/customers', { q, limit: 20 }),
+    queryFn: () => api.get<CursorPage<CustomerListItem>>('/api/v1/customers', { q, limit: 20 }),
     select: (p) => p.items,
     placeholderData: keepPreviousData,
     enabled,
@@ -114,7 +105,7 @@ export function useUpdateCustomer(id: string) {
 export function useCommunications(customerId: string) {
   return useInfiniteQuery({
     queryKey: customerKeys.communications(customerId),
-    queryFn: ({ pageParam }) => api.get<Page<Communication>>('/api/v1/communications', { customerId, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<CursorPage<Communication>>('/api/v1/communications', { customerId, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

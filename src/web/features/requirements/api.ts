@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { linkCreated, Requirement, requirementCreateBody, requirementListItem, requirementPatchBody, RequirementStatus, RequirementVersion } from '../../../contracts/requirements.ts';
 import { api } from '../../lib/api.ts';
+import { useCursorList } from '../../lib/cursor-list.ts';
 
 export type { Requirement, RequirementStatus, RequirementVersion };
 export type RequirementListItem = z.infer<typeof requirementListItem>;
@@ -15,10 +16,6 @@ export interface RequirementFilters {
   status: '' | RequirementStatus;
   customerId: string;
 }
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 export const requirementKeys = {
   all: ['requirements'] as const,
@@ -30,13 +27,7 @@ export const requirementKeys = {
 const path = (id: string) => `/api/v1/requirements/${encodeURIComponent(id)}`;
 
 export function useRequirementList(filters: RequirementFilters, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: [...requirementKeys.list(filters), limit],
-    queryFn: ({ pageParam }) => api.get<Page<RequirementListItem>>('/api/v1/requirements', { ...filters, limit, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<RequirementListItem>([...requirementKeys.list(filters), limit], '/api/v1/requirements', filters, limit);
 }
 
 export function useRequirement(id: string | undefined) {

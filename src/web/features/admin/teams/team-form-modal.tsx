@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { teamCreateBody } from '../../../../contracts/admin.ts';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { useUserOptions } from '../users/api.ts';
@@ -37,30 +37,18 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
   };
 
   return (
-    <Modal
-      open
-      title={team ? t('teams.editTitle', { name: team.name }) : t('teams.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={pending}
-      mask={{ closable: false }}
-    >
-      <Form form={form} layout="vertical" onFinish={submit} disabled={pending} initialValues={team ?? {}}>
-        <Form.Item name="name" label={t('teams.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('teams.name') }) }, zodRule(teamCreateBody.shape.name)]}>
-          <Input maxLength={64} />
-        </Form.Item>
-        <Form.Item name="managerId" label={t('teams.manager')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={people.isPending}
-            options={(people.data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.displayName} (${p.username})` }))}
-          />
-        </Form.Item>
-        {formError ? <ErrorAlert error={formError} /> : null}
-      </Form>
-    </Modal>
+    <FormModal form={form} title={team ? t('teams.editTitle', { name: team.name }) : t('teams.create')} onClose={onClose} onFinish={submit} saving={pending} error={formError} initialValues={team ?? {}}>
+      <Form.Item name="name" label={t('teams.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('teams.name') }) }, zodRule(teamCreateBody.shape.name)]}>
+        <Input maxLength={64} />
+      </Form.Item>
+      <Form.Item name="managerId" label={t('teams.manager')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={people.isPending}
+          options={(people.data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.displayName} (${p.username})` }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

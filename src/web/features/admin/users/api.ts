@@ -1,16 +1,13 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User, UserCreate, UserPatch } from '../../../../contracts/admin.ts';
 import { api } from '../../../lib/api.ts';
+import { useCursorList, type CursorPage } from '../../../lib/cursor-list.ts';
 
 export type { User, UserCreate, UserPatch };
 export interface UserFilters {
   q: string;
   active: '' | 'true' | 'false';
   role: string;
-}
-interface UserPage {
-  items: User[];
-  nextCursor: string | null;
 }
 
 export const userKeys = {
@@ -21,20 +18,14 @@ export const userKeys = {
 
 /** The filtered user list, one cursor page at a time ("load more"). */
 export function useUserList(filters: UserFilters) {
-  return useInfiniteQuery({
-    queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<UserPage>('/api/v1/admin/users', { ...filters, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<User>(userKeys.list(filters), '/api/v1/admin/users', filters);
 }
 
 /** Everyone (up to 200), for manager pickers and showing names by id. */
 export function useUserOptions(enabled = true) {
   return useQuery({
     queryKey: userKeys.options(),
-    queryFn: () => api.get<UserPage>('/api/v1/admin/users', { limit: 200 }),
+    queryFn: () => api.get<CursorPage<User>>('/api/v1/admin/users', { limit: 200 }),
     select: (p) => p.items,
     staleTime: 60_000,
     enabled,

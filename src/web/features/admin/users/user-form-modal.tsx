@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userCreateBody } from '../../../../contracts/admin.ts';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { useRoleLabel } from '../roles/use-role-label.ts';
@@ -53,57 +53,47 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const managerOptions = (people.data ?? []).filter((p) => p.id !== user?.id && p.active).map((p) => ({ value: p.id, label: `${p.displayName} (${p.username})` }));
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={pending}
+      onClose={onClose}
+      onFinish={submit}
+      saving={pending}
+      error={formError}
+      initialValues={user ? { ...user, email: user.email ?? '', mobile: user.mobile ?? '' } : { roles: [] }}
       width={560}
-      mask={{ closable: false }}
+      testId="user-form"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={pending}
-        initialValues={user ? { ...user, email: user.email ?? '', mobile: user.mobile ?? '' } : { roles: [] }}
-        data-testid="user-form"
-      >
-        <Form.Item name="username" label={t('users.username')} hidden={!!user} rules={user ? [] : [{ required: true, message: t('validation.required', { field: t('users.username') }) }, zodRule(shape.username, 'usernameChars')]}>
-          <Input autoComplete="off" maxLength={64} />
+      <Form.Item name="username" label={t('users.username')} hidden={!!user} rules={user ? [] : [{ required: true, message: t('validation.required', { field: t('users.username') }) }, zodRule(shape.username, 'usernameChars')]}>
+        <Input autoComplete="off" maxLength={64} />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, zodRule(shape.displayName)]}>
+        <Input maxLength={64} />
+      </Form.Item>
+      {!user && (
+        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('validation.required', { field: t('users.password') }) }, zodRule(shape.password)]}>
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('users.displayName') }) }, zodRule(shape.displayName)]}>
-          <Input maxLength={64} />
+      )}
+      <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.tooFewItems', { min: 1 }) }]}>
+        <Select mode="multiple" options={roles.options} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <div className="gd-form-row">
+        <Form.Item name="teamId" label={t('users.team')}>
+          <Select allowClear loading={teams.isPending} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
-        {!user && (
-          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('validation.required', { field: t('users.password') }) }, zodRule(shape.password)]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.tooFewItems', { min: 1 }) }]}>
-          <Select mode="multiple" options={roles.options} showSearch={{ optionFilterProp: 'label' }} />
+        <Form.Item name="managerId" label={t('users.manager')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={people.isPending} options={managerOptions} />
         </Form.Item>
-        <div className="gd-form-row">
-          <Form.Item name="teamId" label={t('users.team')}>
-            <Select allowClear loading={teams.isPending} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
-          </Form.Item>
-          <Form.Item name="managerId" label={t('users.manager')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={people.isPending} options={managerOptions} />
-          </Form.Item>
-        </div>
-        <div className="gd-form-row">
-          <Form.Item name="mobile" label={t('users.mobile')} rules={[zodRule(shape.mobile, 'mobile')]}>
-            <Input inputMode="tel" maxLength={11} />
-          </Form.Item>
-          <Form.Item name="email" label={t('users.email')} rules={[zodRule(shape.email)]}>
-            <Input inputMode="email" maxLength={254} />
-          </Form.Item>
-        </div>
-        {formError ? <ErrorAlert error={formError} /> : null}
-      </Form>
-    </Modal>
+      </div>
+      <div className="gd-form-row">
+        <Form.Item name="mobile" label={t('users.mobile')} rules={[zodRule(shape.mobile, 'mobile')]}>
+          <Input inputMode="tel" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="email" label={t('users.email')} rules={[zodRule(shape.email)]}>
+          <Input inputMode="email" maxLength={254} />
+        </Form.Item>
+      </div>
+    </FormModal>
   );
 }

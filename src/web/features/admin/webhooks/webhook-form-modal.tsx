@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { webhookCreateBody, webhookPresets } from '../../../../contracts/admin.ts';
-import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { useCreateWebhook, useUpdateWebhook, type Webhook, type WebhookCreate } from './api.ts';
@@ -35,46 +35,36 @@ export function WebhookFormModal({ webhook, onClose }: { webhook?: Webhook; onCl
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={webhook ? t('webhooks.editTitle', { name: webhook.name }) : t('webhooks.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={pending}
+      onClose={onClose}
+      onFinish={submit}
+      saving={pending}
+      error={formError}
+      initialValues={webhook ? { ...webhook, secret: '' } : { preset: 'generic', topics: ['*'], active: true }}
       width={600}
-      mask={{ closable: false }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        disabled={pending}
-        initialValues={webhook ? { ...webhook, secret: '' } : { preset: 'generic', topics: ['*'], active: true }}
-      >
-        <div className="gd-form-row">
-          <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('webhooks.name') }) }, zodRule(shape.name)]}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="preset" label={t('webhooks.preset')}>
-            <Select options={webhookPresets.map((p) => ({ value: p, label: t(`webhooks.presets.${p}`) }))} />
-          </Form.Item>
-        </div>
-        <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('webhooks.url') }) }, zodRule(shape.url, 'url')]}>
-          <Input inputMode="url" placeholder="https://" maxLength={2000} />
+      <div className="gd-form-row">
+        <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('webhooks.name') }) }, zodRule(shape.name)]}>
+          <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="secret" label={t('webhooks.secret')} extra={webhook?.hasSecret ? t('webhooks.secretKeep') : t('webhooks.secretHelp')}>
-          <Input.Password autoComplete="new-password" maxLength={500} />
+        <Form.Item name="preset" label={t('webhooks.preset')}>
+          <Select options={webhookPresets.map((p) => ({ value: p, label: t(`webhooks.presets.${p}`) }))} />
         </Form.Item>
-        <Form.Item name="topics" label={t('webhooks.topics')} extra={t('webhooks.topicsHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.tooFewItems', { min: 1 }) }]}>
-          <Select mode="tags" tokenSeparators={[',', ' ']} options={[{ value: '*', label: '*' }]} />
-        </Form.Item>
-        <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        {formError ? <ErrorAlert error={formError} /> : null}
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('webhooks.url') }) }, zodRule(shape.url, 'url')]}>
+        <Input inputMode="url" placeholder="https://" maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="secret" label={t('webhooks.secret')} extra={webhook?.hasSecret ? t('webhooks.secretKeep') : t('webhooks.secretHelp')}>
+        <Input.Password autoComplete="new-password" maxLength={500} />
+      </Form.Item>
+      <Form.Item name="topics" label={t('webhooks.topics')} extra={t('webhooks.topicsHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.tooFewItems', { min: 1 }) }]}>
+        <Select mode="tags" tokenSeparators={[',', ' ']} options={[{ value: '*', label: '*' }]} />
+      </Form.Item>
+      <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

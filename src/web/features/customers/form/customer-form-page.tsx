@@ -1,8 +1,9 @@
-import { App, Alert, Button, Card, Form, Input, Spin } from 'antd';
+import { App, Card, Form, Input, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormActions } from '../../../components/form-actions.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { NotFoundPage } from '../../../components/result-page.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -46,7 +47,6 @@ function CustomerForm({ customer }: { customer?: Customer }) {
   const defs = useCustomFieldDefs('customer');
   const dup = useLiveDuplicates(form, customer?.id);
   const pending = create.isPending || update.isPending;
-  const conflict = formError instanceof ApiError && formError.code === 'CONFLICT';
   const guard = useUnsavedGuard(dirty);
 
   const submit = async (v: CustomerFormValues) => {
@@ -114,27 +114,13 @@ function CustomerForm({ customer }: { customer?: Customer }) {
             </Form.Item>
           </Card>
         )}
-        <div className="gd-form-actions">
-          {conflict && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('customers.form.conflict')}
-              action={
-                <Button size="small" onClick={() => window.location.reload()}>
-                  {t('common.reload')}
-                </Button>
-              }
-            />
-          )}
-          {formError && !conflict ? <ErrorAlert error={formError} /> : null}
-          <div className="gd-form-buttons">
-            <Button onClick={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={pending} data-testid="save-customer">
-              {t('common.save')}
-            </Button>
-          </div>
-        </div>
+        <FormActions
+          error={formError}
+          conflictText={t('customers.form.conflict')}
+          onCancel={() => void navigate(customer ? `/customers/${customer.id}` : '/customers')}
+          saving={pending}
+          saveTestId="save-customer"
+        />
       </Form>
     </>
   );

@@ -1,10 +1,11 @@
 import '../requirements.css';
-import { Alert, App, Breadcrumb, Button, Card, DatePicker, Form, Input, Spin } from 'antd';
+import { Alert, App, Breadcrumb, Card, DatePicker, Form, Input, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { requirementCreateBody } from '../../../../contracts/requirements.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormActions } from '../../../components/form-actions.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { NotFoundPage } from '../../../components/result-page.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -45,7 +46,6 @@ function RequirementForm({ requirement: r }: { requirement?: Requirement }) {
   const create = useCreateRequirement();
   const update = useUpdateRequirement(r?.id ?? '');
   const pending = create.isPending || update.isPending;
-  const conflict = formError instanceof ApiError && formError.code === 'CONFLICT';
   const locked = r && (r.status === 'converted' || r.status === 'cancelled');
 
   const submit = async (v: RequirementFormValues) => {
@@ -115,27 +115,15 @@ function RequirementForm({ requirement: r }: { requirement?: Requirement }) {
             </Form.Item>
           )}
         </Card>
-        <div className="gd-form-actions">
-          {conflict && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('requirements.form.conflict')}
-              action={
-                <Button size="small" onClick={() => window.location.reload()}>
-                  {t('common.reload')}
-                </Button>
-              }
-            />
-          )}
-          {formError && !conflict ? <ErrorAlert error={formError} /> : null}
-          <div className="gd-form-buttons">
-            <Button onClick={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={pending} disabled={!!locked} data-testid="save-requirement">
-              {r ? t('requirements.form.saveVersion') : t('common.save')}
-            </Button>
-          </div>
-        </div>
+        <FormActions
+          error={formError}
+          conflictText={t('requirements.form.conflict')}
+          onCancel={() => void navigate(r ? `/requirements/${r.id}` : '/requirements')}
+          saving={pending}
+          disabled={!!locked}
+          saveLabel={r ? t('requirements.form.saveVersion') : undefined}
+          saveTestId="save-requirement"
+        />
       </Form>
     </div>
   );
