@@ -5,7 +5,7 @@ import type { DbHandle } from '../../platform/db/database.ts';
 import { forUpdateSkipLocked } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { newId } from '../../platform/ids.ts';
-import { enqueue } from '../../platform/outbox/outbox.ts';
+import { enqueueMany } from '../../platform/outbox/outbox.ts';
 import { slaConfig } from './sla.config.ts';
 import { alertSchedule, alertsDue } from './sla.plan.ts';
 
@@ -75,9 +75,9 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
         list.push({ orderId: s.orderId, next: next === null ? null : new Date(next).toISOString() });
         moves.set(s.stage, list);
       }
-      // Few statements per batch: the alerts in multi-row inserts (the unique key drops what
-      // another worker or an earlier run already recorded), the stages' next times in one
-      // CASE update per stage name.
+      // Few statements per batch: the alerts and their outbox rows in multi-row inserts (the
+      // unique key drops what another worker or an earlier run already recorded), the stages'
+      // next times in one CASE update per stage name.
       for (let i = 0; i < alerts.length; i += 200) {
         const inserted = await tx
           .insertInto('stageAlert')
@@ -85,11 +85,9 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
           .onConflict((oc) => oc.columns(['orderId', 'stage', 'kind', 'level', 'dueAt']).doNothing())
           .returning(['id', 'kind', 'state'])
           .execute();
-        for (const a of inserted) {
-          if (a.state !== 'queued') continue;
-          await enqueue(tx, { channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: a.id }, dedupeKey: `stage_alert:${a.id}` });
-          result.alerts++;
-        }
+        const queued = inserted.filter((a) => a.state === 'queued');
+        await enqueueMany(tx, queued.map((a) => ({ channel: STAGE_ALERT_CHANNEL, topic: `stage.${a.kind}`, payload: { alertId: a.id }, dedupeKey: `stage_alert:${a.id}` })));
+        result.alerts += queued.length;
       }
       for (const [stage, list] of moves) {
         for (let i = 0; i < list.length; i += 500) {
