@@ -3,7 +3,8 @@
  * of a made product becomes a work order, planned on the press. The planner sets the press
  * down from 工作中心 with a reason and no known repair time; the impact dialog lists the
  * order, the order line is flagged at risk, and the big-screen board (1920×1080) shows the
- * press down and the work order in red. Screenshots: test-results/production-*.png.
+ * press down and the work order in red; when the lathe goes down too, the open board shows
+ * it within seconds over SSE, without a reload. Screenshots: test-results/production-*.png.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     await admin('POST', '/api/v1/admin/users', { username: 'plan', displayName: '王计划', password: PASSWORD, roles: ['planner'] });
     await admin('POST', '/api/v1/warehouses', { code: 'SH01', name: '上海总仓', isDefault: true });
     const press = await admin<{ id: string }>('POST', '/api/v1/work-centers', { code: 'PRESS-1', name: '200 吨冲床', capacityHoursPerDay: 8 });
-    await admin('POST', '/api/v1/work-centers', { code: 'CNC-2', name: '数控车床', capacityHoursPerDay: 16 });
+    const cnc = await admin<{ id: string }>('POST', '/api/v1/work-centers', { code: 'CNC-2', name: '数控车床', capacityHoursPerDay: 16 });
     const product = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'BRK-200', name: '电机支架 200 型', unit: '件', listPrice: 8_000, floorPrice: 6_000, makeOrBuy: 'make' });
     await admin('PUT', `/api/v1/products/${product.id}/routing`, { operations: [{ name: '冲压', workCenterId: press.id, setupMinutes: 30, runMinutesPerUnit: 2 }] });
     const rep = await apiAs(server.url, 'rep', PASSWORD);
@@ -51,8 +52,15 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     });
     const { order } = await rep<{ order: { id: string; number: string; status: string } }>('POST', '/api/v1/orders', { customerId: customer.id, promisedDate: inDays(14), priority: 'high', lines: [{ productId: product.id, qty: 120, unitPrice: 8_000 }], submit: true });
     assert.equal(order.status, 'confirmed');
+    // A second job on the lathe, started today, so the board has output against a plan.
+    const shaft = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'SFT-30', name: '传动轴 30 型', unit: '件', listPrice: 5_000, floorPrice: 4_000, makeOrBuy: 'make' });
+    await admin('PUT', `/api/v1/products/${shaft.id}/routing`, { operations: [{ name: '车削', workCenterId: cnc.id, setupMinutes: 20, runMinutesPerUnit: 3 }] });
+    const { order: order2 } = await rep<{ order: { id: string } }>('POST', '/api/v1/orders', { customerId: customer.id, promisedDate: inDays(20), priority: 'urgent', lines: [{ productId: shaft.id, qty: 300, unitPrice: 5_000 }], submit: true });
     const planner = await apiAs(server.url, 'plan', PASSWORD);
     await planner('POST', '/api/v1/schedule/run', {});
+    const [shaftWo] = (await planner<{ items: { id: string }[] }>('GET', `/api/v1/work-orders?orderId=${order2.id}`)).items;
+    const released = await planner<{ operations: { id: string }[] }>('POST', `/api/v1/work-orders/${shaftWo.id}/release`, {});
+    await planner('POST', `/api/v1/work-orders/${shaftWo.id}/progress`, { operationId: released.operations[0].id, goodQty: 85, scrapQty: 2 });
     const before = await rep<{ lines: { atRisk: boolean; plannedCompletion: string | null }[] }>('GET', `/api/v1/orders/${order.id}`);
     assert.deepEqual([before.lines[0].atRisk, before.lines[0].plannedCompletion !== null], [false, true]);
 
@@ -104,7 +112,25 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     const card = board.getByTestId('board-center-PRESS-1');
     await card.getByText('停机', { exact: true }).waitFor();
     await card.locator('.gd-board-item.late').first().waitFor();
+    await board.getByTestId('board-output-chart').locator('canvas').waitFor();
+    await board.getByTestId('board-at-risk').getByText(order.number).waitFor();
+    await board.getByTestId('board-live').getByText('实时').waitFor();
+    await board.waitForTimeout(800);
     await board.screenshot({ path: join(SHOTS, 'production-board.png') });
+
+    // Live over SSE: the lathe goes down elsewhere and the open board shows it within seconds,
+    // without a reload (its fallback poll is a minute away).
+    await board.evaluate(() => ((window as unknown as { boardMark: number }).boardMark = 1));
+    const lathe = board.getByTestId('board-center-CNC-2');
+    await lathe.getByText('正常', { exact: true }).waitFor();
+    const sent = Date.now();
+    await planner('POST', `/api/v1/work-centers/${cnc.id}/down`, { reason: '主轴异响，停机检修', expectedUpAt: null });
+    await lathe.getByText('停机', { exact: true }).waitFor({ timeout: 5_000 });
+    await board.getByTestId('board-total-down').getByText('2', { exact: true }).waitFor({ timeout: 5_000 });
+    const seconds = (Date.now() - sent) / 1000;
+    assert.ok(seconds < 5, `board updated after ${seconds} s`);
+    assert.equal(await board.evaluate(() => (window as unknown as { boardMark?: number }).boardMark), 1, 'same page, not reloaded');
+    await board.screenshot({ path: join(SHOTS, 'production-board-live.png') });
     await tv.close();
     await ctx.close();
     assert.deepEqual(problems, []);
