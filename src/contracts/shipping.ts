@@ -145,6 +145,25 @@ export const portalOrder = z.object({
   expiresAt: z.string(),
 });
 
+/** What the customer sees behind a customer-level link: their open orders with progress and shipments; each order opens within the same token. */
+export const portalCustomer = z.object({
+  kind: z.literal('customer'),
+  company: z.string(),
+  customerName: z.string(),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      status: z.string(),
+      promisedDate: z.string(),
+      /** Shipped share of the ordered quantity, 0–100. */
+      shippedPct: z.number(),
+      shipments: z.array(shipmentSchema.pick({ id: true, number: true, status: true, carrier: true, trackingNumber: true, eta: true, dispatchedAt: true, deliveredAt: true })),
+    }),
+  ),
+  expiresAt: z.string(),
+});
+
 export const confirmReceiptBody = z.strictObject({
   shipmentId: z.string().max(64),
   /** true: the customer disputes the delivery (missing, damaged, wrong goods). */

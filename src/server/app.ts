@@ -118,7 +118,7 @@ export async function buildApp(opts: BuildOptions) {
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
   for (const referrer of [customerFileReferrer, requirementFileReferrer, orderFileReferrer]) services.files.addReferrer(referrer(handle.db));
   const shipping = registerShipping(app, ctx);
-  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal, linkScope: { requirement: services.requirements.assertVisible, order: orders.assertVisible, order_revision: orders.revisionPortal.assertVisible }, revisions: orders.revisionPortal });
+  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal, linkScope: { requirement: services.requirements.assertVisible, order: orders.assertVisible, order_revision: orders.revisionPortal.assertVisible, customer: async (actor, id) => void (await services.customers.customers.get(actor, id)) }, revisions: orders.revisionPortal });
   registerWorkbench(app, ctx, { exceptions: shipping.exceptions });
   registerResponsibility(app, ctx);
   registerProduction(app, ctx, { orders });

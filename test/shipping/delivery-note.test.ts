@@ -108,6 +108,32 @@ for (const d of await dialects()) {
       assert.equal((await t.req(wh, 'GET', `/api/v1/shipments/${s.id}/delivery-note.pdf`)).statusCode, 409);
     });
 
+    test('the customer prints through their link: the QR points back at that link, no new link is made; other shipments and drafts are 404', async () => {
+      const w = await orderWorld(t, admin, rep.session, { stock: 10 });
+      const order = async (qty: number) => (await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), lines: [{ productId: w.productId, qty, unitPrice: 100_000 }], submit: true })).json().order;
+      const o = await order(2);
+      const s = (await t.req(wh, 'POST', '/api/v1/shipments', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, qty: 1 }] })).json();
+      assert.equal((await t.req(wh, 'POST', `/api/v1/shipments/${s.id}/dispatch`, { carrier: 'sf', trackingNumber: 'SF123456789055' })).statusCode, 200);
+      const draft = (await t.req(wh, 'POST', '/api/v1/shipments', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, qty: 1 }] })).json();
+      const otherOrder = await order(3);
+      const elsewhere = (await t.req(wh, 'POST', '/api/v1/shipments', { orderId: otherOrder.id, lines: [{ orderLineId: otherOrder.lines[0].id, qty: 1 }] })).json();
+      assert.equal((await t.req(wh, 'POST', `/api/v1/shipments/${elsewhere.id}/dispatch`, { carrier: 'sf', trackingNumber: 'SF123456789056' })).statusCode, 200);
+      const token = (await t.req(rep.session, 'POST', `/api/v1/orders/${o.id}/customer-link`, {})).json().url.split('/c/')[1];
+      const links = async () => Number((await t.db.handle.db.selectFrom('customerLink').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await links();
+      const r = await t.app.inject({ method: 'GET', url: `/api/portal/${token}/shipments/${s.id}/delivery-note.pdf` });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      const flat = pdfText(r.rawPayload).replace(/\s+/g, '');
+      assert.ok(flat.includes(`https://gendan.example.cn/c/${token}`), 'the QR URL is the link the customer came through');
+      assert.ok(flat.includes('SF123456789055'));
+      assert.equal(await links(), before, 'no link minted per print');
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/portal/${token}/shipments/${elsewhere.id}/delivery-note.pdf` })).statusCode, 404, 'another order’s shipment');
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/portal/${token}/shipments/${draft.id}/delivery-note.pdf` })).statusCode, 404, 'a draft is not the customer’s yet');
+      const customerToken = (await t.req(rep.session, 'POST', `/api/v1/customers/${w.customerId}/customer-link`, {})).json().url.split('/c/')[1];
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/portal/${customerToken}/shipments/${elsewhere.id}/delivery-note.pdf` })).statusCode, 200, 'a customer link prints any of the customer’s shipments');
+    });
+
     test('without a CJK font the answer is 503 naming the package to install, in the caller’s language', async () => {
       const w = await orderWorld(t, admin, rep.session, { stock: 5 });
       const o = (await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), lines: [{ productId: w.productId, qty: 1, unitPrice: 100_000 }], submit: true })).json().order;

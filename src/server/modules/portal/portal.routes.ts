@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idParams, okBody } from '../../../contracts/common.ts';
 import { portalConfirmBody, portalConfirmReply, portalRequirement } from '../../../contracts/requirements.ts';
-import { confirmReceiptBody, portalOrder } from '../../../contracts/shipping.ts';
+import { confirmReceiptBody, portalCustomer, portalOrder } from '../../../contracts/shipping.ts';
+import { customerPortalRoutes } from './customer-portal.routes.ts';
 import type { OrderPortal } from '../shipping/index.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
@@ -28,12 +29,13 @@ export function portalRoutes(app: App, ctx: AppContext, requirements: Requiremen
     }
   };
 
-  app.get('/api/portal/:token', { config: { public: true }, schema: { tags, params: tokenParams, response: { 200: z.discriminatedUnion('kind', [portalRequirement, portalOrder, portalRevision]) } } }, async (req) => {
+  app.get('/api/portal/:token', { config: { public: true }, schema: { tags, params: tokenParams, response: { 200: z.discriminatedUnion('kind', [portalRequirement, portalOrder, portalRevision, portalCustomer]) } } }, async (req) => {
     const link = await open(req.params.token, req.ip);
     await touchLink(ctx.handle.db, link.id);
     if (link.kind === 'requirement') return requirements.portalView(link);
     if (link.kind === 'order') return orders.view(link);
     if (link.kind === 'order_revision') return revisions.view(link);
+    if (link.kind === 'customer') return orders.customerView(link);
     throw new AppError('NOT_FOUND');
   });
 
@@ -46,6 +48,8 @@ export function portalRoutes(app: App, ctx: AppContext, requirements: Requiremen
       return orders.confirmReceipt(link, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     },
   );
+
+  customerPortalRoutes(app, ctx, orders, linkScope, open);
 
   // One answer endpoint for every kind that asks for one: a requirement (confirm | request_changes, with the version seen) or an order revision (confirm | decline, a comment required to decline).
   const confirmBody = portalConfirmBody.extend({ version: portalConfirmBody.shape.version.optional(), action: z.enum(['confirm', 'request_changes', 'decline']).default('confirm') });

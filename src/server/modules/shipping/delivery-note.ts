@@ -10,7 +10,7 @@ import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { createLink } from '../../platform/links.ts';
+import { createLink, type ResolvedLink } from '../../platform/links.ts';
 import { getSetting } from '../../platform/settings.ts';
 
 /**
@@ -99,24 +99,28 @@ const specText = (spec: Record<string, unknown>) =>
 /**
  * The delivery note (送货单) of a shipment as a PDF: company, numbers, customer, recipient and
  * address in Chinese order (省市区 + 详细地址), lines, packages, signature boxes, the time it
- * was printed, and a QR code (plus the URL in print) to the customer's order page. Each
- * print makes a fresh customer link: links are stored hashed, so an earlier one's token
- * cannot be shown again.
+ * was printed, and a QR code (plus the URL in print) to the customer's order page. A print by
+ * staff makes a fresh customer link (links are stored hashed, so an earlier one's token cannot
+ * be shown again); a print by the customer through their link points at the page they came
+ * from, within that link's scope (its order, or any order of its customer), and mints nothing.
  */
 export function createDeliveryNotes(db: Db, config: Pick<Config, 'publicUrl' | 'timeZone'>) {
   return {
-    async render(actor: Actor, id: string, locale: Locale): Promise<{ number: string; pdf: Buffer }> {
+    async render(by: Actor | { link: ResolvedLink; url: string }, id: string, locale: Locale): Promise<{ number: string; pdf: Buffer }> {
       const font = findCjkFont();
       if (!font) throw new AppError('PDF_FONT_MISSING', { install: 'fonts-noto-cjk' });
-      const { s, link, lines, packages, company } = await inTransaction(db, async (tx) => {
-        const s = await tx
+      const { s, url, lines, packages, company } = await inTransaction(db, async (tx) => {
+        let q = tx
           .selectFrom('shipment')
           .innerJoin('salesOrder', 'salesOrder.id', 'shipment.orderId')
           .innerJoin('customer', 'customer.id', 'shipment.customerId')
           .select(['shipment.id', 'shipment.number', 'shipment.orderId', 'shipment.status', 'shipment.shipTo', 'shipment.carrier', 'shipment.trackingNumber', 'shipment.eta', 'salesOrder.number as orderNumber', 'salesOrder.customerPo', 'customer.name as customerName'])
-          .where('shipment.id', '=', id)
-          .where(scopeCondition(actor, 'shipment.ownerId'))
-          .executeTakeFirst();
+          .where('shipment.id', '=', id);
+        if ('link' in by) {
+          if (by.link.kind !== 'order' && by.link.kind !== 'customer') throw notFound();
+          q = q.where(by.link.kind === 'order' ? 'shipment.orderId' : 'shipment.customerId', '=', by.link.entityId).where('shipment.status', '!=', 'draft');
+        } else q = q.where(scopeCondition(by, 'shipment.ownerId'));
+        const s = await q.executeTakeFirst();
         if (!s) throw notFound();
         if (s.status === 'cancelled') throw new AppError('INVALID_STATE', { action: 'print', state: s.status });
         const lines = await tx
@@ -128,10 +132,9 @@ export function createDeliveryNotes(db: Db, config: Pick<Config, 'publicUrl' | '
           .orderBy('ol.lineNo')
           .execute();
         const packages = await tx.selectFrom('shipmentPackage').select('weightG').where('shipmentId', '=', id).execute();
-        const link = await createLink(tx, { kind: 'order', entityId: s.orderId, createdBy: actor.id, expiresInDays: 60 });
-        return { s, link, lines, packages, company: await getSetting(tx, 'company.name') };
+        const url = 'link' in by ? by.url : `${config.publicUrl}/c/${(await createLink(tx, { kind: 'order', entityId: s.orderId, createdBy: by.id, expiresInDays: 60 })).token}`;
+        return { s, url, lines, packages, company: await getSetting(tx, 'company.name') };
       });
-      const url = `${config.publicUrl}/c/${link.token}`;
       const qr = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
       const L = labels[locale];
       const addr = json.read<{ province?: string; city?: string; district?: string; detail?: string; recipient?: string; phone?: string } | null>(s.shipTo, null);

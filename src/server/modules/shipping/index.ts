@@ -18,10 +18,11 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createShipmentsService } from './shipments.service.ts';
 import { createOrderPortal } from './portal-order.ts';
+import { createCustomerPortal } from './portal-customer.ts';
 import { createShipmentExport } from './shipment-list.ts';
 import { shipmentListRoutes } from './shipment-list.routes.ts';
 
-export type { OrderPortal } from './portal-order.ts';
+export type OrderPortal = ReturnType<typeof registerShipping>['portal'];
 export type { ExceptionsService } from './exceptions.service.ts';
 export { scanNoMovement } from './no-movement.ts';
 export { createExceptionsService } from './exceptions.service.ts';
@@ -80,7 +81,7 @@ export function registerShipping(app: App, ctx: AppContext) {
     await svc.applyCarrierUpdate(update);
     return { result: true, returnCode: '200', message: '成功' };
   });
-  return { shipments: svc, exceptions, portal: createOrderPortal(ctx.handle.db, ctx.config, exceptions) };
+  return { shipments: svc, exceptions, portal: { ...createOrderPortal(ctx.handle.db, ctx.config, exceptions), ...createCustomerPortal(ctx.handle.db), deliveryNote: notes.render } };
 }
 
 /** Worker handlers of the shipping module: tracking subscriptions with the carrier aggregator. */
