@@ -61,6 +61,7 @@ export const errorCatalog = {
   POSSIBLE_DUPLICATE_ORDER: { status: 422, zh: '疑似重复订单，请确认并填写原因', en: 'Possible duplicate order; confirm with a reason' },
   SELF_APPROVAL: { status: 403, zh: '不能审批自己提交的订单', en: 'You cannot approve your own order' },
   ORDER_CHANGED: { status: 409, zh: '订单在申请审批后已被修改，请重新审阅', en: 'The order changed after approval was requested; review it again' },
+  ADJUSTMENT_SELF_APPROVAL: { status: 403, zh: '不能审批自己提交的库存调整', en: 'You cannot approve your own stock adjustment' },
   QTY_EXCEEDS_RESERVED: { status: 422, zh: '发货数量超过该行已预留的数量', en: 'The quantity exceeds what is reserved for the line' },
   ORDER_ON_HOLD: { status: 422, zh: '订单已暂停（信用或异常），不能发货', en: 'The order is on hold and cannot ship' },
   ADDRESS_INVALID: { status: 422, zh: '收货地址不完整或有误', en: 'The ship-to address is incomplete or wrong' },

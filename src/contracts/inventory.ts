@@ -211,3 +211,32 @@ export const stockCountListQuery = listQuery.omit({ q: true }).extend({
 /** Mirrors the CHECK in migration 0024. */
 export const adjustmentRequestStatuses = ['pending', 'approved', 'rejected'] as const;
 export type AdjustmentRequestStatus = (typeof adjustmentRequestStatuses)[number];
+
+export const adjustmentRequestSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  warehouseId: z.string(),
+  warehouseCode: z.string(),
+  /** Signed, as asked. */
+  qty: z.number(),
+  reason: z.string(),
+  status: z.enum(adjustmentRequestStatuses),
+  requestedBy: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  movementId: z.string().nullable(),
+});
+export type AdjustmentRequest = z.infer<typeof adjustmentRequestSchema>;
+
+export const adjustmentRequestListQuery = listQuery.omit({ q: true }).extend({ status: z.enum(adjustmentRequestStatuses).optional() });
+export const adjustmentDecisionBody = z.strictObject({ note: z.string().trim().max(500).nullable().optional() });
+export const adjustmentRejectBody = z.strictObject({ note: z.string().trim().min(1).max(500) });
+
+/** An adjustment above the approval threshold is not booked: 202 with the request waiting for an approver. */
+export const movementPending = z.object({ pending: adjustmentRequestSchema });

@@ -15,6 +15,8 @@ export const permissionList = [
   'products:write',
   'inventory:read',
   'inventory:write',
+  /** Approve stock adjustments above the admin threshold (inventory.adjustmentApproval). */
+  'inventory:approve',
   'production:read',
   'production:write',
   'shipping:read',

@@ -53,6 +53,11 @@ export const settingDefs = {
   },
   /** WeCom (企业微信) group robot webhook URL for dispatch notices; empty = none. */
   'notice.wecomWebhook': { schema: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]), default: '' },
+  /** Stock adjustments above either limit wait for someone with inventory:approve (not the requester); null = no limit. valueFen = |qty| × product cost. */
+  'inventory.adjustmentApproval': {
+    schema: z.strictObject({ qty: z.number().min(0).max(1e9).nullable(), valueFen: z.number().int().min(0).max(1e13).nullable() }),
+    default: { qty: null, valueFen: null } as { qty: number | null; valueFen: number | null },
+  },
   /** 我的跟单 daily digest: the China-time hour (0–23) at which each user gets their at-risk orders; null = off. */
   'workbench.digestHour': { schema: z.number().int().min(0).max(23).nullable(), default: 8 as number | null },
 } as const;

@@ -6,6 +6,8 @@
  * speaks decimals.
  */
 import type { App, AppContext } from '../../platform/http/types.ts';
+import { adjustmentRequestRoutes } from './adjustment-requests.routes.ts';
+import { createAdjustmentRequestsService } from './adjustment-requests.service.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
 import { createMovementsService } from './movements.service.ts';
 import { createStockService } from './stock.service.ts';
@@ -27,6 +29,8 @@ export function registerInventory(app: App, ctx: AppContext) {
   const movements = createMovementsService(ctx.handle.db);
   const counts = createStockCountsService(ctx.handle.db, ctx.config.timeZone);
   inventoryRoutes(app, warehouses, stock, movements);
+  const adjustmentRequests = createAdjustmentRequestsService(ctx.handle.db);
   stockCountRoutes(app, counts);
-  return { warehouses, stock, movements, counts };
+  adjustmentRequestRoutes(app, adjustmentRequests);
+  return { warehouses, stock, movements, counts, adjustmentRequests };
 }

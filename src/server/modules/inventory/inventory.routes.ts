@@ -4,6 +4,7 @@ import {
   movementCreateBody,
   movementCreated,
   movementListQuery,
+  movementPending,
   movementSchema,
   stockExplanation,
   stockLevelQuery,
@@ -47,12 +48,16 @@ export function inventoryRoutes(app: App, warehouses: WarehousesService, stock: 
       ...write,
       schema: {
         tags,
-        description: 'receipt | issue | adjustment (signed qty, reason required) | transfer (toWarehouseId; books transfer_out + transfer_in). Taking stock never goes below what is reserved: 422 INSUFFICIENT_STOCK.',
+        description:
+          'receipt | issue | adjustment (signed qty, reason required) | transfer (toWarehouseId; books transfer_out + transfer_in). Taking stock never goes below what is reserved: 422 INSUFFICIENT_STOCK. An adjustment above the approval threshold (setting inventory.adjustmentApproval) is not booked: 202 with the pending request.',
         body: movementCreateBody,
-        response: { 201: movementCreated },
+        response: { 201: movementCreated, 202: movementPending },
       },
     },
-    async (req, reply) => reply.code(201).send(await movements.post(req.actor!, req.body)),
+    async (req, reply) => {
+      const r = await movements.post(req.actor!, req.body);
+      return 'pending' in r ? reply.code(202).send(r) : reply.code(201).send(r);
+    },
   );
 }
 

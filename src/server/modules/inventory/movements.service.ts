@@ -1,4 +1,4 @@
-import type { MovementCreate, MovementType, StockLevel } from '../../../contracts/inventory.ts';
+import type { AdjustmentRequest, Movement, MovementCreate, MovementType, StockLevel } from '../../../contracts/inventory.ts';
 import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -9,6 +9,7 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { toLevel, toMovement } from './inventory.mapper.ts';
 import { insertMovements, selectMovements, type MovementRow } from './ledger.repository.ts';
+import { needsApproval, requestAdjustment } from './adjustment-approval.ts';
 import { productFacts, type ProductFacts } from './products.repository.ts';
 import { addOnHand, availableOf, ensureCounterRows, lockAvailable, takeOnHand } from './stock.repository.ts';
 import { warehousesByIds, type WarehouseRow } from './warehouses.repository.ts';
@@ -21,7 +22,7 @@ interface Entry {
 }
 
 /** Everything that makes a movement request wrong, as field errors, before anything is written. */
-async function validate(tx: Tx, input: MovementCreate, qty: number) {
+export async function validate(tx: Tx, input: MovementCreate, qty: number) {
   const [product] = await productFacts(tx, [input.productId]);
   const ids = [input.warehouseId, ...(input.toWarehouseId ? [input.toWarehouseId] : [])];
   const found = new Map((await warehousesByIds(tx, ids)).map((w) => [w.id, w]));
@@ -55,47 +56,54 @@ function entriesOf(input: MovementCreate, qty: number, from: WarehouseRow, to: W
   }
 }
 
+/** Writes a validated movement: counters (guarded), ledger rows, one event per row. */
+export async function bookMovement(tx: Tx, actor: Actor, input: MovementCreate, qty: number, { product, from, to }: Awaited<ReturnType<typeof validate>>) {
+  const now = nowIso();
+  const refType = input.type === 'transfer' ? 'transfer' : null;
+  const refId = refType ? newId() : null;
+  const actorId = actor.via === 'system' ? null : actor.id;
+  const movements: MovementRow[] = [];
+  const levels: StockLevel[] = [];
+  const entries = entriesOf(input, qty, from, to);
+  if (entries.length > 1) {
+    // A transfer writes two counter rows: both must exist and be locked in the one agreed order first (see lockAvailable).
+    const keys = entries.map((e) => ({ productId: product.id, warehouseId: e.warehouse.id }));
+    await ensureCounterRows(tx, keys.slice(1), now);
+    await lockAvailable(tx, keys);
+  }
+  for (const e of entries) {
+    const key = { productId: product.id, warehouseId: e.warehouse.id };
+    const counters = e.qty > 0 ? await addOnHand(tx, key, e.qty, now) : await takeOnHand(tx, key, -e.qty, now);
+    if (!counters) {
+      const available = await availableOf(tx, key);
+      throw new AppError('INSUFFICIENT_STOCK', { productId: product.id, warehouseId: e.warehouse.id, requested: fromMilli(-e.qty), available: fromMilli(available) });
+    }
+    const labels = { productId: product.id, sku: product.sku, productName: product.name, warehouseId: e.warehouse.id, warehouseCode: e.warehouse.code };
+    movements.push({ id: newId(), type: e.type, ...labels, qty: e.qty, reason: input.reason ?? null, refType, refId, actorId, at: now });
+    levels.push(toLevel({ ...labels, unit: product.unit, onHand: counters.onHand, reserved: counters.reserved }));
+  }
+  await insertMovements(
+    tx,
+    movements.map(({ sku: _s, productName: _p, warehouseCode: _w, ...row }) => row),
+  );
+  await appendEvents(tx, movements.map((m, i) => movementEvent(actor, product, m, levels[i])));
+  return { movements: movements.map(toMovement), levels };
+}
+
 export function createMovementsService(db: Db) {
   return {
     /**
      * Books one movement (a transfer: its out and in halves) with the counters and an event
      * per ledger row, in one transaction. Taking stock is a guarded decrement: it never goes
-     * below what orders have reserved, so a refused request writes nothing.
+     * below what orders have reserved, so a refused request writes nothing. An adjustment
+     * above the admin threshold is not booked: it waits as a request for an approver.
      */
-    async post(actor: Actor, input: MovementCreate) {
+    async post(actor: Actor, input: MovementCreate): Promise<{ movements: Movement[]; levels: StockLevel[] } | { pending: AdjustmentRequest }> {
       const qty = toMilli(input.qty);
       return inTransaction(db, async (tx) => {
-        const { product, from, to } = await validate(tx, input, qty);
-        const now = nowIso();
-        const refType = input.type === 'transfer' ? 'transfer' : null;
-        const refId = refType ? newId() : null;
-        const actorId = actor.via === 'system' ? null : actor.id;
-        const movements: MovementRow[] = [];
-        const levels: StockLevel[] = [];
-        const entries = entriesOf(input, qty, from, to);
-        if (entries.length > 1) {
-          // A transfer writes two counter rows: both must exist and be locked in the one agreed order first (see lockAvailable).
-          const keys = entries.map((e) => ({ productId: product.id, warehouseId: e.warehouse.id }));
-          await ensureCounterRows(tx, keys.slice(1), now);
-          await lockAvailable(tx, keys);
-        }
-        for (const e of entries) {
-          const key = { productId: product.id, warehouseId: e.warehouse.id };
-          const counters = e.qty > 0 ? await addOnHand(tx, key, e.qty, now) : await takeOnHand(tx, key, -e.qty, now);
-          if (!counters) {
-            const available = await availableOf(tx, key);
-            throw new AppError('INSUFFICIENT_STOCK', { productId: product.id, warehouseId: e.warehouse.id, requested: fromMilli(-e.qty), available: fromMilli(available) });
-          }
-          const labels = { productId: product.id, sku: product.sku, productName: product.name, warehouseId: e.warehouse.id, warehouseCode: e.warehouse.code };
-          movements.push({ id: newId(), type: e.type, ...labels, qty: e.qty, reason: input.reason ?? null, refType, refId, actorId, at: now });
-          levels.push(toLevel({ ...labels, unit: product.unit, onHand: counters.onHand, reserved: counters.reserved }));
-        }
-        await insertMovements(
-          tx,
-          movements.map(({ sku: _s, productName: _p, warehouseCode: _w, ...row }) => row),
-        );
-        await appendEvents(tx, movements.map((m, i) => movementEvent(actor, product, m, levels[i])));
-        return { movements: movements.map(toMovement), levels };
+        const checked = await validate(tx, input, qty);
+        if (input.type === 'adjustment' && (await needsApproval(tx, checked.product, qty))) return { pending: await requestAdjustment(tx, actor, input, qty) };
+        return bookMovement(tx, actor, input, qty, checked);
       });
     },
 

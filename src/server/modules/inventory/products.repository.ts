@@ -10,7 +10,7 @@ type Q = Db | Tx;
 
 export function productFacts(q: Q, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return q.selectFrom('product').select(['id', 'sku', 'name', 'unit', 'unitDecimals', 'active']).where('id', 'in', ids).execute();
+  return q.selectFrom('product').select(['id', 'sku', 'name', 'unit', 'unitDecimals', 'active', 'cost']).where('id', 'in', ids).execute();
 }
 
 export type ProductFacts = Awaited<ReturnType<typeof productFacts>>[number];
