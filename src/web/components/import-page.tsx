@@ -64,7 +64,7 @@ export function ImportPage(p: ImportPageProps) {
           size="small"
           responsive={false}
           titlePlacement="vertical"
-          items={[{ title: t('customers.import.step.template') }, { title: t('customers.import.step.upload') }, { title: t('customers.import.step.check') }, { title: t('customers.import.step.done') }]}
+          items={[{ title: t('importPage.step.template') }, { title: t('importPage.step.upload') }, { title: t('importPage.step.check') }, { title: t('importPage.step.done') }]}
         />
       </Card>
       {done ? (
@@ -78,7 +78,7 @@ export function ImportPage(p: ImportPageProps) {
                 <Link to={p.done.link.to}>
                   <Button type="primary">{p.done.link.label}</Button>
                 </Link>
-                <Button onClick={reset}>{t('customers.import.another')}</Button>
+                <Button onClick={reset}>{t('importPage.another')}</Button>
               </Space>
             }
           />
@@ -88,7 +88,7 @@ export function ImportPage(p: ImportPageProps) {
           <div className="gd-stack">
             <Space wrap>
               <Button icon={<DownloadOutlined />} onClick={download} data-testid="download-template">
-                {t('customers.import.download')}
+                {t('importPage.download')}
               </Button>
               <Typography.Text type="secondary">{p.template.hint}</Typography.Text>
             </Space>
@@ -96,13 +96,13 @@ export function ImportPage(p: ImportPageProps) {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">{file ? file.name : t('customers.import.drop')}</p>
-              <p className="ant-upload-hint">{t('customers.import.dropHint')}</p>
+              <p className="ant-upload-text">{file ? file.name : t('importPage.drop')}</p>
+              <p className="ant-upload-hint">{t('importPage.dropHint')}</p>
             </Upload.Dragger>
             {run.isPending && (
               <div className="gd-progress" data-testid="import-progress">
-                <Spin size="small" /> <span>{t(check ? 'customers.import.importing' : 'customers.import.checking')}</span>
-                {progress?.processed !== undefined && <Typography.Text type="secondary">{t('customers.import.processed', { count: progress.processed })}</Typography.Text>}
+                <Spin size="small" /> <span>{t(check ? 'importPage.importing' : 'importPage.checking')}</span>
+                {progress?.processed !== undefined && <Typography.Text type="secondary">{t('importPage.processed', { count: progress.processed })}</Typography.Text>}
                 {pct !== null && <Progress percent={pct} size="small" />}
               </div>
             )}
@@ -110,8 +110,8 @@ export function ImportPage(p: ImportPageProps) {
             {check && !run.isPending && (
               <>
                 {p.report ? p.report(check) : <ImportReportView report={check} />}
-                {check.rows === 0 && <Typography.Text type="warning">{t('customers.import.emptyFile')}</Typography.Text>}
-                {check.errorCount > 0 && <Typography.Text>{t('customers.import.fixAndRetry')}</Typography.Text>}
+                {check.rows === 0 && <Typography.Text type="warning">{t('importPage.emptyFile')}</Typography.Text>}
+                {check.errorCount > 0 && <Typography.Text>{t('importPage.fixAndRetry')}</Typography.Text>}
                 {check.errorCount === 0 && ack && (
                   <Checkbox checked={acked} onChange={(e) => setAcked(e.target.checked)}>
                     {ack}
@@ -123,7 +123,7 @@ export function ImportPage(p: ImportPageProps) {
                       {p.commitLabel(check)}
                     </Button>
                   )}
-                  <Button onClick={reset}>{t('customers.import.chooseOther')}</Button>
+                  <Button onClick={reset}>{t('importPage.chooseOther')}</Button>
                 </Space>
               </>
             )}

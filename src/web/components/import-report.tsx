@@ -11,14 +11,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <div className="gd-stack">
       <div className="gd-stats">
-        <Statistic title={t('customers.import.rows')} value={report.rows} />
-        <Statistic title={t('customers.import.valid')} value={report.valid} styles={{ content: { color: '#389e0d' } }} />
-        <Statistic title={t('customers.import.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
-        <Statistic title={t('customers.import.duplicates')} value={report.duplicates.length} styles={{ content: { color: report.duplicates.length ? '#d46b08' : undefined } }} />
+        <Statistic title={t('importPage.rows')} value={report.rows} />
+        <Statistic title={t('importPage.valid')} value={report.valid} styles={{ content: { color: '#389e0d' } }} />
+        <Statistic title={t('importPage.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
+        <Statistic title={t('importPage.duplicates')} value={report.duplicates.length} styles={{ content: { color: report.duplicates.length ? '#d46b08' : undefined } }} />
       </div>
       {report.errorCount > 0 && (
         <>
-          <Alert type="error" showIcon title={t('customers.import.hasErrors', { count: report.errorCount })} description={report.errors.length < report.errorCount ? t('customers.import.listedFirst', { count: report.errors.length }) : undefined} />
+          <Alert type="error" showIcon title={t('importPage.hasErrors', { count: report.errorCount })} description={report.errors.length < report.errorCount ? t('importPage.listedFirst', { count: report.errors.length }) : undefined} />
           <Table<Issue>
             size="small"
             rowKey={(e, i) => `${e.row}-${e.column}-${i}`}
@@ -27,9 +27,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             scroll={{ x: 'max-content' }}
             data-testid="import-errors"
             columns={[
-              { title: t('customers.import.row'), dataIndex: 'row', width: 70 },
-              { title: t('customers.import.column'), dataIndex: 'column', width: 140, render: (v: string | null) => v ?? t('common.none') },
-              { title: t('customers.import.problem'), dataIndex: 'message' },
+              { title: t('importPage.row'), dataIndex: 'row', width: 70 },
+              { title: t('importPage.column'), dataIndex: 'column', width: 140, render: (v: string | null) => v ?? t('common.none') },
+              { title: t('importPage.problem'), dataIndex: 'message' },
             ]}
           />
         </>
@@ -46,7 +46,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             pagination={report.duplicates.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('customers.import.row'), dataIndex: 'row', width: 70 },
+              { title: t('importPage.row'), dataIndex: 'row', width: 70 },
               { title: t('customers.name'), dataIndex: 'name', width: 220 },
               {
                 title: t('customers.import.similarTo'),

@@ -7,6 +7,7 @@ import { approvalRules, orderRules } from './en-US/order-admin.ts';
 import { slaRules, workCalendar } from './en-US/sla.ts';
 import { customFields, settings } from './en-US/custom-fields.ts';
 import { address, customers } from './en-US/customers.ts';
+import { importPage } from './en-US/import-page.ts';
 import { portal } from './en-US/portal.ts';
 import { requirements } from './en-US/requirements.ts';
 import { orderList, views } from './en-US/views.ts';
@@ -307,6 +308,7 @@ export const enUS: Messages = {
   },
   customers,
   address,
+  importPage,
   requirements,
   approvals,
   orders,

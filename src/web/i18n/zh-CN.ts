@@ -6,6 +6,7 @@ import { approvalRules, orderRules } from './zh-CN/order-admin.ts';
 import { slaRules, workCalendar } from './zh-CN/sla.ts';
 import { customFields, settings } from './zh-CN/custom-fields.ts';
 import { address, customers } from './zh-CN/customers.ts';
+import { importPage } from './zh-CN/import-page.ts';
 import { portal } from './zh-CN/portal.ts';
 import { requirements } from './zh-CN/requirements.ts';
 import { orderList, views } from './zh-CN/views.ts';
@@ -306,6 +307,7 @@ export const zhCN = {
   },
   customers,
   address,
+  importPage,
   requirements,
   approvals,
   orders,

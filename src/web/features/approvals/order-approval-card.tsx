@@ -1,6 +1,7 @@
 import { Card, Collapse, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Fact } from '../../components/fact.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDateTime, formatMoney, formatRelative } from '../../lib/format.ts';
 import { useOrderIdByNumber } from '../orders/api.ts';
@@ -48,20 +49,11 @@ export function OrderApprovalCard({ approval: a, focused }: { approval: Approval
     >
       <div className="gd-stack" style={{ gap: 8 }}>
         <div className="gd-facts" style={{ marginTop: 0, paddingTop: 0, borderTop: 0 }}>
-          <div className="gd-fact">
-            <span className="gd-fact-label">{t('orders.customer')}</span>
-            <span className="gd-fact-value">{s.customerName ?? t('common.none')}</span>
-          </div>
-          <div className="gd-fact">
-            <span className="gd-fact-label">{t('approvals.order.amount')}</span>
-            <span className="gd-fact-value gd-order-amount gd-num" data-testid="approval-amount">
-              {amount}
-            </span>
-          </div>
-          <div className="gd-fact">
-            <span className="gd-fact-label">{t('approvals.order.rules')}</span>
-            <span className="gd-fact-value">{(s.rules ?? []).length ? (s.rules ?? []).map((r) => <Tag key={r}>{checkName(r)}</Tag>) : t('common.none')}</span>
-          </div>
+          <Fact label={t('orders.customer')}>{s.customerName ?? t('common.none')}</Fact>
+          <Fact label={t('approvals.order.amount')} className="gd-order-amount gd-num" testId="approval-amount">
+            {amount}
+          </Fact>
+          <Fact label={t('approvals.order.rules')}>{(s.rules ?? []).length ? (s.rules ?? []).map((r) => <Tag key={r}>{checkName(r)}</Tag>) : t('common.none')}</Fact>
         </div>
         {(s.warnings ?? []).length > 0 && (
           <div>

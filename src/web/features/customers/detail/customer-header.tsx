@@ -1,21 +1,12 @@
 import { EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact.tsx';
 import { formatMoney } from '../../../lib/format.ts';
 import { useSession } from '../../auth/session.ts';
 import type { Customer } from '../api.ts';
 import { CustomerStatusTag, CustomerTierTag } from '../customer-tags.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="gd-fact">
-      <span className="gd-fact-label">{label}</span>
-      <span className="gd-fact-value">{children}</span>
-    </div>
-  );
-}
 
 /** Name, code, tier, status, owner and money terms at a glance, with the main actions. */
 export function CustomerHeader({ customer }: { customer: Customer }) {

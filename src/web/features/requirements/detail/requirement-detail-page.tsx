@@ -1,8 +1,8 @@
 import '../requirements.css';
 import { Breadcrumb, Card, Space, Spin, Tabs, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { Fact } from '../../../components/fact.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { NotFoundPage } from '../../../components/result-page.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -15,15 +15,6 @@ import { useLastLink } from './link-store.ts';
 import { RequirementActions } from './requirement-actions.tsx';
 import { RequirementContent } from './requirement-content.tsx';
 import { VersionsTab } from './versions-tab.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="gd-fact">
-      <span className="gd-fact-label">{label}</span>
-      <span className="gd-fact-value">{children}</span>
-    </div>
-  );
-}
 
 /** /requirements/:id — the current version, the customer's answer, the link, and every version. */
 export function RequirementDetailPage() {

@@ -1,0 +1,23 @@
+/** 导入页（Excel 导入向导）共用的文字：步骤、上传、检查报告。 */
+export const importPage = {
+  step: { template: '下载模板', upload: '上传文件', check: '检查结果', done: '完成' },
+  download: '下载导入模板',
+  drop: '点击或拖拽 .xlsx 文件到这里',
+  dropHint: '上传后会先检查，不会立即导入',
+  checking: '正在检查文件…',
+  importing: '正在导入…',
+  processed: '已处理 {{count}} 行',
+  rows: '总行数',
+  valid: '可导入',
+  errors: '错误',
+  duplicates: '疑似重复',
+  hasErrors: '发现 {{count}} 处错误，请在 Excel 中修正后重新上传',
+  listedFirst: '仅列出前 {{count}} 处',
+  row: '行号',
+  column: '列',
+  problem: '问题',
+  emptyFile: '文件中没有数据行',
+  fixAndRetry: '修正后点击上方区域重新上传。',
+  chooseOther: '重新选择文件',
+  another: '继续导入',
+};
