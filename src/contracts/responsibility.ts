@@ -61,7 +61,8 @@ export const seededDelayReasons: { code: string; labelZh: string; labelEn: strin
     labelEn: 'Material shortage',
     prefill: [{ event: 'production.material_short', stage: 'preparation' }, { event: 'order.confirmed', when: { path: 'shortages', op: 'nonEmpty' }, stage: 'preparation' }],
   },
-  { code: 'equipment_down', labelZh: '设备故障', labelEn: 'Equipment down', prefill: [] },
+  // Production reports a work centre down on every order whose work it re-planned: it explains the production stage.
+  { code: 'equipment_down', labelZh: '设备故障', labelEn: 'Equipment down', prefill: [{ event: 'production.equipment_down', stage: 'preparation' }] },
   { code: 'capacity', labelZh: '产能不足', labelEn: 'Capacity', prefill: [] },
   { code: 'carrier', labelZh: '承运商', labelEn: 'Carrier', prefill: [{ event: 'exception.opened', when: { path: 'type', op: 'in', values: ['late_eta', 'tracking_exception', 'no_movement'] } }] },
   { code: 'internal_error', labelZh: '内部失误', labelEn: 'Internal error', prefill: [] },

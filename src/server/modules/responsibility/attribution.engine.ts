@@ -34,8 +34,10 @@ export function ruleMatches(rule: PrefillRule, e: Pick<StoredEvent, 'type' | 'da
  *    time (owner and stage are on the row), lead time, the China completion date and the
  *    order's customer; a reason
  *    pre-filled from an event is dropped when the stage turned out on time;
- * 3. events the system already knows (credit, shortage, carrier…) pre-fill the delay reason
- *    of the stages they explain, never overwriting one a person chose.
+ * 3. events the system already knows (credit, shortage, equipment down, carrier…) pre-fill
+ *    the delay reason of the stages they explain, never overwriting one a person chose; a
+ *    later known event replaces an earlier pre-fill (the shortage every make-to-order order
+ *    confirms with is superseded by the press that went down while it was being made).
  */
 async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> {
   if (e.entityType !== 'order') return;
@@ -48,7 +50,7 @@ async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> 
   for (const { code, rule } of matched) {
     const targets: StageName[] = rule.stage ? [rule.stage] : stages.filter((s) => s.startedAt && (!s.completedAt || s.completedAt === e.at) && !s.skipped).map((s) => s.stage);
     if (targets.length === 0) continue;
-    await tx.updateTable('orderStage').set({ delayReason: code, delaySource: 'event', delaySetAt: e.at, delaySetBy: null }).where('orderId', '=', e.entityId).where('stage', 'in', targets).where('skipped', '=', 0).where('delayReason', 'is', null).where((eb) => eb.or([eb('completedAt', 'is', null), eb('completedAt', '=', e.at)])).execute();
+    await tx.updateTable('orderStage').set({ delayReason: code, delaySource: 'event', delaySetAt: e.at, delaySetBy: null }).where('orderId', '=', e.entityId).where('stage', 'in', targets).where('skipped', '=', 0).where((eb) => eb.or([eb('delayReason', 'is', null), eb('delaySource', '=', 'event')])).where((eb) => eb.or([eb('completedAt', 'is', null), eb('completedAt', '=', e.at)])).execute();
   }
   const finished = stages.filter((s) => s.completedAt === e.at && !s.skipped);
   if (finished.length) {
