@@ -5,8 +5,9 @@
  * days. The coordinator signs in, lands on the workbench, sees the late order on top with
  * its late stage, its owner and the next action, and nudges the owner with a note; the rep
  * finds the nudge in the bell. The coordinator opens the order: the stage flow shows plan vs
- * actual with the owner's name, the late stage offers the delay reason, which is given; the
- * timeline words the nudge, the reason and the worker's escalation. Then the same on a
+ * actual with the owner's name, 签收 waiting in the coordinators' queue (待认领 · 跟单员) is
+ * claimed, the late stage offers the delay reason, which is given; the timeline words the
+ * nudge, the claim, the reason and the worker's escalation. Then the same on a
  * 375 px phone. Screenshots: test-results/workbench-*.png.
  */
 import assert from 'node:assert/strict';
@@ -59,6 +60,9 @@ describe('workbench in Chromium: a late order on top, nudge its owner, the stage
     const rules = await admin<{ items: { id: string; stage: string; escalations: unknown[] }[] }>('GET', '/api/v1/admin/sla-rules');
     const prep = rules.items.find((x) => x.stage === 'preparation')!;
     await admin('PATCH', `/api/v1/admin/sla-rules/${prep.id}`, { escalations: [{ level: 1, after: { amount: 0, unit: 'hours' }, to: { type: 'manager' }, channels: ['inapp'] }] });
+    // Delivery follow-up waits in the coordinators' queue until one of them claims it.
+    const delivery = rules.items.find((x) => x.stage === 'delivery')!;
+    await admin('PATCH', `/api/v1/admin/sla-rules/${delivery.id}`, { owner: { type: 'role', role: 'coordinator' } });
     const rep = await apiAs(server.url, 'rep', PASSWORD);
     const { customer } = await rep<{ customer: { id: string } }>('POST', '/api/v1/customers', { name: '苏州精工自动化科技有限公司', contacts: [{ name: '陆建国', phone: '13862151903', isPrimary: true }] });
     const place = async (days: number, qty: number) =>
@@ -109,10 +113,17 @@ describe('workbench in Chromium: a late order on top, nudge its owner, the stage
     await flow.getByText(/\d{2}:\d{2} 完成$/).first().waitFor(); // actual: review finished at confirmation
     await flow.getByText(/\d{2}:\d{2} 前$/).first().waitFor(); // plan: the due time of an open stage
     assert.ok((await flow.getByTestId('stage-owner').filter({ hasText: '李晓松' }).count()) >= 1, 'the current owner is named');
+    // 签收 has no named owner yet: 待认领 · 跟单员, and the coordinator claims it.
+    const queued = flow.getByTestId('stage-owner').filter({ hasText: '待认领 · 跟单员' });
+    await queued.waitFor();
+    await shot(c.page, 'order-1280');
+    await queued.getByTestId('claim-stage').click();
+    await c.page.getByText('已认领，该环节由您负责').waitFor();
+    await flow.getByTestId('stage-owner').filter({ hasText: '王跟单' }).waitFor();
+    assert.equal(await flow.getByText('待认领 · 跟单员').count(), 0);
     const resp = c.page.getByTestId('order-responsibility');
     await resp.getByText('延误与原因').waitFor();
     await resp.getByText('未填写原因').waitFor();
-    await shot(c.page, 'order-1280');
     await resp.getByRole('button', { name: '填写延误原因' }).click();
     const reasonDialog = c.page.locator('.ant-modal');
     await reasonDialog.locator('.ant-select').first().click();
@@ -132,6 +143,7 @@ describe('workbench in Chromium: a late order on top, nudge its owner, the stage
     await tl.getByText(/「备货\/生产」环节延误 .*，原因/).waitFor();
     await tl.getByText('第 1 级超期升级：「备货/生产」环节', { exact: false }).waitFor({ timeout: 15_000 });
     await tl.getByText('已通知 周经理', { exact: false }).first().waitFor();
+    await tl.getByText('认领了「签收」环节（跟单员 队列）').waitFor();
     assert.equal(await tl.getByText(/其他事件/).count(), 0, 'no event shows its raw type');
     await shot(c.page, 'timeline-1280', true);
     await c.ctx.close();
