@@ -18,6 +18,7 @@ import * as m0018 from './0018-shipping-packing.ts';
 import * as m0020 from './0020-responsibility.ts';
 import * as m0021 from './0021-order-list-indexes.ts';
 import * as m0024 from './0024-stock-count.ts';
+import * as m0026 from './0026-order-number-search.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0019-production': m0019,
   '0021-order-list-indexes': m0021,
   '0024-stock-count': m0024,
+  '0026-order-number-search': m0026,
 };

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { ORDER_EXPORT_MAX_ROWS, orderExportColumns, orderStatusLabels, priorityLabels, type OrderCounts, type OrderFilterQuery } from '../../../contracts/order-list.ts';
 import { orderStatuses, type orderListQuery } from '../../../contracts/orders.ts';
@@ -44,15 +45,59 @@ export function resolveFilter(q: OrderFilterQuery, timeZone: string, withStatus 
   };
 }
 
+/** Text that looks like (part of) an order or PO number: letters and digits joined by dashes, with a digit. */
+const NUMBER_LIKE = /^(?=.*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]*)*$/;
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A number search the indexes answer (migration 0026): the order number by its start
+ * ("SO-2026112") or its end ("0042", "1127-0042", through the reversed number), or the PO
+ * number by its start. Each range is checked again with LIKE, so whatever the collation no
+ * other row slips in. Free text (a customer name) keeps the repository's substring search.
+ */
+function numberSearch(text: string) {
+  const up = text.toUpperCase();
+  const rev = [...up].reverse().join('');
+  const startsWith = (col: Expression<string | null>, v: string) => (eb: ExpressionBuilder<any, any>) =>
+    eb.and([eb(col, '>=', v), eb(col, '<', `${v}\uffff`), eb(col, 'like', sql<string>`${`${likeLiteral(v)}%`} escape '\\'`)]);
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.or([
+      startsWith(sql.ref<string>('salesOrder.number'), up)(eb),
+      eb.and([startsWith(sql.ref<string>('salesOrder.numberRev'), rev)(eb), eb(sql.ref<string>('salesOrder.number'), 'like', sql<string>`${`%${likeLiteral(up)}`} escape '\\'`)]),
+      startsWith(sql.ref<string | null>('salesOrder.customerPo'), text)(eb),
+    ]);
+}
+
+/** The filter without its text when the text is a number (then `match` searches it), unchanged otherwise. */
+export function splitSearch(filter: OrderFilter): { filter: OrderFilter; match: ReturnType<typeof numberSearch> | null } {
+  if (!filter.q || !NUMBER_LIKE.test(filter.q)) return { filter, match: null };
+  return { filter: { ...filter, q: undefined }, match: numberSearch(filter.q) };
+}
+
 /** The order list, its tab counts and its Excel export — one filter, one data scope. `maxRows` caps exports (tests lower it). */
 export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits: { maxRows: number } = { maxRows: ORDER_EXPORT_MAX_ROWS }) {
   const { maxRows } = limits;
   const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+  /** Orders per status: the repository's GROUP BY, or the same over the list's builder for a number search. */
+  const countByStatus = async (actor: Actor, f: OrderFilter) => {
+    const { filter, match } = splitSearch(f);
+    if (!match) return countOrdersByStatus(db, actor, filter);
+    const rows = await selectOrders(db, actor, filter)
+      .where(match)
+      .clearSelect()
+      .select((eb) => ['salesOrder.status', eb.fn.countAll<number>().as('n')])
+      .groupBy('salesOrder.status')
+      .execute();
+    return new Map(rows.map((r) => [r.status, Number(r.n)]));
+  };
+
   return {
     async list(actor: Actor, q: z.infer<typeof orderListQuery>) {
       const after = decodeCursor(q.cursor);
-      let qb = selectOrders(db, actor, resolveFilter(q, config.timeZone)).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
+      const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
+      let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
+      if (match) qb = qb.where(match);
       if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
       const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
       const counts = new Map<string, number>();
@@ -68,14 +113,14 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
 
     /** Orders per status under the list's other filters (the status tab itself is ignored), every status present. */
     async counts(actor: Actor, q: OrderFilterQuery): Promise<OrderCounts> {
-      const found = await countOrdersByStatus(db, actor, resolveFilter(q, config.timeZone, false));
+      const found = await countByStatus(actor, resolveFilter(q, config.timeZone, false));
       const byStatus = Object.fromEntries(orderStatuses.map((s) => [s, found.get(s) ?? 0])) as OrderCounts['byStatus'];
       return { byStatus, total: [...found.values()].reduce((a, b) => a + b, 0) };
     },
 
     /** How many orders an export with these filters would hold, and whether the cap cuts it. */
     async exportSize(actor: Actor, q: OrderFilterQuery) {
-      const found = await countOrdersByStatus(db, actor, resolveFilter(q, config.timeZone));
+      const found = await countByStatus(actor, resolveFilter(q, config.timeZone));
       const total = [...found.values()].reduce((a, b) => a + b, 0);
       return { total, rows: Math.min(total, maxRows), truncated: total > maxRows };
     },
@@ -88,7 +133,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
      */
     async exportXlsx(actor: Actor, q: OrderFilterQuery, locale: Locale, out: Writable): Promise<void> {
       const en = locale === 'en-US';
-      const filter = resolveFilter(q, config.timeZone);
+      const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
       const columns = orderExportColumns.filter((c) => !('field' in c) || !actor.hiddenFields.has(c.field));
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       const ws = wb.addWorksheet(en ? 'Orders' : '订单', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -99,6 +144,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
       let written = 0;
       while (written < maxRows && !out.destroyed) {
         let qb = selectOrderExportRows(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
+        if (match) qb = qb.where(match);
         if (last) qb = qb.where('salesOrder.id', '<', last);
         const rows = await qb.execute();
         for (const [i, r] of rows.entries()) {
