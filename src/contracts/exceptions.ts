@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 export const exceptionTypes = ['late_eta', 'tracking_exception', 'receipt_disputed', 'no_movement'] as const;
 export const exceptionStates = ['open', 'resolved'] as const;
+/** Resolutions staff choose when closing an exception. */
 export const exceptionResolutions = ['reshipped', 'customer_contacted', 'refund', 'carrier_claim', 'no_action_needed', 'other'] as const;
+/** Resolutions only the system sets: the shipment was cancelled, so its exceptions close with it. */
+export const systemResolutions = ['shipment_cancelled'] as const;
+export const allResolutions = [...exceptionResolutions, ...systemResolutions] as const;
 
 export const exceptionSchema = z.object({
   id: z.string(),
@@ -17,7 +21,7 @@ export const exceptionSchema = z.object({
   state: z.enum(exceptionStates),
   details: z.record(z.string(), z.unknown()),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
-  resolution: z.enum(exceptionResolutions).nullable(),
+  resolution: z.enum(allResolutions).nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -151,3 +151,56 @@ for (const d of await dialects()) {
     });
   });
 }
+
+for (const d of await dialects()) {
+  describe(`after a shipment is cancelled [${d.name}]`, { skip: d.skip }, () => {
+    let t: TestApp;
+    let admin: Session;
+    let rep: Session;
+    let wh: Session;
+    before(async () => {
+      t = await createTestApp(d.name);
+      admin = (await t.as(['admin'])).session;
+      rep = (await t.as(['sales'])).session;
+      wh = (await t.as(['warehouse'])).session;
+    });
+    after(() => t?.close());
+
+    const stages = async (orderId: string) => Object.fromEntries(((await t.req(rep, 'GET', `/api/v1/orders/${orderId}`)).json().stages as { stage: string; startedAt: string | null; completedAt: string | null }[]).map((s) => [s.stage, [!!s.startedAt, !!s.completedAt]]));
+
+    test('its open exceptions close as shipment_cancelled on the timeline, and the stage track steps back with the order', async () => {
+      const w = await orderWorld(t, admin, rep, { stock: 10 });
+      // Promised tomorrow, ETA in five days: dispatch opens a late-ETA exception.
+      const o = (await t.req(rep, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(1), lines: [{ productId: w.productId, qty: 4, unitPrice: 100_000 }], submit: true })).json().order;
+      const dispatch = async (qty: number, tn: string) => {
+        const s = (await t.req(wh, 'POST', '/api/v1/shipments', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, qty }] })).json();
+        const r = await t.req(wh, 'POST', `/api/v1/shipments/${s.id}/dispatch`, { carrier: 'manual', trackingNumber: tn, eta: inDays(5) });
+        assert.equal(r.statusCode, 200, r.body);
+        return s.id as string;
+      };
+      const a = await dispatch(1, 'NB-X1');
+      const b = await dispatch(3, 'NB-X2');
+      assert.deepEqual([(await stages(o.id)).preparation, (await stages(o.id)).shipping, (await stages(o.id)).delivery], [[true, true], [true, true], [true, false]], 'fully shipped');
+      const exOf = async (shipmentId: string) => (await t.req(rep, 'GET', `/api/v1/exceptions?orderId=${o.id}`)).json().items.filter((e: { entityId: string }) => e.entityId === shipmentId);
+      assert.equal((await exOf(b))[0].state, 'open');
+
+      assert.equal((await t.req(wh, 'POST', `/api/v1/shipments/${b}/cancel`, { reason: '客户改期' })).statusCode, 200);
+      const closed = (await exOf(b))[0];
+      assert.deepEqual([closed.state, closed.resolution], ['resolved', 'shipment_cancelled']);
+      assert.equal((await exOf(a))[0].state, 'open', 'the other shipment’s exception stays open');
+      const tl = (await t.req(rep, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items;
+      assert.ok(tl.some((e: { type: string; data: { resolution?: string; exceptionId?: string } }) => e.type === 'exception.resolved' && e.data.resolution === 'shipment_cancelled' && e.data.exceptionId === closed.id));
+      let st = await stages(o.id);
+      assert.deepEqual([st.preparation, st.shipping, st.delivery], [[true, true], [true, false], [false, false]], 'partly shipped again: shipping active, delivery not started');
+
+      assert.equal((await t.req(wh, 'POST', `/api/v1/shipments/${a}/cancel`, { reason: '客户改期' })).statusCode, 200);
+      st = await stages(o.id);
+      assert.equal((await t.req(rep, 'GET', `/api/v1/orders/${o.id}`)).json().status, 'confirmed');
+      assert.deepEqual([st.review, st.preparation, st.shipping, st.delivery], [[true, true], [true, false], [false, false], [false, false]], 'nothing shipped: preparation active again');
+
+      await dispatch(4, 'NB-X3');
+      st = await stages(o.id);
+      assert.deepEqual([st.preparation, st.shipping, st.delivery], [[true, true], [true, true], [true, false]], 'a new dispatch moves the track on again');
+    });
+  });
+}

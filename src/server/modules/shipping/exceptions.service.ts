@@ -81,6 +81,17 @@ export function createExceptionsService(db: Db, config: Pick<Config, 'publicUrl'
       return id;
     },
 
+    /** Closes the open exceptions of a shipment that was cancelled (resolution `shipment_cancelled`), each on the order timeline. */
+    async closeForCancelled(tx: Tx, shipmentId: string, actor: Actor) {
+      const open = await tx.selectFrom('exception').select(['id', 'type', 'orderId']).where('entityType', '=', 'shipment').where('entityId', '=', shipmentId).where('state', '=', 'open').execute();
+      const at = nowIso();
+      for (const r of open) {
+        await tx.updateTable('exception').set({ state: 'resolved', resolution: 'shipment_cancelled', resolvedAt: at, openKey: null }).where('id', '=', r.id).where('state', '=', 'open').execute();
+        await appendEvent(tx, { entityType: 'order', entityId: r.orderId, type: 'exception.resolved', actor, stage: 'shipping', data: { exceptionId: r.id, type: r.type, resolution: 'shipment_cancelled', note: null, ownerId: null } });
+      }
+      return open.length;
+    },
+
     async update(actor: Actor, id: string, input: z.infer<typeof exceptionPatchBody>) {
       await inTransaction(db, async (tx) => {
         const r = await select(tx, actor).where('exception.id', '=', id).executeTakeFirst();

@@ -130,7 +130,7 @@ export function createShipmentsService(db: Db, config: Pick<Config, 'publicUrl' 
     },
 
     async cancel(actor: Actor, id: string, input: z.infer<typeof cancelShipmentBody>) {
-      await cancelShipment(db, config, actor, id, input);
+      await cancelShipment(db, config, exceptions, actor, id, input);
       return load(db, actor, id);
     },
 

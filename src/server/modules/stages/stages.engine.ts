@@ -28,6 +28,17 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
 /** The events after which `track` may have finished a stage (keep in step with its switch). */
 export const stageCompletingEvents: ReadonlySet<string> = new Set(['order.created', 'order.confirmed', 'shipment.dispatched', 'order.shipped', 'order.delivered']);
 
+/**
+ * A cancelled dispatch steps the order back (`order.shipment_reversed`, data.to = the status
+ * it stepped back to); the track follows: per status, the stage that is active again (its
+ * finish cleared) and the later stages that go back to not started.
+ */
+const stepBack: Partial<Record<string, { reopen: StageName; reset: StageName[] }>> = {
+  confirmed: { reopen: 'preparation', reset: ['shipping', 'delivery'] },
+  in_fulfilment: { reopen: 'preparation', reset: ['shipping', 'delivery'] },
+  partially_shipped: { reopen: 'shipping', reset: ['delivery'] },
+};
+
 async function track(tx: Tx, e: StoredEvent): Promise<void> {
   const d = e.data as Record<string, any>;
   const id = e.entityId;
@@ -65,6 +76,13 @@ async function track(tx: Tx, e: StoredEvent): Promise<void> {
     case 'order.delivered':
       await set(tx, id, 'delivery', { completedAt: e.at });
       return set(tx, id, 'billing', { startedAt: e.at });
+    case 'order.shipment_reversed': {
+      const rule = stepBack[String(d.to)];
+      if (!rule) return;
+      await tx.updateTable('orderStage').set({ completedAt: null }).where('orderId', '=', id).where('stage', '=', rule.reopen).execute();
+      await tx.updateTable('orderStage').set({ startedAt: null, completedAt: null }).where('orderId', '=', id).where('stage', 'in', rule.reset).execute();
+      return;
+    }
     case 'order.cancelled':
       await tx.updateTable('orderStage').set({ skipped: 1, nextAlertAt: null }).where('orderId', '=', id).where('completedAt', 'is', null).execute();
       return;

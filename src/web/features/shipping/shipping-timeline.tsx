@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { exceptionResolutions, exceptionTypes } from '../../../contracts/exceptions.ts';
+import { allResolutions, exceptionTypes } from '../../../contracts/exceptions.ts';
 import { formatDate, formatDateTime, formatQty } from '../../lib/format.ts';
 import type { Order } from '../orders/api.ts';
 import { useCarrierName } from './carrier-name.ts';
@@ -27,7 +27,7 @@ function Words({ entry: e, order }: { entry: Entry; order: Pick<Order, 'lines'> 
     </Link>
   ) : null;
   const exType = (v: unknown) => ((exceptionTypes as readonly string[]).includes(str(v)) ? t(`shipping.exceptions.type.${str(v) as 'late_eta'}`) : str(v));
-  const resolution = (v: unknown) => ((exceptionResolutions as readonly string[]).includes(str(v)) ? t(`shipping.exceptions.resolution.${str(v) as 'other'}`) : '');
+  const resolution = (v: unknown) => ((allResolutions as readonly string[]).includes(str(v)) ? t(`shipping.exceptions.resolution.${str(v) as 'other'}`) : '');
   const note = (text: string) => (text ? <div className="gd-history-note">{text}</div> : null);
   switch (e.type) {
     case 'stock.shipped':

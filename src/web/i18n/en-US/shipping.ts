@@ -119,7 +119,7 @@ export const shipping: Messages['shipping'] = {
     subtitle: 'ETA after the promised date, carrier exceptions, disputed receipts — each with an owner and a deadline, closed with how it ended.',
     type: { late_eta: 'ETA after promised date', tracking_exception: 'Carrier exception', receipt_disputed: 'Receipt disputed', no_movement: 'No tracking movement' },
     state: { open: 'Open', resolved: 'Resolved' },
-    resolution: { reshipped: 'Reshipped', customer_contacted: 'Customer contacted', refund: 'Refund', carrier_claim: 'Carrier claim', no_action_needed: 'No action needed', other: 'Other' },
+    resolution: { reshipped: 'Reshipped', customer_contacted: 'Customer contacted', refund: 'Refund', carrier_claim: 'Carrier claim', no_action_needed: 'No action needed', other: 'Other', shipment_cancelled: 'Shipment cancelled' },
     typeFilter: 'Exception type',
     what: 'Exception',
     where: 'Order / shipment',

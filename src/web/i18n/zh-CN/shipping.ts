@@ -117,7 +117,7 @@ export const shipping = {
     subtitle: '预计晚于交期、物流异常、客户签收有异议 — 每条都有负责人和处理时限，处理完要写明结果。',
     type: { late_eta: '预计晚于交期', tracking_exception: '物流异常', receipt_disputed: '签收异议', no_movement: '物流无更新' },
     state: { open: '待处理', resolved: '已解决' },
-    resolution: { reshipped: '已补发', customer_contacted: '已联系客户', refund: '退款', carrier_claim: '向承运商索赔', no_action_needed: '无需处理', other: '其他' },
+    resolution: { reshipped: '已补发', customer_contacted: '已联系客户', refund: '退款', carrier_claim: '向承运商索赔', no_action_needed: '无需处理', other: '其他', shipment_cancelled: '发货单已取消' },
     typeFilter: '异常类型',
     what: '异常',
     where: '订单 / 发货单',
