@@ -124,7 +124,19 @@ export const stockExplanation = z.object({
   movementsByType: z.array(z.object({ type: z.enum(movementTypes), qty: z.number(), count: z.number() })),
   recentMovements: z.array(movementSchema),
   reservations: z.array(
-    z.object({ id: z.string(), orderId: z.string(), orderLineId: z.string(), warehouseId: z.string(), warehouseCode: z.string(), qty: z.number(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      /** The holder: a sales order (orderLineId is its line), or a work order holding its components (orderId = orderLineId = the work order's id). */
+      orderId: z.string(),
+      orderLineId: z.string(),
+      holderType: z.enum(['order', 'work_order']),
+      /** The order's or work order's number (null for a draft order without one). */
+      holderNumber: z.string().nullable(),
+      warehouseId: z.string(),
+      warehouseCode: z.string(),
+      qty: z.number(),
+      createdAt: z.string(),
+    }),
   ),
   /** Active reservations beyond those listed (the list is capped). */
   moreReservations: z.number(),

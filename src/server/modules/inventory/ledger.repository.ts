@@ -56,12 +56,19 @@ export function releaseActive(tx: Tx, orderId: string, orderLineIds: string[] | 
   return qb.returning(['id', 'orderLineId', 'productId', 'warehouseId', 'qty']).execute();
 }
 
-/** Active reservations of a product (which orders hold the stock), oldest first. */
+/**
+ * Active reservations of a product (which orders or work orders hold the stock), oldest first.
+ * A work order holds its components under its own id as both order and line (production
+ * reserves them at release); the holder's number is joined in as a read-only label so the
+ * explanation stays one query and says "工单 WO-…" instead of passing a work order off as an order.
+ */
 export function activeReservations(q: Q, productId: string, warehouseId: string | undefined, limit: number) {
   let qb = q
     .selectFrom('reservation as r')
     .innerJoin('warehouse', 'warehouse.id', 'r.warehouseId')
-    .select(['r.id', 'r.orderId', 'r.orderLineId', 'r.warehouseId', 'warehouse.code as warehouseCode', 'r.qty', 'r.createdAt'])
+    .leftJoin('salesOrder as so', 'so.id', 'r.orderId')
+    .leftJoin('workOrder as wo', 'wo.id', 'r.orderId')
+    .select(['r.id', 'r.orderId', 'r.orderLineId', 'r.warehouseId', 'warehouse.code as warehouseCode', 'r.qty', 'r.createdAt', 'so.number as orderNumber', 'wo.number as workOrderNumber'])
     .where('r.productId', '=', productId)
     .where('r.state', '=', 'active')
     .orderBy('r.id')

@@ -62,7 +62,7 @@ export function createStockService(db: Db) {
         available: fromMilli(onHand - reserved),
         movementsByType: byType.map((t) => ({ type: t.type, qty: fromMilli(Number(t.qty)), count: Number(t.count) })),
         recentMovements: recent.map(toMovement),
-        reservations: held.map((r) => ({ ...r, qty: fromMilli(Number(r.qty)) })),
+        reservations: held.map(({ orderNumber, workOrderNumber, ...r }) => ({ ...r, qty: fromMilli(Number(r.qty)), holderType: workOrderNumber !== null || r.orderId === r.orderLineId ? ('work_order' as const) : ('order' as const), holderNumber: workOrderNumber ?? orderNumber ?? null })),
         moreReservations: Math.max(0, heldCount - held.length),
         counters: { onHand: fromMilli(counterOnHand), reserved: fromMilli(counterReserved) },
         consistent: rows.every((b) => b.onHand === b.moved && b.reserved === b.held),

@@ -1,11 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Movement, movementCreateBody, movementCreated, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate } from '../../../contracts/inventory.ts';
+import type { incomingSchema } from '../../../contracts/production.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Movement, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate };
 export type MovementInput = z.input<typeof movementCreateBody>;
 export type MovementCreated = z.infer<typeof movementCreated>;
+export type Incoming = z.infer<typeof incomingSchema>['items'][number];
 
 export interface StockFilters {
   q: string;
@@ -28,6 +30,7 @@ export const stockKeys = {
   movements: (f: MovementFilters) => [...stockKeys.all, 'movements', f] as const,
   explain: (productId: string, warehouseId: string) => [...stockKeys.all, 'explain', productId, warehouseId] as const,
   warehouses: () => [...stockKeys.all, 'warehouses'] as const,
+  incoming: (productIds: string[]) => [...stockKeys.all, 'incoming', productIds] as const,
 };
 
 export function useWarehouses(enabled = true) {
@@ -79,5 +82,23 @@ export function useCreateMovement() {
   return useMutation({
     mutationFn: (body: MovementInput) => api.post<MovementCreated>('/api/v1/stock/movements', body),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: stockKeys.all }), qc.invalidateQueries({ queryKey: ['orders', 'quote'] })]),
+  });
+}
+
+/** What open work orders will still bring, per product (all warehouses), for the products on screen (≤ 200 per request). */
+export function useIncoming(productIds: string[], enabled = true) {
+  const ids = [...new Set(productIds)].sort();
+  return useQuery({
+    queryKey: stockKeys.incoming(ids),
+    queryFn: async () => {
+      const out = new Map<string, Incoming>();
+      for (let i = 0; i < ids.length; i += 200) {
+        const r = await api.get<{ items: Incoming[] }>('/api/v1/production/incoming', { productIds: ids.slice(i, i + 200).join(',') });
+        for (const x of r.items) out.set(x.productId, x);
+      }
+      return out;
+    },
+    enabled: enabled && ids.length > 0,
+    staleTime: 30_000,
   });
 }

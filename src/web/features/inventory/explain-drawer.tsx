@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime, formatQty } from '../../lib/format.ts';
-import { useStockExplanation, type Movement, type StockExplanation } from './api.ts';
+import { useIncoming, useStockExplanation, type Incoming, type Movement, type StockExplanation } from './api.ts';
 import { MovementTypeTag } from './movement-type-tag.tsx';
 
 type Reservation = StockExplanation['reservations'][number];
@@ -13,6 +13,8 @@ export function ExplainDrawer({ productId, warehouseId, onClose }: { productId: 
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const q = useStockExplanation(productId, warehouseId);
+  const incoming = useIncoming([productId]);
+  const coming = incoming.data?.get(productId);
   const e = q.data;
   const u = e?.unit;
   return (
@@ -55,13 +57,41 @@ export function ExplainDrawer({ productId, warehouseId, onClose }: { productId: 
             pagination={e.reservations.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
             locale={{ emptyText: t('inventory.explain.noReservations') }}
             columns={[
-              { title: t('inventory.explain.order'), dataIndex: 'orderId', render: (id: string) => <Link to={`/orders/${id}`}>{t('inventory.explain.openOrder')}</Link> },
+              {
+                title: t('inventory.explain.holder'),
+                key: 'holder',
+                render: (_, r) =>
+                  r.holderType === 'work_order' ? (
+                    <Link to={`/production/work-orders/${r.orderId}`} data-testid="holder-work-order">
+                      {t('inventory.explain.workOrder', { number: r.holderNumber ?? '' })}
+                    </Link>
+                  ) : (
+                    <Link to={`/orders/${r.orderId}`}>{r.holderNumber ? t('inventory.explain.orderNumber', { number: r.holderNumber }) : t('inventory.explain.openOrder')}</Link>
+                  ),
+              },
               { title: t('inventory.warehouse'), dataIndex: 'warehouseCode' },
               { title: t('inventory.qty'), dataIndex: 'qty', align: 'right', render: (v: number) => formatQty(v, u) },
               { title: t('inventory.explain.since'), dataIndex: 'createdAt', responsive: ['sm'], render: (v: string) => formatDateTime(v) },
             ]}
           />
           {e.moreReservations > 0 && <Typography.Text type="secondary">{t('inventory.explain.more', { count: e.moreReservations })}</Typography.Text>}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('inventory.explain.incoming', { qty: formatQty(coming?.incoming ?? 0, u) })}
+          </Typography.Title>
+          <Table<Incoming['workOrders'][number]>
+            size="small"
+            rowKey="id"
+            dataSource={coming?.workOrders ?? []}
+            loading={incoming.isPending && incoming.fetchStatus !== 'idle'}
+            pagination={false}
+            data-testid="explain-incoming"
+            locale={{ emptyText: t('inventory.explain.noIncoming') }}
+            columns={[
+              { title: t('inventory.explain.workOrderCol'), dataIndex: 'number', render: (v: string, w) => <Link to={`/production/work-orders/${w.id}`}>{v}</Link> },
+              { title: t('inventory.explain.remaining'), key: 'remaining', align: 'right', render: (_, w) => formatQty(Math.max(0, w.qty - w.receivedQty), u) },
+              { title: t('inventory.explain.plannedFinish'), dataIndex: 'plannedFinish', responsive: ['sm'], render: (v: string | null) => (v ? formatDateTime(v) : t('common.none')) },
+            ]}
+          />
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('inventory.explain.recent')}
           </Typography.Title>

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatQty } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
-import { useStockLevels, useWarehouses, type StockFilters, type StockLevel } from './api.ts';
+import { useIncoming, useStockLevels, useWarehouses, type StockFilters, type StockLevel } from './api.ts';
 import { ExplainDrawer } from './explain-drawer.tsx';
 import { InventoryNav } from './inventory-nav.tsx';
 import { MovementModal } from './movement-modal.tsx';
@@ -31,6 +31,7 @@ export function StockPage() {
   const list = useStockLevels(filters);
   const warehouses = useWarehouses();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const incoming = useIncoming(rows.map((r) => r.productId));
   const [explain, setExplain] = useState<{ productId: string; warehouseId: string } | null>(null);
   const [movement, setMovement] = useState<Preset | null>(null);
   const writable = can('inventory:write');
@@ -93,6 +94,16 @@ export function StockPage() {
             { title: t('inventory.warehouse'), dataIndex: 'warehouseCode', responsive: ['sm'] },
             { title: t('inventory.onHand'), dataIndex: 'onHand', align: 'right', responsive: ['md'], render: (v: number, l) => <span className="gd-num">{formatQty(v, l.unit)}</span> },
             { title: t('inventory.reserved'), dataIndex: 'reserved', align: 'right', responsive: ['md'], render: (v: number, l) => <span className="gd-num">{formatQty(v, l.unit)}</span> },
+            {
+              title: <span title={t('inventory.incomingHelp')}>{t('inventory.incoming')}</span>,
+              key: 'incoming',
+              align: 'right',
+              responsive: ['md'],
+              render: (_, l) => {
+                const v = incoming.data?.get(l.productId)?.incoming ?? 0;
+                return v > 0 ? <span className="gd-num" data-testid="incoming">{formatQty(v, l.unit)}</span> : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+              },
+            },
             {
               title: t('inventory.available'),
               dataIndex: 'available',
