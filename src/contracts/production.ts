@@ -359,3 +359,46 @@ export const incomingSchema = z.object({
     }),
   ),
 });
+
+/** GET /schedule: the Gantt window — from a China date, so many days. */
+export const scheduleViewQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  days: z.coerce.number().int().min(1).max(62).default(14),
+});
+
+/** The plan per work center for the Gantt: each open operation's planned bars in the window, the bottleneck named. */
+export const scheduleViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  centers: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      state: z.enum(workCenterStates),
+      /** Open work orders at risk that name this center as what holds them up. */
+      bottleneckOf: z.number(),
+      /** Open operations on the center that the plan could not place. */
+      unplanned: z.number(),
+      operations: z.array(
+        z.object({
+          operationId: z.string(),
+          workOrderId: z.string(),
+          number: z.string(),
+          sku: z.string(),
+          name: z.string(),
+          qty: z.number(),
+          plannedStart: z.string(),
+          plannedFinish: z.string(),
+          priority: z.enum(priorities),
+          atRisk: z.boolean(),
+          orderNumber: z.string().nullable(),
+          promisedDate: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  /** The center most at-risk work orders wait on (none when nothing is at risk). */
+  bottleneck: z.object({ id: z.string(), code: z.string(), name: z.string(), atRisk: z.number() }).nullable(),
+});
+export type ScheduleView = z.infer<typeof scheduleViewSchema>;

@@ -16,6 +16,7 @@ import { createBomService } from './bom.service.ts';
 import { createEquipmentService } from './equipment.service.ts';
 import { createMaterialCheckService } from './material-check.service.ts';
 import { productionRoutes } from './production.routes.ts';
+import { createScheduleViewService } from './schedule-view.service.ts';
 import { createScheduleService, RESCHEDULE_CHANNEL, runSchedule as plan } from './schedule.service.ts';
 import { MINUTE } from './capacity.ts';
 import { createWorkCentersService } from './work-centers.service.ts';
@@ -41,7 +42,7 @@ export function registerProduction(app: App, ctx: AppContext, deps: { orders: Pi
   const equipment = createEquipmentService(ctx.handle.db, ctx.config, announce);
   registerWorkOrderDemand(ctx.config.timeZone);
   productionRoutes(app, bom, materials);
-  workOrderRoutes(app, { centers, workOrders, schedule, equipment, board: createBoardService(ctx.handle.db) });
+  workOrderRoutes(app, { centers, workOrders, schedule, scheduleView: createScheduleViewService(ctx.handle.db), equipment, board: createBoardService(ctx.handle.db) });
   return { bom, materials, centers, workOrders, schedule, equipment };
 }
 

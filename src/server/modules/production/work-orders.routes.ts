@@ -8,6 +8,8 @@ import {
   routingPutBody,
   routingSchema,
   scheduleResultSchema,
+  scheduleViewQuery,
+  scheduleViewSchema,
   workCenterCreate,
   workCenterDownBody,
   workCenterSchema,
@@ -21,6 +23,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { BoardService } from './board.service.ts';
 import type { EquipmentService } from './equipment.service.ts';
 import type { ScheduleService } from './schedule.service.ts';
+import type { ScheduleViewService } from './schedule-view.service.ts';
 import type { WorkCentersService } from './work-centers.service.ts';
 import type { WorkOrdersService } from './work-orders.service.ts';
 
@@ -28,7 +31,7 @@ const tags = ['production'];
 const read = { config: { permission: 'production:read' as const } };
 const write = { config: { permission: 'production:write' as const } };
 
-export function workOrderRoutes(app: App, s: { centers: WorkCentersService; workOrders: WorkOrdersService; schedule: ScheduleService; equipment: EquipmentService; board: BoardService }): void {
+export function workOrderRoutes(app: App, s: { centers: WorkCentersService; workOrders: WorkOrdersService; schedule: ScheduleService; scheduleView: ScheduleViewService; equipment: EquipmentService; board: BoardService }): void {
   app.get('/api/v1/work-centers', { ...read, schema: { tags, response: { 200: page(workCenterSchema) } } }, () => s.centers.list());
   app.get('/api/v1/work-centers/:id', { ...read, schema: { tags, params: idParams, response: { 200: workCenterSchema } } }, (req) => s.centers.get(req.params.id));
   app.post('/api/v1/work-centers', { ...write, schema: { tags, description: 'Capacity in hours per working day (Monday–Friday from 08:00 China time).', body: workCenterCreate, response: { 201: workCenterSchema } } }, async (req, reply) =>
@@ -108,5 +111,10 @@ export function workOrderRoutes(app: App, s: { centers: WorkCentersService; work
     (req) => s.schedule.run(req.body?.from),
   );
 
+  app.get(
+    '/api/v1/schedule',
+    { ...read, schema: { tags, description: 'The last plan per work center for the Gantt: open operations overlapping ?from= (China date, default today) for ?days= (1–62, default 14), order priority, risk, and the bottleneck center. Which order a bar serves only within the caller’s data scope.', querystring: scheduleViewQuery, response: { 200: scheduleViewSchema } } },
+    (req) => s.scheduleView.view(req.actor!, req.query),
+  );
   app.get('/api/v1/production/board', { config: { permission: 'board:read' }, schema: { tags, description: 'Per work center: state and the open operations in planned order; totals of open, running and late work.', response: { 200: boardSchema } } }, () => s.board.board());
 }
