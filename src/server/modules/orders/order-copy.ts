@@ -16,7 +16,7 @@ import { orderLines, orders, type OrderRow } from './orders.repository.ts';
 
 interface Deps {
   row(q: Db | Tx, actor: Actor | null, id: string): Promise<OrderRow>;
-  insertDraft(tx: Tx, actor: Actor, id: string, input: OrderCreate): Promise<void>;
+  insertDraft(tx: Tx, actor: Actor, id: string, input: OrderCreate): Promise<unknown>;
   load(q: Db | Tx, actor: Actor, id: string): Promise<Order>;
 }
 

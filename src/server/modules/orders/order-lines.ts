@@ -9,6 +9,9 @@ import type { OrderLineTable, ProductTable } from '../../db/schema.ts';
 import { productsRepository } from '../catalog/index.ts';
 import { lineAmounts, linesHash, totals } from './order-pricing.ts';
 
+/** A line as built for storing: every column but those the database fills in. */
+export type NewLine = Required<Omit<Insertable<OrderLineTable>, 'shippedQty' | 'plannedCompletion' | 'atRisk'>>;
+
 /**
  * Input lines → stored lines with prices snapshotted from the catalog and amounts in fen.
  * Unknown products and quantities finer than the unit allows are field errors.
@@ -22,7 +25,7 @@ export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof 
     return [];
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems);
-  const lines: Insertable<OrderLineTable>[] = input.map((l, i) => {
+  const lines: NewLine[] = input.map((l, i) => {
     const p = products.get(l.productId)!;
     const qty = toMilli(l.qty);
     const discountBp = Math.round(l.discountPct * 100);

@@ -54,7 +54,7 @@ export function createRevisions(db: Db, config: Pick<Config, 'publicUrl'>, appro
     });
     const lines = await orderLines.of(tx, [o.id]);
     const results = await reserveForOrder(tx, { orderId: o.id, actor, lines: lines.map((l) => ({ orderLineId: l.id, productId: l.productId, warehouseId: l.warehouseId, qty: Number(l.qty) })) });
-    for (const r of results) await orderLines.setReservation(tx, r.orderLineId, r.reserved, r.short, r.warehouseId);
+    await orderLines.setReservations(tx, results);
     await tx.updateTable('orderRevision').set({ state: 'applied', appliedAt: at }).where('id', '=', rev.id).execute();
     await appendEvent(tx, { entityType: 'order', entityId: o.id, type: 'order.revised', actor, stage: 'review', data: { revisionNo: rev.revisionNo, reason: rev.reason, impact } });
     // Everyone the change touches: owner, creator, whoever approved the order, and the warehouse when stock moves.

@@ -14,10 +14,13 @@ import type { ApprovalsService } from '../approvals/index.ts';
 import { productsRepository } from '../catalog/index.ts';
 import { reserveForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { ProductTable } from '../../db/schema.ts';
+import type { OrderLineTable, ProductTable } from '../../db/schema.ts';
 import { runChecks } from './order-checks.ts';
 import { orderMachine } from './order.machine.ts';
 import { lastPrices, openExposure, orderLines, orders, possibleDuplicates, rememberPrices, type OrderRow } from './orders.repository.ts';
+
+/** What submitting reads of a line (a stored line, or one just built for a new order). */
+type Line = Pick<OrderLineTable, 'id' | 'lineNo' | 'productId' | 'qty' | 'unitPrice' | 'spec' | 'discountBp' | 'warehouseId'>;
 
 /** Which role an `approval`-severity check is routed to. */
 const checkApprover: Partial<Record<CheckResult['code'], string>> = { CREDIT_LIMIT_EXCEEDED: 'finance', CUSTOMER_ON_HOLD: 'finance' };
@@ -27,10 +30,10 @@ export function createSubmit(config: Pick<Config, 'publicUrl' | 'timeZone'>, app
   const money = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
   /** Reserves stock and confirms; short lines stay confirmed with their shortage (backorder). */
-  async function confirm(tx: Tx, actor: Actor, o: OrderRow, from: 'submitted' | 'pending_approval') {
-    const lines = await orderLines.of(tx, [o.id]);
+  async function confirm(tx: Tx, actor: Actor, o: OrderRow, from: 'submitted' | 'pending_approval', known?: Line[]) {
+    const lines = known ?? (await orderLines.of(tx, [o.id]));
     const results = await reserveForOrder(tx, { orderId: o.id, actor, lines: lines.map((l) => ({ orderLineId: l.id, productId: l.productId, warehouseId: l.warehouseId, qty: Number(l.qty) })) });
-    for (const r of results) await orderLines.setReservation(tx, r.orderLineId, r.reserved, r.short, r.warehouseId);
+    await orderLines.setReservations(tx, results);
     const at = nowIso();
     if (!(await orders.transition(tx, o.id, from, { status: orderMachine.next(from, 'confirm'), confirmedAt: at, updatedAt: at }))) throw new AppError('INVALID_STATE', { action: 'confirm' });
     await rememberPrices(tx, o.customerId, o.id, lines.map((l) => ({ productId: l.productId, unitPrice: Number(l.unitPrice) })), at);
@@ -47,15 +50,16 @@ export function createSubmit(config: Pick<Config, 'publicUrl' | 'timeZone'>, app
     /**
      * Submit: the status guard first (a double click submits once), then every check, the
      * number as late as possible, then approval or confirmation — all in the caller's transaction.
+     * `known`: the lines and products the caller just wrote (create and submit in one request).
      */
-    async submit(tx: Tx, actor: Actor, o: OrderRow, acks: z.infer<typeof acknowledgement>[]) {
+    async submit(tx: Tx, actor: Actor, o: OrderRow, acks: z.infer<typeof acknowledgement>[], known?: { lines: Line[]; products: Map<string, ProductTable> }) {
       const now = nowIso();
       if (!(await orders.transition(tx, o.id, 'draft', { status: orderMachine.next('draft', 'submit'), version: o.version + 1, submittedAt: now, submittedBy: actor.id, updatedAt: now }))) {
         throw new AppError('INVALID_STATE', { action: 'submit', state: o.status });
       }
       if (!o.shipTo) throw new AppError('VALIDATION_FAILED', [fieldError('shipToAddress', 'address_required')]);
-      const lines = await orderLines.of(tx, [o.id]);
-      const products = new Map((await productsRepository.byIds(tx, lines.map((l) => l.productId))).map((p) => [p.id, p as ProductTable]));
+      const lines = known?.lines ?? (await orderLines.of(tx, [o.id]));
+      const products = known?.products ?? new Map((await productsRepository.byIds(tx, lines.map((l) => l.productId))).map((p) => [p.id, p as ProductTable]));
       const customer = await tx.selectFrom('customer').select(['status', 'creditLimit', 'tier']).where('id', '=', o.customerId).executeTakeFirstOrThrow();
       const windowDays = await getSetting(tx, 'order.duplicateWindowDays');
       const checks = runChecks({
@@ -117,7 +121,7 @@ export function createSubmit(config: Pick<Config, 'publicUrl' | 'timeZone'>, app
         await orders.transition(tx, o.id, 'submitted', { status: orderMachine.next('submitted', 'requestApproval') });
         await appendEvent(tx, { entityType: 'order', entityId: o.id, type: 'order.pending_approval', actor, stage: 'review', data: { rules: chain.rules } });
       } else {
-        await confirm(tx, actor, current, 'submitted');
+        await confirm(tx, actor, current, 'submitted', lines);
       }
       return warnings;
     },

@@ -16,7 +16,7 @@ const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).tr
  * customer code in the caller's scope, SKU known, the API's own order schema — and the
  * drafts are created all together, or none when any row is wrong.
  */
-export function createOrderImport(db: Db, insertDraft: (tx: import('../../platform/db/database.ts').Tx, actor: Actor, id: string, input: OrderCreate) => Promise<void>) {
+export function createOrderImport(db: Db, insertDraft: (tx: import('../../platform/db/database.ts').Tx, actor: Actor, id: string, input: OrderCreate) => Promise<unknown>) {
   return async function importOrders(actor: Actor, path: string, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
     const started = Date.now();
     await inspectZip(path);

@@ -83,12 +83,19 @@ export const orderLines = {
     orderIds.length
       ? q.selectFrom('orderLine').innerJoin('product', 'product.id', 'orderLine.productId').selectAll('orderLine').select(['product.sku', 'product.name', 'product.unit']).where('orderLine.orderId', 'in', orderIds).orderBy('orderLine.lineNo').execute()
       : Promise.resolve([]),
-  replace: async (q: Q, orderId: string, lines: Insertable<OrderLineTable>[]) => {
-    await q.deleteFrom('orderLine').where('orderId', '=', orderId).execute();
+  insert: async (q: Q, lines: Insertable<OrderLineTable>[]) => {
     if (lines.length) await q.insertInto('orderLine').values(lines).execute();
   },
-  setReservation: (q: Q, id: string, reservedQty: number, shortQty: number, warehouseId: string) =>
-    q.updateTable('orderLine').set({ reservedQty, shortQty, warehouseId }).where('id', '=', id).execute(),
+  replace: async (q: Q, orderId: string, lines: Insertable<OrderLineTable>[]) => {
+    await q.deleteFrom('orderLine').where('orderId', '=', orderId).execute();
+    await orderLines.insert(q, lines);
+  },
+  /** What reservation gave each line, in one statement for the whole order. */
+  setReservations: async (q: Q, rows: { orderLineId: string; reserved: number; short: number; warehouseId: string }[]) => {
+    if (!rows.length) return;
+    const values = sql.join(rows.map((r) => sql`(${r.orderLineId}, cast(${r.reserved} as bigint), cast(${r.short} as bigint), ${r.warehouseId})`));
+    await sql`update order_line set reserved_qty = v.column2, short_qty = v.column3, warehouse_id = v.column4 from (values ${values}) as v where order_line.id = v.column1`.execute(q);
+  },
 };
 
 export const orders = {

@@ -97,8 +97,9 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
       createdAt: now,
       updatedAt: now,
     });
-    await orderLines.replace(tx, id, built.lines);
+    await orderLines.insert(tx, built.lines);
     await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null, ownerId: customer.ownerId, promisedDate: input.promisedDate } });
+    return { lines: built.lines, products: built.products };
   }
 
   const revisions = createRevisions(db, config, approvals, { row, shipTo });
@@ -130,8 +131,8 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     async create(actor: Actor, input: OrderCreate) {
       const id = newId();
       const warnings = await inTransaction(db, async (tx) => {
-        await insertDraft(tx, actor, id, input);
-        return input.submit ? submitter.submit(tx, actor, await row(tx, null, id), input.acknowledge) : [];
+        const built = await insertDraft(tx, actor, id, input);
+        return input.submit ? submitter.submit(tx, actor, await row(tx, null, id), input.acknowledge, built) : [];
       });
       return { order: { ...(await load(db, actor, id)), stages: await stagesOf(db, id) }, warnings };
     },
