@@ -73,16 +73,29 @@ export function WorkbenchPage() {
     </Space>
   );
   const nextAction = (i: WorkbenchItem) => t(`workbench.action.${i.nextActionKey}`, { stage: i.stage ? t(`orders.stage.${i.stage.stage}`) : '' });
-  // The order and its actions stay in view while the columns between scroll on narrow screens.
+  // At 1280 px beside the sidebar everything up to the next action shows; the promised date
+  // scrolls, the order and its actions stay in view.
   const columns: ColumnsType<WorkbenchItem> = [
-    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 160, fixed: 'left' },
-    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true, width: 130 },
-    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>), width: 110 },
-    { title: t('workbench.stage'), key: 'stage', render: (_, i) => (i.stage ? t(`orders.stage.${i.stage.stage}`) : t('workbench.noStage')), width: 90 },
-    { title: t('workbench.owner'), key: 'owner', render: (_, i) => (i.stage ? ownerLabel(i.stage) : t('workbench.noStage')), width: 110 },
-    { title: t('workbench.due'), key: 'due', render: (_, i) => when(i), width: 130 },
+    { title: t('workbench.order'), key: 'order', render: (_, i) => <Link to={`/orders/${i.orderId}`}>{i.number ?? t('common.none')}</Link>, width: 150, fixed: 'left' },
+    { title: t('workbench.customer'), dataIndex: 'customerName', ellipsis: true, width: 120 },
+    { title: t('workbench.risk'), key: 'risk', render: (_, i) => i.reasons.map((r) => <Tag key={r} color={riskColor[r]}>{t(`workbench.reason.${r}`)}</Tag>), width: 100 },
+    {
+      title: t('workbench.stageOwner'),
+      key: 'stage',
+      render: (_, i) =>
+        i.stage ? (
+          <>
+            <div>{t(`orders.stage.${i.stage.stage}`)}</div>
+            <Typography.Text type="secondary">{ownerLabel(i.stage)}</Typography.Text>
+          </>
+        ) : (
+          t('workbench.noStage')
+        ),
+      width: 150,
+    },
+    { title: t('workbench.due'), key: 'due', render: (_, i) => when(i), width: 120 },
+    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i), width: 190 },
     { title: t('workbench.promised'), dataIndex: 'promisedDate', render: (d: string) => formatDate(d), width: 100 },
-    { title: t('workbench.nextAction'), key: 'next', render: (_, i) => nextAction(i), width: 180 },
     { title: t('common.actions'), key: 'actions', render: (_, i) => action(i), width: 100, fixed: 'right' },
   ];
   const selectedItems = items.filter((i) => selected.includes(key(i)) && nudgeable(i));
@@ -119,7 +132,7 @@ export function WorkbenchPage() {
             dataSource={items}
             columns={columns}
             pagination={false}
-            scroll={{ x: 1160 }}
+            scroll={{ x: 1080 }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (i) => ({ disabled: !nudgeable(i) }) }}
             locale={{ emptyText: <Empty description={t('workbench.empty')} /> }}
           />

@@ -11,6 +11,7 @@ export const workbench: Messages['workbench'] = {
   customer: 'Customer',
   stage: 'Stage',
   owner: 'Owner',
+  stageOwner: 'Stage · owner',
   due: 'Due',
   risk: 'Risk',
   nextAction: 'Next action',

@@ -9,6 +9,7 @@ export const workbench = {
   customer: '客户',
   stage: '环节',
   owner: '负责人',
+  stageOwner: '环节 · 负责人',
   due: '应完成',
   risk: '风险',
   nextAction: '下一步',
