@@ -54,6 +54,7 @@ const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-o
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
+const SchedulePage = lazyPage(() => import('../features/production/schedule-page.tsx'), 'SchedulePage');
 
 function Landing() {
   const { user } = useSession();
@@ -132,6 +133,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/production/work-orders/:id', element: guarded('production:read', <WorkOrderDetailPage />) },
     { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
     { path: '/production/routings', element: guarded('production:read', <RoutingPage />) },
+    { path: '/production/schedule', element: guarded('production:read', <SchedulePage />) },
   ],
   board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [
@@ -146,6 +148,7 @@ const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   // The customer's secure link: no account, no staff shell.
   { path: '/c/:token', element: <PortalPage /> },
+  { path: '/c/:token/orders/:orderId', element: <PortalPage /> },
   {
     path: '/',
     element: (

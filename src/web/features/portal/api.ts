@@ -30,3 +30,14 @@ export function usePortalConfirm(token: string) {
     onSuccess: (reply) => (reply.outdated ? undefined : qc.invalidateQueries({ queryKey: key(token) })),
   });
 }
+
+/** One order of a customer-level link, opened within the same token. */
+export function usePortalCustomerOrder(token: string, orderId: string) {
+  return useQuery({
+    queryKey: [...key(token), 'order', orderId] as const,
+    queryFn: () => api.get<unknown>(`${path(token)}/orders/${encodeURIComponent(orderId)}`),
+    enabled: !!orderId,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ExclamationCircleOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Input, Steps, Tag } from 'antd';
 import { useState } from 'react';
@@ -28,20 +28,22 @@ function progress(status: string): number {
 }
 const answerable = ['dispatched', 'in_transit', 'delivered', 'exception'];
 
-function useConfirmReceipt(token: string) {
+/** Through an order link, or an order opened within a customer link (`orderId`). */
+function useConfirmReceipt(token: string, orderId?: string) {
   const qc = useQueryClient();
+  const base = `/api/portal/${encodeURIComponent(token)}${orderId ? `/orders/${encodeURIComponent(orderId)}` : ''}`;
   return useMutation({
-    mutationFn: (body: Answer) => api.post<{ shipmentId: string; disputed: boolean; at: string }>(`/api/portal/${encodeURIComponent(token)}/confirm-receipt`, body),
+    mutationFn: (body: Answer) => api.post<{ shipmentId: string; disputed: boolean; at: string }>(`${base}/confirm-receipt`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['portal', token] }),
   });
 }
 
 /** Confirm receipt or report a problem with one shipment; a problem needs words. */
-function ReceiptAnswer({ token, shipment: s }: { token: string; shipment: PortalShipment }) {
+function ReceiptAnswer({ token, orderId, shipment: s }: { token: string; orderId?: string; shipment: PortalShipment }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'confirm' | 'dispute' | null>(null);
   const [form] = Form.useForm<{ contactName?: string; comment?: string }>();
-  const confirm = useConfirmReceipt(token);
+  const confirm = useConfirmReceipt(token, orderId);
   if (s.receipt) {
     return (
       <Alert
@@ -90,8 +92,8 @@ function ReceiptAnswer({ token, shipment: s }: { token: string; shipment: Portal
 }
 
 /** /c/:token for an order: progress, what is shipped, each shipment's tracking, and proof of delivery. */
-export function PortalOrderView({ token, order: o }: { token: string; order: PortalOrder }) {
-  const { t } = useTranslation();
+export function PortalOrderView({ token, order: o, orderId }: { token: string; order: PortalOrder; orderId?: string }) {
+  const { t, i18n } = useTranslation();
   const carrierName = useCarrierName();
   const screens = Grid.useBreakpoint();
   const step = progress(o.status);
@@ -170,7 +172,12 @@ export function PortalOrderView({ token, order: o }: { token: string; order: Por
           <div style={{ margin: '16px 0 14px' }}>
             <TrackingTimeline shipment={s} />
           </div>
-          <ReceiptAnswer token={token} shipment={s} />
+          <div style={{ marginBottom: 12 }}>
+            <Button block icon={<FilePdfOutlined />} href={`/api/portal/${encodeURIComponent(token)}/shipments/${encodeURIComponent(s.id)}/delivery-note.pdf?locale=${i18n.language === 'en-US' ? 'en-US' : 'zh-CN'}`} data-testid="portal-delivery-note">
+              {t('shipping.portal.deliveryNote')}
+            </Button>
+          </div>
+          <ReceiptAnswer token={token} orderId={orderId} shipment={s} />
         </section>
       ))}
     </>

@@ -1,10 +1,12 @@
 import { Segmented, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { LeftOutlined } from '@ant-design/icons';
 import { languageLabels, languages, setLanguage, type Language } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { usePortalRequirement } from './api.ts';
+import { usePortalCustomerOrder, usePortalRequirement, type PortalRequirement } from './api.ts';
+import { asPortalCustomer, PortalCustomerView } from './portal-customer.tsx';
 import { PortalAnswer } from './portal-answer.tsx';
 import { PortalProblem } from './portal-problem.tsx';
 import { PortalRequirementView } from './portal-requirement.tsx';
@@ -18,15 +20,28 @@ import './portal.css';
  */
 export function PortalPage() {
   const { t, i18n } = useTranslation();
-  const { token = '' } = useParams();
-  const req = usePortalRequirement(token);
+  const { token = '', orderId = '' } = useParams();
+  const top = usePortalRequirement(token);
+  // An order opened within a customer-level link: same token, the order by id.
+  const inner = usePortalCustomerOrder(token, orderId);
+  const req = orderId ? inner : top;
+  const customer = orderId ? null : asPortalCustomer(req.data);
   const order = asPortalOrder(req.data);
   const revision = asPortalRevision(req.data);
-  const company = req.data?.company || t(revision ? 'portalRevision.defaultCompany' : order ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
+  const requirement = req.data && !order && !revision && !customer ? (req.data as PortalRequirement) : null;
+  const company = (req.data as { company?: string } | undefined)?.company || t(revision ? 'portalRevision.defaultCompany' : order || customer ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
 
   useEffect(() => {
-    document.title = revision ? t('portalRevision.docTitle', { company, number: revision.number ?? '' }) : order ? t('shipping.portal.docTitle', { company, number: order.number ?? '' }) : req.data ? t('portal.docTitle', { company, number: req.data.number }) : t('portal.defaultTitle');
-  }, [req.data, order, revision, company, t]);
+    document.title = revision
+      ? t('portalRevision.docTitle', { company, number: revision.number ?? '' })
+      : order
+        ? t('shipping.portal.docTitle', { company, number: order.number ?? '' })
+        : customer
+          ? t('shipping.portal.customer.docTitle', { company })
+          : requirement
+            ? t('portal.docTitle', { company, number: requirement.number })
+            : t('portal.defaultTitle');
+  }, [requirement, order, revision, customer, company, t]);
 
   return (
     <div className="gd-portal">
@@ -49,16 +64,22 @@ export function PortalPage() {
           </div>
         )}
         {req.error && <PortalProblem error={req.error} onRetry={() => void req.refetch()} />}
-        {order && <PortalOrderView token={token} order={order} />}
+        {orderId && (
+          <Link to={`/c/${encodeURIComponent(token)}`} className="gd-portal-back" data-testid="portal-back">
+            <LeftOutlined /> {t('shipping.portal.customer.back')}
+          </Link>
+        )}
+        {customer && <PortalCustomerView token={token} customer={customer} />}
+        {order && <PortalOrderView token={token} order={order} orderId={orderId || undefined} />}
         {revision && <PortalRevisionView token={token} revision={revision} />}
-        {req.data && !order && !revision && (
+        {requirement && (
           <>
-            <PortalRequirementView requirement={req.data} />
-            <PortalAnswer token={token} requirement={req.data} onReload={() => void req.refetch()} />
+            <PortalRequirementView requirement={requirement} />
+            <PortalAnswer token={token} requirement={requirement} onReload={() => void req.refetch()} />
           </>
         )}
       </main>
-      {req.data && <footer className="gd-portal-foot">{t('portal.validUntil', { at: formatDateTime(req.data.expiresAt) })}</footer>}
+      {req.data ? <footer className="gd-portal-foot">{t('portal.validUntil', { at: formatDateTime((req.data as { expiresAt: string }).expiresAt) })}</footer> : null}
     </div>
   );
 }

@@ -77,9 +77,12 @@ export function useAddTrackingEvent(id: string) {
   return useMutation({ mutationFn: (body: TrackingEventInput) => api.post<Shipment>(`${path(id)}/tracking-events`, body), onSuccess: invalidate });
 }
 
-/** The customer's secure page for an order (tracking, proof of delivery); a new link each time. */
+/** The customer's secure page for an order, or for all of a customer's open orders (tracking, proof of delivery); a new link each time. */
 export function useCustomerLink() {
-  return useMutation({ mutationFn: (orderId: string) => api.post<{ url: string; expiresAt: string; id: string }>(`/api/v1/orders/${encodeURIComponent(orderId)}/customer-link`, {}) });
+  return useMutation({
+    mutationFn: (target: { orderId: string } | { customerId: string }) =>
+      api.post<{ url: string; expiresAt: string; id: string }>('customerId' in target ? `/api/v1/customers/${encodeURIComponent(target.customerId)}/customer-link` : `/api/v1/orders/${encodeURIComponent(target.orderId)}/customer-link`, {}),
+  });
 }
 
 export interface ExceptionFilters {

@@ -6,8 +6,12 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCustomerLink } from './api.ts';
 
-/** Makes a fresh link to the customer's own order page (tracking, confirm receipt) to send by WeChat or email. */
-export function CustomerLinkButton({ orderId }: { orderId: string }) {
+/**
+ * Makes a fresh link to send by WeChat or email: to one order's page (`orderId`), or to all of
+ * a customer's open orders (`customerId`); tracking and confirm receipt without an account.
+ */
+export function CustomerLinkButton(target: { orderId: string } | { customerId: string }) {
+  const whole = 'customerId' in target;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const link = useCustomerLink();
@@ -22,16 +26,16 @@ export function CustomerLinkButton({ orderId }: { orderId: string }) {
   };
   return (
     <>
-      <Button icon={<LinkOutlined />} onClick={() => { setOpen(true); link.mutate(orderId); }} data-testid="customer-link">
-        {t('shipping.link.action')}
+      <Button icon={<LinkOutlined />} onClick={() => { setOpen(true); link.mutate(target); }} data-testid={whole ? 'customer-orders-link' : 'customer-link'}>
+        {t(whole ? 'shipping.link.customerAction' : 'shipping.link.action')}
       </Button>
       {open && (
-        <Modal open title={t('shipping.link.title')} footer={null} onCancel={() => setOpen(false)}>
+        <Modal open title={t(whole ? 'shipping.link.customerTitle' : 'shipping.link.title')} footer={null} onCancel={() => setOpen(false)}>
           {link.error ? <ErrorAlert error={link.error} /> : null}
           {link.isPending && <Typography.Text type="secondary">{t('shipping.link.making')}</Typography.Text>}
           {link.data && (
             <Space orientation="vertical" style={{ width: "100%" }}>
-              <Typography.Text>{t('shipping.link.help')}</Typography.Text>
+              <Typography.Text>{t(whole ? 'shipping.link.customerHelp' : 'shipping.link.help')}</Typography.Text>
               <Space.Compact style={{ width: '100%' }}>
                 <Input readOnly value={link.data.url} data-testid="customer-link-url" />
                 <Button type="primary" onClick={() => void copy(link.data.url)}>

@@ -113,6 +113,9 @@ export const shipping: Messages['shipping'] = {
     help: 'Send this link to the customer (WeChat or email): they see tracking and confirm receipt without an account.',
     expires: 'Valid until {{at}}',
     copyByHand: 'The browser did not allow copying; select the link and copy it',
+    customerAction: 'Customer orders link',
+    customerTitle: "Link to all of the customer's orders",
+    customerHelp: 'Send this link to the customer: without an account they follow every open order, its tracking, and confirm receipt.',
   },
   exceptions: {
     title: 'Delivery exceptions',
@@ -252,5 +255,17 @@ export const shipping: Messages['shipping'] = {
     confirmedAt: 'You confirmed receipt on {{at}} — thank you!',
     disputedAt: 'You reported a problem on {{at}}',
     disputedText: 'Your sales representative has been told and will contact you soon.',
+    deliveryNote: 'Download delivery note',
+    customer: {
+      docTitle: '{{company}} · My orders',
+      title: 'Your orders',
+      count: '{{count}} orders in progress',
+      empty: 'No orders in progress',
+      emptyText: 'New orders appear here once confirmed.',
+      shipped: '{{pct}}% shipped',
+      open: 'Details',
+      back: 'Back to all orders',
+      shipments: '{{count}} shipments',
+    },
   },
 };

@@ -111,6 +111,9 @@ export const shipping = {
     help: '把链接发给客户（微信或邮件），客户无需登录即可查看物流并确认收货。',
     expires: '有效期至 {{at}}',
     copyByHand: '浏览器不允许自动复制，请手动选择链接复制',
+    customerAction: '客户订单总览链接',
+    customerTitle: '客户订单总览链接',
+    customerHelp: '把链接发给客户：客户无需登录即可查看其所有未完结订单的进度、物流，并确认收货。',
   },
   exceptions: {
     title: '发货异常',
@@ -250,5 +253,17 @@ export const shipping = {
     confirmedAt: '您已于 {{at}} 确认收货，感谢！',
     disputedAt: '您已于 {{at}} 反馈收货问题',
     disputedText: '您的销售代表已收到通知，会尽快与您联系。',
+    deliveryNote: '下载送货单',
+    customer: {
+      docTitle: '{{company}} · 我的订单',
+      title: '您的订单',
+      count: '共 {{count}} 个进行中的订单',
+      empty: '目前没有进行中的订单',
+      emptyText: '有新订单确认后，会显示在这里。',
+      shipped: '已发货 {{pct}}%',
+      open: '查看详情',
+      back: '返回订单列表',
+      shipments: '{{count}} 批发货',
+    },
   },
 };

@@ -7,6 +7,7 @@ import { formatMoney } from '../../../lib/format.ts';
 import { useSession } from '../../auth/session.ts';
 import type { Customer } from '../api.ts';
 import { CustomerStatusTag, CustomerTierTag } from '../customer-tags.tsx';
+import { CustomerLinkButton } from '../../shipping/customer-link-button.tsx';
 
 /** Name, code, tier, status, owner and money terms at a glance, with the main actions. */
 export function CustomerHeader({ customer }: { customer: Customer }) {
@@ -34,6 +35,7 @@ export function CustomerHeader({ customer }: { customer: Customer }) {
           </Space>
         </div>
         <Space wrap>
+          <CustomerLinkButton customerId={customer.id} />
           {can('requirements:write') && (
             <Link to={`/requirements/new?customerId=${customer.id}`}>
               <Button icon={<FileAddOutlined />}>{t('requirements.create')}</Button>
