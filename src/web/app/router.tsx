@@ -54,7 +54,6 @@ const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-o
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
-const SchedulePage = lazyPage(() => import('../features/production/schedule-page.tsx'), 'SchedulePage');
 
 function Landing() {
   const { user } = useSession();
@@ -133,7 +132,6 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/production/work-orders/:id', element: guarded('production:read', <WorkOrderDetailPage />) },
     { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
     { path: '/production/routings', element: guarded('production:read', <RoutingPage />) },
-    { path: '/production/schedule', element: guarded('production:read', <SchedulePage />) },
   ],
   board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [
