@@ -24,6 +24,8 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
   let server: { url: string; shutdown: () => Promise<void> };
   let close: () => Promise<void>;
   const problems: string[] = [];
+  /** What the first test made, for the customer-level link after it. */
+  const made = { customerId: '', orderId: '', orderNumber: '' };
 
   before(async () => {
     ({ server, browser, close } = await startE2E('gendan-e2e4-'));
@@ -68,6 +70,7 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     });
     const { order } = await rep<{ order: { id: string; number: string; status: string } }>('POST', '/api/v1/orders', { customerId: customer.id, promisedDate: inDays(20), lines: [{ productId: product.id, qty: 10, unitPrice: 129_900 }], submit: true });
     assert.equal(order.status, 'confirmed');
+    Object.assign(made, { customerId: customer.id, orderId: order.id, orderNumber: order.number });
 
     // The warehouse clerk starts from the order: 发货 opens the new shipment with its open line.
     const w = await signIn('wh', PASSWORD);
@@ -170,6 +173,52 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await timeline.getByTestId('timeline-shipment.dispatched').getByText('已发货：顺丰速运 SF100000000001').waitFor();
     await shot(w.page, 'order-timeline', true);
     await w.ctx.close();
+  });
+
+  test('the rep sends the customer-level link; on a phone the customer sees all open orders and opens one within the same link; revoked → 410 page', async () => {
+    assert.ok(made.customerId, 'the first test made the customer');
+    const r = await signIn('rep', PASSWORD);
+    await r.page.goto(`${server.url}/customers/${made.customerId}`);
+    await r.page.getByTestId('customer-orders-link').click();
+    const url = await r.page.getByTestId('customer-link-url').inputValue();
+    const token = url.split('/c/')[1];
+    assert.ok(token && token.length >= 20, url);
+    await shot(r.page, 'customer-link');
+
+    const c = await open({ width: 375, height: 812 });
+    await c.page.goto(`${server.url}/c/${token}`);
+    const row = c.page.getByTestId('portal-customer-order').filter({ hasText: made.orderNumber });
+    await row.waitFor();
+    await row.getByTestId('portal-customer-tracking').getByText('SF100000000001').waitFor();
+    await row.getByText('已发货 40%').waitFor();
+    let overflow = await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the customer list is ${overflow}px wider than the phone`);
+    await shot(c.page, 'portal-customer-phone', true);
+    await row.click();
+    await c.page.waitForURL(new RegExp(`/c/${token}/orders/${made.orderId}$`));
+    await c.page.getByTestId('portal-number').getByText(made.orderNumber).waitFor();
+    await c.page.getByTestId('portal-tracking').getByText('SF100000000001').waitFor();
+    const note = await c.page.getByTestId('portal-delivery-note').getAttribute('href');
+    assert.match(note ?? '', new RegExp(`^/api/portal/${token}/shipments/[0-9a-f-]{36}/delivery-note\\.pdf`));
+    const pdf = await c.page.request.get(`${server.url}${note}`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    overflow = await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the order page is ${overflow}px wider than the phone`);
+    await shot(c.page, 'portal-customer-order-phone', true);
+    await c.page.getByTestId('portal-back').click();
+    await c.page.getByTestId('portal-customer-order').first().waitFor();
+
+    // A revoked customer link: the page says it is no longer valid (410), nothing else shows.
+    const rep = await apiAs(server.url, 'rep', PASSWORD);
+    const second = await rep<{ id: string; url: string }>('POST', `/api/v1/customers/${made.customerId}/customer-link`, {});
+    await rep('DELETE', `/api/v1/customer-links/${second.id}`, {});
+    await c.page.goto(`${server.url}/c/${second.url.split('/c/')[1]}`);
+    await c.page.getByText('链接已过期或已撤销').waitFor();
+    assert.equal(await c.page.getByTestId('portal-customer-order').count(), 0);
+    await shot(c.page, 'portal-customer-revoked');
+    await c.ctx.close();
+    await r.ctx.close();
   });
 
   test('no page errors or console errors', () => {
