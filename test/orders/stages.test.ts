@@ -73,8 +73,13 @@ for (const d of await dialects()) {
       assert.equal(n.statusCode, 200);
       const notes = await t.db.handle.db.selectFrom('outbox').select(['topic', 'payload']).where('topic', 'in', ['stage.assigned', 'stage.nudged']).execute();
       assert.deepEqual(notes.map((x) => [x.topic, JSON.parse(x.payload).userId]).sort(), [['stage.assigned', coord.user.id], ['stage.nudged', coord.user.id]]);
-      const types = (await t.req(rep.session, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items.map((e: any) => e.type);
-      assert.ok(types.includes('stage.reassigned') && types.includes('stage.nudged'));
+      const timeline = (await t.req(rep.session, 'GET', `/api/v1/orders/${o.id}/timeline`)).json().items;
+      const handOver = timeline.find((e: any) => e.type === 'stage.reassigned');
+      const nudge = timeline.find((e: any) => e.type === 'stage.nudged');
+      // The timeline names the people: from whom, to whom, whom the nudge reached.
+      assert.equal(handOver.data.toName, coord.user.displayName);
+      assert.equal(handOver.data.fromName, rep.user.displayName);
+      assert.equal(nudge.data.ownerName, coord.user.displayName);
       const other = (await t.as(['sales'])).session;
       assert.equal((await t.req(other, 'POST', `/api/v1/orders/${o.id}/stages/shipping/nudge`, {})).statusCode, 404);
     });

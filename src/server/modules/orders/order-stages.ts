@@ -1,6 +1,6 @@
 import { stageLabels, type Stage } from '../../../contracts/stages.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -10,6 +10,9 @@ import { attributeDelay } from '../responsibility/index.ts';
 import { notify } from '../notifications/index.ts';
 import { reassignStage, stageOwner, stagesOf } from '../stages/index.ts';
 import { selectOrders } from './orders.repository.ts';
+
+/** The name the timeline shows for a user (null for none). */
+const displayName = async (tx: Tx, id: string | null) => (id ? ((await tx.selectFrom('appUser').select('displayName').where('id', '=', id).executeTakeFirst())?.displayName ?? null) : null);
 
 /** Stage owners on an order: reassign with a reason, nudge the owner — both on the timeline. */
 export function createOrderStages(db: Db, config: Pick<Config, 'publicUrl'>) {
@@ -22,9 +25,10 @@ export function createOrderStages(db: Db, config: Pick<Config, 'publicUrl'>) {
     async reassign(actor: Actor, orderId: string, stage: Stage['stage'], ownerId: string, reason: string) {
       const o = await visible(actor, orderId);
       await inTransaction(db, async (tx) => {
-        if (!(await tx.selectFrom('appUser').select('id').where('id', '=', ownerId).where('active', '=', 1).executeTakeFirst())) throw new AppError('VALIDATION_FAILED', [fieldError('ownerId', 'not_found')]);
+        const to = await tx.selectFrom('appUser').select('displayName').where('id', '=', ownerId).where('active', '=', 1).executeTakeFirst();
+        if (!to) throw new AppError('VALIDATION_FAILED', [fieldError('ownerId', 'not_found')]);
         const from = await reassignStage(tx, orderId, stage, ownerId);
-        await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'stage.reassigned', actor, stage, data: { from, to: ownerId, reason } });
+        await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'stage.reassigned', actor, stage, data: { from, fromName: await displayName(tx, from), to: ownerId, toName: to.displayName, reason } });
         if (ownerId !== actor.id) await notify(tx, { userIds: [ownerId], kind: 'stage.assigned', title: `订单 ${o.number ?? ''} 的「${stageLabels[stage].zh}」环节转交给您`, body: reason, link: `${config.publicUrl}/orders/${orderId}` });
       });
       return stagesOf(db, orderId);
@@ -50,7 +54,7 @@ export function createOrderStages(db: Db, config: Pick<Config, 'publicUrl'>) {
       const owner = await stageOwner(db, orderId, stage);
       if (!owner) throw new AppError('INVALID_STATE', { stage, reason: 'no_owner' });
       await inTransaction(db, async (tx) => {
-        await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'stage.nudged', actor, stage, data: { ownerId: owner, message } });
+        await appendEvent(tx, { entityType: 'order', entityId: orderId, type: 'stage.nudged', actor, stage, data: { ownerId: owner, ownerName: await displayName(tx, owner), message } });
         await notify(tx, { userIds: [owner], kind: 'stage.nudged', title: `催办：订单 ${o.number ?? ''}（${stageLabels[stage].zh}）`, body: message ?? `${actor.displayName} 提醒您处理该环节`, link: `${config.publicUrl}/orders/${orderId}` });
       });
       return { ok: true as const };
