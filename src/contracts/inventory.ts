@@ -252,3 +252,27 @@ export const adjustmentRejectBody = z.strictObject({ note: z.string().trim().min
 
 /** An adjustment above the approval threshold is not booked: 202 with the request waiting for an approver. */
 export const movementPending = z.object({ pending: adjustmentRequestSchema });
+
+/* ---------- Movement history export ---------- */
+
+/** The movements list's filters, without paging: what the export writes. */
+export const movementExportQuery = movementListQuery.omit({ limit: true, cursor: true });
+export const MOVEMENT_EXPORT_MAX_ROWS = 200_000;
+export const movementTypeLabels: Record<MovementType, { zh: string; en: string }> = {
+  receipt: { zh: '入库', en: 'Receipt' },
+  issue: { zh: '出库', en: 'Issue' },
+  adjustment: { zh: '调整', en: 'Adjustment' },
+  transfer_out: { zh: '调出', en: 'Transfer out' },
+  transfer_in: { zh: '调入', en: 'Transfer in' },
+  count: { zh: '盘点', en: 'Count' },
+};
+export const movementExportColumns = [
+  { key: 'at', zh: '时间', en: 'Time', width: 18 },
+  { key: 'type', zh: '类型', en: 'Type', width: 10 },
+  { key: 'sku', zh: 'SKU', en: 'SKU', width: 16 },
+  { key: 'productName', zh: '产品', en: 'Product', width: 28 },
+  { key: 'warehouseCode', zh: '仓库', en: 'Warehouse', width: 10 },
+  { key: 'qty', zh: '数量', en: 'Qty', width: 12 },
+  { key: 'reason', zh: '原因', en: 'Reason', width: 30 },
+  { key: 'ref', zh: '关联单据', en: 'Reference', width: 24 },
+] as const;

@@ -28,7 +28,7 @@ export function registerInventory(app: App, ctx: AppContext) {
   const stock = createStockService(ctx.handle.db);
   const movements = createMovementsService(ctx.handle.db);
   const counts = createStockCountsService(ctx.handle.db, ctx.config.timeZone);
-  inventoryRoutes(app, warehouses, stock, movements);
+  inventoryRoutes(app, warehouses, stock, movements, ctx.config.timeZone);
   const adjustmentRequests = createAdjustmentRequestsService(ctx.handle.db);
   stockCountRoutes(app, counts);
   adjustmentRequestRoutes(app, adjustmentRequests);

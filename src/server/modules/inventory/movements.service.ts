@@ -9,7 +9,10 @@ import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { toLevel, toMovement } from './inventory.mapper.ts';
 import { insertMovements, selectMovements, type MovementRow } from './ledger.repository.ts';
+import type { Writable } from 'node:stream';
+import type { Locale } from '../../../contracts/errors.ts';
 import { needsApproval, requestAdjustment } from './adjustment-approval.ts';
+import { exportMovements, type MovementFilter } from './movements.export.ts';
 import { productFacts, type ProductFacts } from './products.repository.ts';
 import { addOnHand, availableOf, ensureCounterRows, lockAvailable, takeOnHand } from './stock.repository.ts';
 import { warehousesByIds, type WarehouseRow } from './warehouses.repository.ts';
@@ -92,6 +95,9 @@ export async function bookMovement(tx: Tx, actor: Actor, input: MovementCreate, 
 
 export function createMovementsService(db: Db) {
   return {
+    /** The filtered list as a streamed .xlsx (see movements.export.ts). */
+    exportXlsx: (filter: MovementFilter, locale: Locale, timeZone: string, out: Writable) => exportMovements(db, filter, locale, timeZone, out),
+
     /**
      * Books one movement (a transfer: its out and in halves) with the counters and an event
      * per ledger row, in one transaction. Taking stock is a guarded decrement: it never goes

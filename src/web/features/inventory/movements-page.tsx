@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Select, Table, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { movementTypes } from '../../../contracts/inventory.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { api, saveBlob } from '../../lib/api.ts';
 import { formatDateTime, formatQty } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
 import { ProductSelect } from '../catalog/product-select.tsx';
@@ -31,6 +32,19 @@ export function MovementsPage() {
   const warehouses = useWarehouses();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const blob = await api.download('/api/v1/stock/movements/export', { productId: filters.productId || undefined, warehouseId: filters.warehouseId || undefined, type: filters.type || undefined });
+      saveBlob(blob, `${t('inventory.movementsTitle')}-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
@@ -38,11 +52,16 @@ export function MovementsPage() {
         title={t('inventory.movementsTitle')}
         subtitle={t('inventory.movementsSubtitle')}
         extra={
-          can('inventory:write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('inventory.movement.action')}
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportXlsx()} loading={exporting} data-testid="export-movements">
+              {t('inventory.exportXlsx')}
             </Button>
-          )
+            {can('inventory:write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('inventory.movement.action')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <InventoryNav />

@@ -5,6 +5,7 @@ export const inventory: Messages['inventory'] = {
   title: 'Inventory',
   subtitle: 'On hand, reserved and available per warehouse. Available = on hand − reserved; click it to see why.',
   section: { stock: 'Stock', movements: 'Movements', counts: 'Counts', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
+  exportXlsx: 'Export to Excel',
   searchPlaceholder: 'Search SKU or product name',
   productFilter: 'Filter by product',
   typeFilter: 'Type',
