@@ -84,6 +84,16 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     await page.waitForTimeout(300);
     await shot(page, 'routing');
 
+    // The Gantt: a bar per planned operation on its center; a bar opens its work order.
+    await page.goto(`${server.url}/production/schedule`);
+    const pressLane = page.getByTestId('gantt-lane-PRESS-1');
+    await pressLane.getByTestId('gantt-bar').first().waitFor();
+    await page.getByTestId('gantt-lane-CNC-2').getByTestId('gantt-bar').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'gantt');
+    await pressLane.getByTestId('gantt-bar').first().click();
+    await page.waitForURL(/\/production\/work-orders\//);
+
     await page.goto(`${server.url}/production/work-centers`);
     await page.getByTestId('down-PRESS-1').click();
     await page.getByTestId('down-reason').fill('液压系统漏油，等待配件');

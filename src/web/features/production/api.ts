@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Board, EquipmentChange, ScheduleResult, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus, workCenterCreate, workOrderProgressBody } from '../../../contracts/production.ts';
+import type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus, workCenterCreate, workOrderProgressBody } from '../../../contracts/production.ts';
 import { api } from '../../lib/api.ts';
 
-export type { Board, EquipmentChange, ScheduleResult, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus };
+export type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus };
 export type WorkCenterInput = z.input<typeof workCenterCreate>;
 export type ProgressInput = z.input<typeof workOrderProgressBody>;
 
@@ -23,7 +23,13 @@ export const productionKeys = {
   workOrder: (id: string) => [...productionKeys.all, 'work-order', id] as const,
   centers: () => [...productionKeys.all, 'centers'] as const,
   board: () => [...productionKeys.all, 'board'] as const,
+  schedule: (from: string, days: number) => [...productionKeys.all, 'schedule', from, days] as const,
 };
+
+/** The last plan per work center for the Gantt (GET /schedule). */
+export function useScheduleView(from: string, days: number) {
+  return useQuery({ queryKey: productionKeys.schedule(from, days), queryFn: () => api.get<ScheduleView>('/api/v1/schedule', { from, days }), placeholderData: keepPreviousData });
+}
 
 export function useWorkOrders(filters: WorkOrderFilters) {
   return useInfiniteQuery({

@@ -4,11 +4,12 @@ import { useLocation, useNavigate } from 'react-router';
 
 const SECTIONS = [
   { path: '/production', key: 'workOrders' },
+  { path: '/production/schedule', key: 'schedule' },
   { path: '/production/work-centers', key: 'workCenters' },
   { path: '/production/routings', key: 'routings' },
 ] as const;
 
-/** 生产 has three pages: work orders, work centers and routings (the board is its own full-screen page). */
+/** 生产's pages: work orders, the Gantt, work centers and routings (the board is its own full-screen page). */
 export function ProductionNav() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -2,7 +2,7 @@ import type { production as zh } from '../zh-CN/production.ts';
 
 /** Production: work orders, work centers, scheduling and the production board, in English. */
 export const production: typeof zh = {
-  section: { workOrders: 'Work orders', workCenters: 'Work centers', routings: 'Routings' },
+  section: { workOrders: 'Work orders', schedule: 'Gantt', workCenters: 'Work centers', routings: 'Routings', boms: 'BOMs' },
   status: { planned: 'Planned', released: 'Released', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
   centerState: { up: 'Running', down: 'Down' },
   workOrders: {
@@ -96,6 +96,18 @@ export const production: typeof zh = {
   },
   linePlan: { planned: 'Planned finish {{at}}', finished: 'Finished {{at}}' },
   panel: { title: 'Production', editRouting: 'Edit routing', bom: 'BOM (version {{version}})', noBom: 'No BOM yet', qtyPer: 'Qty per unit', scrapPct: 'Scrap' },
+  gantt: {
+    title: 'Schedule (Gantt)',
+    subtitle: 'The last plan per work center: bars coloured by order priority, work at risk in red; click a bar to open its work order',
+    today: 'Today',
+    earlier: 'Earlier',
+    later: 'Later',
+    days: '{{count}} days',
+    bottleneck: 'Bottleneck: {{code}} {{name}} — {{count}} work orders at risk wait on it',
+    unplanned: '{{count}} operations cannot be planned',
+    empty: 'No planned operations in this period — run the scheduler on Work orders, or pick another period',
+    weekday: { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' },
+  },
   board: {
     title: 'Production board',
     updated: 'Updated {{time}}',

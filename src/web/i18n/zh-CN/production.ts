@@ -1,6 +1,6 @@
 /** 生产: work orders, work centers, 排产 and the production board, in Simplified Chinese. */
 export const production = {
-  section: { workOrders: '工单', workCenters: '工作中心', routings: '工艺路线' },
+  section: { workOrders: '工单', schedule: '排产甘特图', workCenters: '工作中心', routings: '工艺路线', boms: 'BOM' },
   status: { planned: '已计划', released: '已下达', in_progress: '生产中', done: '已完工', cancelled: '已取消' },
   centerState: { up: '正常', down: '停机' },
   workOrders: {
@@ -94,6 +94,18 @@ export const production = {
   },
   linePlan: { planned: '计划完工 {{at}}', finished: '已完工 {{at}}' },
   panel: { title: '生产', editRouting: '编辑工艺路线', bom: 'BOM（第 {{version}} 版）', noBom: '还没有 BOM', qtyPer: '单位用量', scrapPct: '损耗率' },
+  gantt: {
+    title: '排产甘特图',
+    subtitle: '按工作中心查看最近一次排产：条形按订单优先级着色，交期风险为红色；点击条形打开工单',
+    today: '今天',
+    earlier: '往前',
+    later: '往后',
+    days: '{{count}} 天',
+    bottleneck: '瓶颈：{{code}} {{name}} — {{count}} 个有交期风险的工单在等它',
+    unplanned: '{{count}} 道工序无法排产',
+    empty: '这段时间没有已排产的工序 — 在「工单」页运行排产，或换一个时间段',
+    weekday: { sun: '日', mon: '一', tue: '二', wed: '三', thu: '四', fri: '五', sat: '六' },
+  },
   board: {
     title: '生产看板',
     updated: '更新于 {{time}}',
