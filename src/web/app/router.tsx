@@ -25,6 +25,7 @@ const ApprovalRulesPage = lazyPage(() => import('../features/admin/approval-rule
 const OrderRulesPage = lazyPage(() => import('../features/admin/order-rules/order-rules-page.tsx'), 'OrderRulesPage');
 const WorkCalendarPage = lazyPage(() => import('../features/admin/calendar/calendar-page.tsx'), 'WorkCalendarPage');
 const SlaRulesPage = lazyPage(() => import('../features/admin/sla-rules/sla-rules-page.tsx'), 'SlaRulesPage');
+const NoticeTemplatesPage = lazyPage(() => import('../features/admin/notice-templates/notice-templates-page.tsx'), 'NoticeTemplatesPage');
 const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page.tsx'), 'ApprovalsPage');
 const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
@@ -38,6 +39,7 @@ const MovementsPage = lazyPage(() => import('../features/inventory/movements-pag
 const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.tsx'), 'WarehousesPage');
 const StockCountsPage = lazyPage(() => import('../features/inventory/counts/stock-counts-page.tsx'), 'StockCountsPage');
 const StockCountPage = lazyPage(() => import('../features/inventory/counts/stock-count-page.tsx'), 'StockCountPage');
+const AdjustmentsPage = lazyPage(() => import('../features/inventory/adjustments/adjustments-page.tsx'), 'AdjustmentsPage');
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
 const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
@@ -85,6 +87,7 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   workCalendar: <WorkCalendarPage />,
   slaRules: <SlaRulesPage />,
   responsibility: <ResponsibilityAdminPage />,
+  noticeTemplates: <NoticeTemplatesPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -117,6 +120,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory/warehouses', element: guarded('inventory:read', <WarehousesPage />) },
     { path: '/inventory/counts', element: guarded('inventory:read', <StockCountsPage />) },
     { path: '/inventory/counts/:id', element: guarded('inventory:read', <StockCountPage />) },
+    { path: '/inventory/adjustments', element: guarded('inventory:read', <AdjustmentsPage />) },
     { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },

@@ -1,12 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Movement, movementCreateBody, movementCreated, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate } from '../../../contracts/inventory.ts';
+import type { Movement, movementCreateBody, movementCreated, movementPending, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate } from '../../../contracts/inventory.ts';
 import type { incomingSchema } from '../../../contracts/production.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Movement, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate };
 export type MovementInput = z.input<typeof movementCreateBody>;
-export type MovementCreated = z.infer<typeof movementCreated>;
+export type MovementCreated = z.infer<typeof movementCreated> | z.infer<typeof movementPending>;
 export type Incoming = z.infer<typeof incomingSchema>['items'][number];
 
 export interface StockFilters {

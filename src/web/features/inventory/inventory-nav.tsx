@@ -7,12 +7,13 @@ const SECTIONS = [
   { path: '/inventory', key: 'stock', permission: 'inventory:read' },
   { path: '/inventory/movements', key: 'movements', permission: 'inventory:read' },
   { path: '/inventory/counts', key: 'counts', permission: 'inventory:read' },
+  { path: '/inventory/adjustments', key: 'adjustments', permission: 'inventory:read' },
   { path: '/inventory/products', key: 'products', permission: 'products:read' },
   { path: '/inventory/price-lists', key: 'priceLists', permission: 'products:read' },
   { path: '/inventory/warehouses', key: 'warehouses', permission: 'inventory:read' },
 ] as const;
 
-/** 库存 has six pages: stock levels, the movement ledger, stock counts, products, price lists and warehouses. */
+/** 库存 has seven pages: stock levels, the movement ledger, stock counts, adjustment approvals, products, price lists and warehouses. */
 export function InventoryNav() {
   const { t } = useTranslation();
   const { can } = useSession();

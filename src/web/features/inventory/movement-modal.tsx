@@ -44,8 +44,9 @@ export function MovementModal({ initial, onClose }: { initial: Partial<Values>; 
     setError(null);
     const body: MovementInput = { type: v.type, productId: v.productId!, warehouseId: v.warehouseId!, qty: v.qty!, reason: v.reason?.trim() || null, ...(v.type === 'transfer' ? { toWarehouseId: v.toWarehouseId! } : {}) };
     try {
-      await create.mutateAsync(body);
-      void message.success(t('inventory.movement.saved', { type: t(`inventory.movementInput.${v.type}`) }));
+      const r = await create.mutateAsync(body);
+      if ('pending' in r) void message.info(t('inventory.adjust.pending'));
+      else void message.success(t('inventory.movement.saved', { type: t(`inventory.movementInput.${v.type}`) }));
       onClose();
     } catch (err) {
       if (!applyServerErrors(form, err, ['productId', 'warehouseId', 'toWarehouseId', 'qty', 'reason'], { INSUFFICIENT_STOCK: 'qty', NO_WAREHOUSE: 'warehouseId' })) setError(err);
