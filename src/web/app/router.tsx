@@ -25,7 +25,6 @@ const ApprovalRulesPage = lazyPage(() => import('../features/admin/approval-rule
 const OrderRulesPage = lazyPage(() => import('../features/admin/order-rules/order-rules-page.tsx'), 'OrderRulesPage');
 const WorkCalendarPage = lazyPage(() => import('../features/admin/calendar/calendar-page.tsx'), 'WorkCalendarPage');
 const SlaRulesPage = lazyPage(() => import('../features/admin/sla-rules/sla-rules-page.tsx'), 'SlaRulesPage');
-const NoticeTemplatesPage = lazyPage(() => import('../features/admin/notice-templates/notice-templates-page.tsx'), 'NoticeTemplatesPage');
 const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page.tsx'), 'ApprovalsPage');
 const PortalPage = lazyPage(() => import('../features/portal/portal-page.tsx'), 'PortalPage');
 const RequirementsPage = lazyPage(() => import('../features/requirements/requirements-page.tsx'), 'RequirementsPage');
@@ -87,7 +86,6 @@ const adminElements: Record<AdminPageKey, React.ReactNode> = {
   workCalendar: <WorkCalendarPage />,
   slaRules: <SlaRulesPage />,
   responsibility: <ResponsibilityAdminPage />,
-  noticeTemplates: <NoticeTemplatesPage />,
 };
 
 const guarded = (permission: Permission, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
