@@ -221,6 +221,31 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await r.ctx.close();
   });
 
+  test('the admin edits a notice template: an unknown placeholder is refused on the field, a good text saves, reset restores the built-in one', async () => {
+    const a = await signIn('admin', 'admin1234');
+    await a.page.goto(`${server.url}/admin/notice-templates`);
+    await a.page.getByTestId('notice-placeholders').getByText('{trackingNumber}').waitFor();
+    const sms = a.page.getByTestId('notice-template-sms-zh-CN');
+    await sms.getByText('系统默认').waitFor();
+    const body = sms.getByTestId('notice-body');
+    await body.fill('订单{orderNumber}已发货，单号{tracking}');
+    await sms.getByTestId('notice-save').click();
+    await sms.locator('.ant-form-item-explain-error', { hasText: '不支持的占位符' }).waitFor();
+    await shot(a.page, 'notice-template-error', true);
+    await body.fill('订单{orderNumber}已发货，{carrier}单号{trackingNumber}，查看：{link}');
+    await sms.getByTestId('notice-save').click();
+    await sms.getByText('已修改').waitFor();
+    const api = await apiAs(server.url, 'admin', 'admin1234');
+    const saved = await api<{ templates: { channel: string; locale: string; body: string }[] }>('GET', '/api/v1/admin/notice-templates/shipment.dispatched');
+    assert.equal(saved.templates.find((x) => x.channel === 'sms' && x.locale === 'zh-CN')?.body, '订单{orderNumber}已发货，{carrier}单号{trackingNumber}，查看：{link}');
+    await sms.getByTestId('notice-reset').click();
+    await a.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await sms.getByText('系统默认').waitFor();
+    assert.match(await body.inputValue(), /^您的订单\{orderNumber\}已发货/);
+    await shot(a.page, 'notice-templates');
+    await a.ctx.close();
+  });
+
   test('no page errors or console errors', () => {
     assert.deepEqual(problems, []);
   });

@@ -16,6 +16,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
+  MailOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -28,7 +29,7 @@ import type { Permission, RoleKey } from '../../contracts/permissions.ts';
 import type { SessionUser } from '../features/auth/session.ts';
 
 export type ModuleKey = 'workbench' | 'customers' | 'requirements' | 'orders' | 'approvals' | 'inventory' | 'production' | 'shipping' | 'aftersales' | 'finance' | 'reports' | 'board';
-export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules' | 'workCalendar' | 'slaRules' | 'responsibility';
+export type AdminPageKey = 'users' | 'roles' | 'teams' | 'webhooks' | 'customFields' | 'settings' | 'approvalRules' | 'orderRules' | 'workCalendar' | 'slaRules' | 'responsibility' | 'noticeTemplates';
 
 interface NavEntry<K> {
   key: K;
@@ -68,6 +69,7 @@ export const adminPages: readonly NavEntry<AdminPageKey>[] = [
   { key: 'workCalendar', path: '/admin/calendar', permission: 'admin:settings', icon: <CalendarOutlined /> },
   { key: 'slaRules', path: '/admin/sla-rules', permission: 'admin:settings', icon: <FieldTimeOutlined /> },
   { key: 'responsibility', path: '/admin/responsibility', permission: 'admin:settings', icon: <ExceptionOutlined /> },
+  { key: 'noticeTemplates', path: '/admin/notice-templates', permission: 'admin:settings', icon: <MailOutlined /> },
 ];
 
 export const TOKENS_PATH = '/account/tokens';

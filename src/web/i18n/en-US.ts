@@ -84,6 +84,7 @@ export const enUS: Messages = {
     workCalendar: 'Working calendar',
     slaRules: 'SLA & reminders',
     responsibility: 'Delay reasons & checklists',
+    noticeTemplates: 'Customer notices',
   },
   comingSoon: {
     badge: 'Planned',

@@ -83,6 +83,7 @@ export const zhCN = {
     workCalendar: '工作日历',
     slaRules: '时效与提醒',
     responsibility: '延误原因与检查清单',
+    noticeTemplates: '客户通知模板',
   },
   comingSoon: {
     badge: '计划中',
