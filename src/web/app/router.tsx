@@ -39,6 +39,7 @@ const MovementsPage = lazyPage(() => import('../features/inventory/movements-pag
 const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-page.tsx'), 'WarehousesPage');
 const StockCountsPage = lazyPage(() => import('../features/inventory/counts/stock-counts-page.tsx'), 'StockCountsPage');
 const StockCountPage = lazyPage(() => import('../features/inventory/counts/stock-count-page.tsx'), 'StockCountPage');
+const AdjustmentsPage = lazyPage(() => import('../features/inventory/adjustments/adjustments-page.tsx'), 'AdjustmentsPage');
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
 const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
@@ -55,6 +56,7 @@ const WorkOrderDetailPage = lazyPage(() => import('../features/production/work-o
 const WorkCentersPage = lazyPage(() => import('../features/production/work-centers-page.tsx'), 'WorkCentersPage');
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
+const SchedulePage = lazyPage(() => import('../features/production/schedule-page.tsx'), 'SchedulePage');
 
 function Landing() {
   const { user } = useSession();
@@ -118,6 +120,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory/warehouses', element: guarded('inventory:read', <WarehousesPage />) },
     { path: '/inventory/counts', element: guarded('inventory:read', <StockCountsPage />) },
     { path: '/inventory/counts/:id', element: guarded('inventory:read', <StockCountPage />) },
+    { path: '/inventory/adjustments', element: guarded('inventory:read', <AdjustmentsPage />) },
     { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },
@@ -134,6 +137,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/production/work-orders/:id', element: guarded('production:read', <WorkOrderDetailPage />) },
     { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
     { path: '/production/routings', element: guarded('production:read', <RoutingPage />) },
+    { path: '/production/schedule', element: guarded('production:read', <SchedulePage />) },
   ],
   board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [
