@@ -30,6 +30,7 @@ export type { MaterialCheckService } from './material-check.service.ts';
 export { placeWork, isWorkingDay, type CenterCalendar } from './capacity.ts';
 export { schedule, type PlanWorkOrder, type PlannedWorkOrder } from './scheduler.ts';
 export { runSchedule } from './schedule.service.ts';
+export { explodeFor } from './bom.service.ts';
 export { BOARD_EVENT } from './board-live.ts';
 
 export function registerProduction(app: App, ctx: AppContext, deps: { orders: Pick<OrdersService, 'get'> }) {
