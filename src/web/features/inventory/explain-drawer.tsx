@@ -106,7 +106,7 @@ export function ExplainDrawer({ productId, warehouseId, onClose }: { productId: 
               { title: t('inventory.type'), dataIndex: 'type', render: (v: Movement['type']) => <MovementTypeTag status={v} /> },
               { title: t('inventory.warehouse'), dataIndex: 'warehouseCode' },
               { title: t('inventory.qty'), dataIndex: 'qty', align: 'right', render: (v: number) => <span className="gd-num">{`${v > 0 ? '+' : ''}${formatQty(v, u)}`}</span> },
-              { title: t('inventory.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? t('common.none') },
+              { title: t('inventory.reason'), dataIndex: 'reason', render: (v: string | null) => (v === 'stock_count' ? t('inventory.stockCountReason') : (v ?? t('common.none'))) },
             ]}
           />
         </div>

@@ -105,7 +105,7 @@ export function MovementsPage() {
               responsive: ['md'],
               render: (_, m) => (
                 <span>
-                  {m.reason ?? t('common.none')}
+                  {m.reason === 'stock_count' ? t('inventory.stockCountReason') : (m.reason ?? t('common.none'))}
                   {m.refType === 'order' && m.refId && (
                     <>
                       {' '}

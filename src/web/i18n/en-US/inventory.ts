@@ -6,6 +6,7 @@ export const inventory: Messages['inventory'] = {
   subtitle: 'On hand, reserved and available per warehouse. Available = on hand − reserved; click it to see why.',
   section: { stock: 'Stock', movements: 'Movements', counts: 'Counts', adjustments: 'Approvals', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
   exportXlsx: 'Export to Excel',
+  stockCountReason: 'Stock count difference',
   searchPlaceholder: 'Search SKU or product name',
   productFilter: 'Filter by product',
   typeFilter: 'Type',
