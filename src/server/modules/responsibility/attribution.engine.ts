@@ -6,7 +6,7 @@ import { subscribe, type StoredEvent } from '../../platform/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { activePrefillRules } from './delay-reasons.repository.ts';
 import { missingRequiredItems } from './checklists.repository.ts';
-import { stageCompletingEvents } from '../stages/index.ts';
+import { stagesFinishedBy } from '../stages/index.ts';
 
 /** Does the rule's condition hold for the event's data? */
 export function ruleMatches(rule: PrefillRule, e: Pick<StoredEvent, 'type' | 'data'>): boolean {
@@ -43,8 +43,13 @@ async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> 
   if (e.entityType !== 'order') return;
   // Most order events neither finish a stage nor explain a delay: those cost no query (rules are cached).
   const matched = (await activePrefillRules(tx)).filter(({ rule }) => ruleMatches(rule, e));
-  if (matched.length === 0 && !stageCompletingEvents.has(e.type)) return;
-  const stages = await tx.selectFrom('orderStage').select(['stage', 'dueAt', 'startedAt', 'completedAt', 'skipped', 'delayReason', 'delaySource']).where('orderId', '=', e.entityId).execute();
+  if (matched.length === 0 && stagesFinishedBy(e).length === 0) return;
+  const stages = await tx
+    .selectFrom('orderStage')
+    .select(['stage', 'dueAt', 'startedAt', 'completedAt', 'skipped', 'delayReason', 'delaySource'])
+    .select((eb) => eb.selectFrom('salesOrder').select('customerId').where('id', '=', e.entityId).as('customerId'))
+    .where('orderId', '=', e.entityId)
+    .execute();
   if (stages.length === 0) return;
   const prefilled = matched.length > 0;
   for (const { code, rule } of matched) {
@@ -57,7 +62,7 @@ async function onEvent(tx: Tx, e: StoredEvent, timeZone: string): Promise<void> 
     const missing = await missingRequiredItems(tx, e.entityId, finished.map((s) => s.stage));
     if (missing.length) throw new AppError('CHECKLIST_INCOMPLETE', { items: missing });
     const completed = Date.parse(e.at);
-    const customerId = (await tx.selectFrom('salesOrder').select('customerId').where('id', '=', e.entityId).executeTakeFirst())?.customerId ?? null;
+    const customerId = stages[0].customerId ?? null;
     for (const s of finished) {
       const delayMinutes = s.dueAt ? Math.max(0, Math.round((completed - Date.parse(s.dueAt)) / 60_000)) : 0;
       const leadMinutes = s.startedAt ? Math.max(0, Math.round((completed - Date.parse(s.startedAt)) / 60_000)) : null;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { slaAnchors, type AlertKind, type SlaAnchor, type SlaRule } from '../../../contracts/sla.ts';
 import type { StageName } from '../../../contracts/stages.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -46,19 +47,18 @@ export function alertsDue(schedule: PlannedAlert[], dueMs: number, now: number):
  */
 export async function planDues(tx: Tx, orderId: string, anchor: SlaAnchor, anchorMs: number): Promise<void> {
   const { rules, calendar } = await slaConfig(tx);
-  for (const rule of rules.values()) {
-    if (!rule.active || rule.due.anchor !== anchor) continue;
-    const due = dueFrom(rule, anchorMs, calendar);
-    const first = alertSchedule(rule, due, calendar)[0];
-    await tx
-      .updateTable('orderStage')
-      .set({ dueAt: iso(due), nextAlertAt: first ? iso(first.at) : null })
-      .where('orderId', '=', orderId)
-      .where('stage', '=', rule.stage)
-      .where('completedAt', 'is', null)
-      .where('skipped', '=', 0)
-      .execute();
-  }
+  const planned = [...rules.values()]
+    .filter((rule) => rule.active && rule.due.anchor === anchor)
+    .map((rule) => {
+      const due = dueFrom(rule, anchorMs, calendar);
+      const first = alertSchedule(rule, due, calendar)[0];
+      return { stage: rule.stage, dueAt: iso(due), nextAlertAt: first ? iso(first.at) : null };
+    });
+  if (!planned.length) return;
+  // One statement for every stage counted from this anchor.
+  const byStage = (pick: (p: (typeof planned)[number]) => string | null) => sql`case stage ${sql.join(planned.map((p) => sql`when ${p.stage} then ${pick(p)}`), sql` `)} end`;
+  await sql`update order_stage set due_at = ${byStage((p) => p.dueAt)}, next_alert_at = ${byStage((p) => p.nextAlertAt)}
+    where order_id = ${orderId} and stage in (${sql.join(planned.map((p) => p.stage))}) and completed_at is null and skipped = 0`.execute(tx);
 }
 
 /** The due times an event sets: its own type as an anchor, and the promised date when the event carries one. */

@@ -4,9 +4,9 @@
  */
 import type { Stage } from '../../../contracts/stages.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { registerStageEngine, stageCompletingEvents } from './stages.engine.ts';
+import { registerStageEngine, stagesFinishedBy } from './stages.engine.ts';
 
-export { registerStageEngine, stageCompletingEvents };
+export { registerStageEngine, stagesFinishedBy };
 
 const order = ['requirement', 'review', 'preparation', 'shipping', 'delivery', 'billing', 'after_sales'];
 

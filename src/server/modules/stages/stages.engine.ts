@@ -1,14 +1,28 @@
+import { sql } from 'kysely';
 import { stageNames, type StageName } from '../../../contracts/stages.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { subscribe, type StoredEvent } from '../../platform/events.ts';
 import { applyOwners, planForEvent } from '../sla/index.ts';
 
-async function set(tx: Tx, orderId: string, stage: StageName, patch: { startedAt?: string; completedAt?: string }, onlyIfEmpty = true) {
-  // A finished stage has nothing left to remind anyone of.
-  let qb = tx.updateTable('orderStage').set(patch.completedAt ? { ...patch, nextAlertAt: null } : patch).where('orderId', '=', orderId).where('stage', '=', stage);
-  if (onlyIfEmpty && patch.startedAt) qb = qb.where('startedAt', 'is', null);
-  if (onlyIfEmpty && patch.completedAt) qb = qb.where('completedAt', 'is', null);
-  await qb.execute();
+/**
+ * Per event, the stage it finishes and the stage it starts (the track's state machine as
+ * data). Actual times are only ever set once: a repeated event changes nothing.
+ */
+const steps: Partial<Record<string, { finish?: StageName; start?: StageName }>> = {
+  'order.submitted': { start: 'review' },
+  'order.confirmed': { finish: 'review', start: 'preparation' },
+  'shipment.dispatched': { finish: 'preparation', start: 'shipping' },
+  'order.shipped': { finish: 'shipping', start: 'delivery' },
+  'order.delivered': { finish: 'delivery', start: 'billing' },
+};
+
+/** One statement per event: the finished stage gets its finish (and nothing left to remind of), the next its start. */
+async function step(tx: Tx, orderId: string, at: string, { finish = null, start = null }: { finish?: StageName | null; start?: StageName | null }) {
+  await sql`update order_stage set
+      completed_at = case when stage = ${finish} and completed_at is null then ${at} else completed_at end,
+      next_alert_at = case when stage = ${finish} and completed_at is null then null else next_alert_at end,
+      started_at = case when stage = ${start} and started_at is null then ${at} else started_at end
+    where order_id = ${orderId} and stage in (${finish}, ${start})`.execute(tx);
 }
 
 /**
@@ -25,8 +39,12 @@ async function onEvent(tx: Tx, e: StoredEvent): Promise<void> {
   await planForEvent(tx, e.entityId, e.type, e.at, promised ?? null);
 }
 
-/** The events after which `track` may have finished a stage (keep in step with its switch). */
-export const stageCompletingEvents: ReadonlySet<string> = new Set(['order.created', 'order.confirmed', 'shipment.dispatched', 'order.shipped', 'order.delivered']);
+/** The stages an event finished on the track (a new order from a requirement finishes that stage at once). */
+export function stagesFinishedBy(e: Pick<StoredEvent, 'type' | 'data'>): StageName[] {
+  if (e.type === 'order.created') return e.data.requirementId ? ['requirement'] : [];
+  const finish = steps[e.type]?.finish;
+  return finish ? [finish] : [];
+}
 
 /**
  * A cancelled dispatch steps the order back (`order.shipment_reversed`, data.to = the status
@@ -42,6 +60,8 @@ const stepBack: Partial<Record<string, { reopen: StageName; reset: StageName[] }
 async function track(tx: Tx, e: StoredEvent): Promise<void> {
   const d = e.data as Record<string, any>;
   const id = e.entityId;
+  const next = steps[e.type];
+  if (next) return step(tx, id, e.at, next);
   switch (e.type) {
     case 'order.created': {
       await tx
@@ -62,20 +82,6 @@ async function track(tx: Tx, e: StoredEvent): Promise<void> {
         .execute();
       return applyOwners(tx, id);
     }
-    case 'order.submitted':
-      return set(tx, id, 'review', { startedAt: e.at });
-    case 'order.confirmed':
-      await set(tx, id, 'review', { completedAt: e.at });
-      return set(tx, id, 'preparation', { startedAt: e.at });
-    case 'shipment.dispatched':
-      await set(tx, id, 'preparation', { completedAt: e.at });
-      return set(tx, id, 'shipping', { startedAt: e.at });
-    case 'order.shipped':
-      await set(tx, id, 'shipping', { completedAt: e.at });
-      return set(tx, id, 'delivery', { startedAt: e.at });
-    case 'order.delivered':
-      await set(tx, id, 'delivery', { completedAt: e.at });
-      return set(tx, id, 'billing', { startedAt: e.at });
     case 'order.shipment_reversed': {
       const rule = stepBack[String(d.to)];
       if (!rule) return;
