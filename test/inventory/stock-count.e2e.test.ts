@@ -80,4 +80,38 @@ describe('stock count in Chromium on a tablet', { skip, timeout: 120_000 }, () =
     assert.deepEqual(problems, []);
     await ctx.close();
   });
+
+  test('an adjustment above the threshold waits on 调整审批 and an admin approves it', async () => {
+    const admin = await apiAs(server.url, 'admin', 'admin1234');
+    await admin('PUT', '/api/v1/admin/settings/inventory.adjustmentApproval', { value: { qty: 5, valueFen: null } });
+    const keeper = await apiAs(server.url, 'keeper', PASSWORD);
+    const [level] = (await keeper<{ items: { productId: string; warehouseId: string }[] }>('GET', '/api/v1/stock?q=CBL')).items;
+    const r = await keeper<{ pending?: { status: string } }>('POST', '/api/v1/stock/movements', { type: 'adjustment', productId: level.productId, warehouseId: level.warehouseId, qty: -20, reason: '线缆受潮报废' });
+    assert.equal(r.pending?.status, 'pending');
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${server.url}/login`);
+    await page.locator('#username').fill('admin');
+    await page.locator('#password').fill('admin1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/inventory/adjustments`);
+    await page.getByTestId('approve-CBL-3M').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'approvals');
+    await page.getByTestId('approve-CBL-3M').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText('已批准并记入库存').waitFor();
+    const after = (await keeper<{ items: { onHand: number }[] }>('GET', '/api/v1/stock?q=CBL')).items[0];
+    assert.equal(after.onHand, 100);
+    await page.goto(`${server.url}/inventory/movements`);
+    await page.getByTestId('export-movements').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'movements');
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
 });
