@@ -184,6 +184,20 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     const token = url.split('/c/')[1];
     assert.ok(token && token.length >= 20, url);
     await shot(r.page, 'customer-link');
+    await r.page.keyboard.press('Escape');
+
+    // 发货单: the search runs on the server and stays in the URL; the export is the same rows as .xlsx.
+    await r.page.goto(`${server.url}/shipping?q=SF1000000000`);
+    await r.page.getByTestId('tracking-number').getByText('SF100000000001').waitFor();
+    assert.equal(await r.page.getByTestId('shipment-link').count(), 1);
+    const download = r.page.waitForEvent('download');
+    await r.page.getByTestId('export-shipments').click();
+    assert.match((await download).suggestedFilename(), /^发货单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await shot(r.page, 'shipments-search');
+    await r.page.getByTestId('shipment-search').locator('input').fill('NO-SUCH-NUMBER');
+    await r.page.getByTestId('shipment-search').locator('input').press('Enter');
+    await r.page.waitForURL(/q=NO-SUCH-NUMBER/);
+    await r.page.getByText('清除筛选').waitFor();
 
     const c = await open({ width: 375, height: 812 });
     await c.page.goto(`${server.url}/c/${token}`);

@@ -29,7 +29,8 @@ export function PortalPage() {
   const order = asPortalOrder(req.data);
   const revision = asPortalRevision(req.data);
   const requirement = req.data && !order && !revision && !customer ? (req.data as PortalRequirement) : null;
-  const company = (req.data as { company?: string } | undefined)?.company || t(revision ? 'portalRevision.defaultCompany' : order || customer ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
+  // A dead or unknown link tells nothing about what it was for: a neutral title then.
+  const company = (req.data as { company?: string } | undefined)?.company || t(req.error ? 'portal.linkTitle' : revision ? 'portalRevision.defaultCompany' : order || customer ? 'shipping.portal.defaultCompany' : 'portal.defaultCompany');
 
   useEffect(() => {
     document.title = revision

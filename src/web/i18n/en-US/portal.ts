@@ -3,6 +3,7 @@ import type { Messages } from '../messages.ts';
 /** The customer's confirmation page (/c/:token) in English. */
 export const portal: Messages['portal'] = {
   defaultCompany: 'Requirement confirmation',
+  linkTitle: 'Customer page',
   defaultTitle: 'Requirement confirmation',
   docTitle: '{{company}} · confirm requirement {{number}}',
   version: 'Version {{version}}',

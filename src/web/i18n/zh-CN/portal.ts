@@ -1,6 +1,7 @@
 /** The customer's confirmation page (/c/:token) in Simplified Chinese. */
 export const portal = {
   defaultCompany: '需求确认',
+  linkTitle: '客户页面',
   defaultTitle: '需求确认',
   docTitle: '{{company}} · 需求单 {{number}} 确认',
   version: '第 {{version}} 版',
