@@ -19,6 +19,7 @@ import * as m0020 from './0020-responsibility.ts';
 import * as m0021 from './0021-order-list-indexes.ts';
 import * as m0024 from './0024-stock-count.ts';
 import * as m0026 from './0026-order-number-search.ts';
+import * as m0027 from './0027-equipment-down-prefill.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0021-order-list-indexes': m0021,
   '0024-stock-count': m0024,
   '0026-order-number-search': m0026,
+  '0027-equipment-down-prefill': m0027,
 };
