@@ -57,6 +57,7 @@ const WorkCentersPage = lazyPage(() => import('../features/production/work-cente
 const ProductionBoardPage = lazyPage(() => import('../features/production/production-board-page.tsx'), 'ProductionBoardPage');
 const RoutingPage = lazyPage(() => import('../features/production/routing-page.tsx'), 'RoutingPage');
 const SchedulePage = lazyPage(() => import('../features/production/schedule-page.tsx'), 'SchedulePage');
+const BomPage = lazyPage(() => import('../features/production/bom-page.tsx'), 'BomPage');
 
 function Landing() {
   const { user } = useSession();
@@ -138,6 +139,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/production/work-centers', element: guarded('production:read', <WorkCentersPage />) },
     { path: '/production/routings', element: guarded('production:read', <RoutingPage />) },
     { path: '/production/schedule', element: guarded('production:read', <SchedulePage />) },
+    { path: '/production/boms', element: guarded('production:read', <BomPage />) },
   ],
   board: [{ path: '/board', element: guarded('board:read', <ProductionBoardPage />) }],
   requirements: [

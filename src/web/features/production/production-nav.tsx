@@ -7,9 +7,10 @@ const SECTIONS = [
   { path: '/production/schedule', key: 'schedule' },
   { path: '/production/work-centers', key: 'workCenters' },
   { path: '/production/routings', key: 'routings' },
+  { path: '/production/boms', key: 'boms' },
 ] as const;
 
-/** 生产's pages: work orders, the Gantt, work centers and routings (the board is its own full-screen page). */
+/** 生产's pages: work orders, the Gantt, work centers, routings and BOMs (the board is its own full-screen page). */
 export function ProductionNav() {
   const { t } = useTranslation();
   const navigate = useNavigate();
