@@ -94,6 +94,19 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     await pressLane.getByTestId('gantt-bar').first().click();
     await page.waitForURL(/\/production\/work-orders\//);
 
+    // The BOM editor: the product's lines, and the tree opening a made component's own BOM.
+    const sub = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'BRK-SUB', name: '支架焊接件', unit: '件', listPrice: 1_000, floorPrice: 500, makeOrBuy: 'make' });
+    const steel = await admin<{ id: string }>('POST', '/api/v1/products', { sku: 'STL-3', name: '冷轧钢板 3mm', unit: 'kg', unitDecimals: 3, listPrice: 800, floorPrice: 600 });
+    await admin('PUT', `/api/v1/products/${sub.id}/bom`, { lines: [{ componentId: steel.id, qtyPer: 1.25, scrapPct: 3 }] });
+    await admin('PUT', `/api/v1/products/${product.id}/bom`, { lines: [{ componentId: sub.id, qtyPer: 2, scrapPct: 1 }] });
+    await page.goto(`${server.url}/production/boms?productId=${product.id}`);
+    const tree = page.getByTestId('bom-tree');
+    await tree.getByText('BRK-SUB · 支架焊接件').waitFor();
+    await tree.locator('.ant-table-row-expand-icon').first().click();
+    await tree.getByText('STL-3 · 冷轧钢板 3mm').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'bom');
+
     await page.goto(`${server.url}/production/work-centers`);
     await page.getByTestId('down-PRESS-1').click();
     await page.getByTestId('down-reason').fill('液压系统漏油，等待配件');
