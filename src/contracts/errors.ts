@@ -143,6 +143,7 @@ export const fieldReasons = {
   transfer_only: { zh: '仅调拨时填写', en: 'only for transfers' },
   inactive: { zh: '已停用', en: 'is inactive' },
   max_3_decimals: { zh: '数量最多 3 位小数', en: 'at most 3 decimals' },
+  image_required: { zh: '请上传图片（JPG、PNG 等）', en: 'upload an image (JPG, PNG, …)' },
   binary_body_required: { zh: '请求体应为文件内容（Content-Type: application/octet-stream 或 .xlsx）', en: 'send the file as the request body (application/octet-stream or .xlsx)' },
   invalid_setting: { zh: '设置值无效', en: 'invalid value for this setting' },
   floor_above_list: { zh: '底价不能高于标价', en: 'floor price above list price' },

@@ -71,7 +71,7 @@ export const shipmentSchema = z.object({
   note: z.string().nullable(),
   dispatchedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
-  receipt: z.object({ at: z.string(), disputed: z.boolean(), comment: z.string().nullable(), contactName: z.string().nullable() }).nullable(),
+  receipt: z.object({ at: z.string(), disputed: z.boolean(), comment: z.string().nullable(), contactName: z.string().nullable(), photoFileId: z.string().nullable().optional() }).nullable(),
   createdAt: z.string(),
   /** Where the ETA came from: typed in (manual), the lane's history (lane) or the carrier's default transit days. */
   etaSource: z.enum(['manual', 'lane', 'carrier_default']).nullable(),

@@ -26,7 +26,7 @@ import { registerInventory } from './modules/inventory/index.ts';
 import { registerApprovals } from './modules/approvals/index.ts';
 import { orderFileReferrer, registerOrders } from './modules/orders/index.ts';
 import { registerFiles } from './modules/files/index.ts';
-import { registerShipping } from './modules/shipping/index.ts';
+import { registerShipping, shipmentFileReferrer } from './modules/shipping/index.ts';
 import { registerWorkbench } from './modules/workbench/index.ts';
 import { registerResponsibility } from './modules/responsibility/index.ts';
 import { registerStageEngine } from './modules/stages/index.ts';
@@ -116,9 +116,9 @@ export async function buildApp(opts: BuildOptions) {
     views: registerViews(app, ctx),
   };
   const orders = registerOrders(app, ctx, { approvals: services.approvals, requirements: services.requirements });
-  for (const referrer of [customerFileReferrer, requirementFileReferrer, orderFileReferrer]) services.files.addReferrer(referrer(handle.db));
   const shipping = registerShipping(app, ctx);
-  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal, linkScope: { requirement: services.requirements.assertVisible, order: orders.assertVisible, order_revision: orders.revisionPortal.assertVisible, customer: async (actor, id) => void (await services.customers.customers.get(actor, id)) }, revisions: orders.revisionPortal });
+  for (const referrer of [customerFileReferrer, requirementFileReferrer, orderFileReferrer, shipmentFileReferrer]) services.files.addReferrer(referrer(handle.db));
+  registerPortal(app, ctx, { requirements: services.requirements, orders: shipping.portal, linkScope: { requirement: services.requirements.assertVisible, order: orders.assertVisible, order_revision: orders.revisionPortal.assertVisible, customer: async (actor, id) => void (await services.customers.customers.get(actor, id)) }, revisions: orders.revisionPortal, files: services.files });
   registerWorkbench(app, ctx, { exceptions: shipping.exceptions });
   registerResponsibility(app, ctx);
   registerProduction(app, ctx, { orders });

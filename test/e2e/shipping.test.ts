@@ -160,6 +160,10 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await c.page.getByTestId('portal-receipt-comment').fill('4 台已收到，外观完好');
     await c.page.getByTestId('portal-receipt-submit').click();
     await c.page.getByTestId('portal-receipt').getByText(/已于 .* 确认收货/).waitFor();
+    // An optional photo of the delivery, from the phone's camera roll.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await c.page.getByTestId('portal-photo-input').setInputFiles({ name: '签收.png', mimeType: 'image/png', buffer: png });
+    await c.page.getByTestId('portal-photo-added').waitFor();
     await shot(c.page, 'portal-confirmed', true);
     await c.ctx.close();
 
@@ -167,6 +171,7 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     await w.page.reload();
     await w.page.getByTestId('shipment-status').getByText('已签收').waitFor();
     await w.page.getByTestId('receipt-state').getByText(/客户已于 .* 确认收货（周工）/).waitFor();
+    await w.page.getByTestId('receipt-photo').waitFor();
     await w.page.goto(`${server.url}/orders/${order.id}?tab=timeline`);
     const timeline = w.page.getByTestId('order-timeline');
     await timeline.getByTestId('timeline-shipment.receipt_confirmed').getByText('周工确认收货').waitFor();

@@ -24,6 +24,11 @@ const PUBLIC = new Set([
   'GET /api/portal/:token', // the customer's secure link: the token is the credential
   'POST /api/portal/:token/confirm',
   'POST /api/portal/:token/confirm-receipt',
+  // A customer-level link opens each of that customer's orders within the same token.
+  'GET /api/portal/:token/orders/:orderId',
+  'POST /api/portal/:token/orders/:orderId/confirm-receipt',
+  'GET /api/portal/:token/shipments/:shipmentId/delivery-note.pdf',
+  'POST /api/portal/:token/shipments/:shipmentId/receipt-photo',
 ]);
 
 /** JSON keys that carry a restricted field, by the field right that hides them. */

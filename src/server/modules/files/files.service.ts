@@ -28,7 +28,8 @@ export function createFilesService(db: Db) {
     addReferrer(fn: FileReferrer) {
       referrers.push(fn);
     },
-    async store(actor: Actor, upload: Upload, name: string) {
+    /** `actor`: the uploader (a customer's upload through a link is kept as its creator's, with no actor on the event). */
+    async store(actor: Pick<Actor, 'id' | 'via'>, upload: Upload, name: string) {
       if (upload.size > FILE_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: FILE_MAX_BYTES, size: upload.size });
       if (upload.size === 0) throw new AppError('VALIDATION_FAILED', [fieldError('body', 'binary_body_required')]);
       const content = await readFile(upload.path);

@@ -6,6 +6,8 @@ import type { App, AppContext } from '../../platform/http/types.ts';
 import { createFilesService, FILE_MAX_BYTES } from './files.service.ts';
 
 export type { FileReferrer } from './files.service.ts';
+export { FILE_MAX_BYTES };
+export type FilesService = ReturnType<typeof createFilesService>;
 
 const tags = ['files'];
 const fileInfo = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });

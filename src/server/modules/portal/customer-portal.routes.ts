@@ -4,7 +4,9 @@ import { linkCreateBody, linkCreated } from '../../../contracts/requirements.ts'
 import { confirmReceiptBody, portalOrder } from '../../../contracts/shipping.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { uploadOf } from '../../platform/http/upload.ts';
+import { FILE_MAX_BYTES, type FilesService } from '../files/index.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
 import { createLink, type ResolvedLink } from '../../platform/links.ts';
 import type { OrderPortal } from '../shipping/index.ts';
@@ -20,7 +22,7 @@ const shipmentParams = tokenParams.extend({ shipmentId: z.string().max(64) });
  * same token, receipt confirmation there, and delivery notes of the link's shipments.
  * `open` resolves a token with the guess limiter (unknown → 404, expired/revoked → 410).
  */
-export function customerPortalRoutes(app: App, ctx: AppContext, orders: OrderPortal, linkScope: LinkScope, open: (token: string, ip: string) => Promise<ResolvedLink>): void {
+export function customerPortalRoutes(app: App, ctx: AppContext, orders: OrderPortal, linkScope: LinkScope, open: (token: string, ip: string) => Promise<ResolvedLink>, files: FilesService): void {
   app.post(
     '/api/v1/customers/:id/customer-link',
     { config: { permission: 'customers:read' }, schema: { tags, description: 'A link (/c/:token) where the customer follows all their open orders; within the caller’s scope (a rep: own customers).', params: idParams, body: linkCreateBody.optional(), response: { 201: linkCreated } } },
@@ -60,6 +62,23 @@ export function customerPortalRoutes(app: App, ctx: AppContext, orders: OrderPor
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="delivery-note-${r.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`送货单-${r.number}.pdf`)}`)
         .send(r.pdf);
+    },
+  );
+
+  app.post(
+    '/api/portal/:token/shipments/:shipmentId/receipt-photo',
+    {
+      config: { public: true },
+      bodyLimit: FILE_MAX_BYTES + 1024,
+      schema: { tags, description: 'Body: a photo of the delivery (image/*, ≤ 10 MB), once per shipment after its receipt was confirmed or disputed through this link (order or customer link).', params: shipmentParams, querystring: z.object({ name: z.string().trim().min(1).max(200).default('签收照片') }), response: { 201: z.object({ shipmentId: z.string(), fileId: z.string() }) } },
+    },
+    async (req, reply) => {
+      const link = await open(req.params.token, req.ip);
+      if (link.kind !== 'order' && link.kind !== 'customer') throw new AppError('NOT_FOUND');
+      const upload = uploadOf(req);
+      if (!upload.mime.startsWith('image/')) throw new AppError('VALIDATION_FAILED', [fieldError('body', 'image_required')]);
+      const added = await orders.addReceiptPhoto(link, req.params.shipmentId, () => files.store({ id: link.createdBy, via: 'system' }, upload, req.query.name));
+      return reply.code(201).send(added);
     },
   );
 }

@@ -3,6 +3,7 @@ import { idParams, okBody } from '../../../contracts/common.ts';
 import { portalConfirmBody, portalConfirmReply, portalRequirement } from '../../../contracts/requirements.ts';
 import { confirmReceiptBody, portalCustomer, portalOrder } from '../../../contracts/shipping.ts';
 import { customerPortalRoutes } from './customer-portal.routes.ts';
+import type { FilesService } from '../files/index.ts';
 import type { OrderPortal } from '../shipping/index.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import type { App, AppContext } from '../../platform/http/types.ts';
@@ -17,7 +18,7 @@ const tags = ['portal'];
 const tokenParams = z.strictObject({ token: z.string().min(20).max(100) });
 
 /** The customer's side: login-free, read-mostly, rate-limited; the JSON carries no internal fields. */
-export function portalRoutes(app: App, ctx: AppContext, requirements: RequirementsService, orders: OrderPortal, linkScope: LinkScope, revisions: RevisionPortal): void {
+export function portalRoutes(app: App, ctx: AppContext, requirements: RequirementsService, orders: OrderPortal, linkScope: LinkScope, revisions: RevisionPortal, files: FilesService): void {
   const limiter = createGuessLimiter();
   const open = async (token: string, ip: string): Promise<ResolvedLink> => {
     limiter.check(ip);
@@ -49,7 +50,7 @@ export function portalRoutes(app: App, ctx: AppContext, requirements: Requiremen
     },
   );
 
-  customerPortalRoutes(app, ctx, orders, linkScope, open);
+  customerPortalRoutes(app, ctx, orders, linkScope, open, files);
 
   // One answer endpoint for every kind that asks for one: a requirement (confirm | request_changes, with the version seen) or an order revision (confirm | decline, a comment required to decline).
   const confirmBody = portalConfirmBody.extend({ version: portalConfirmBody.shape.version.optional(), action: z.enum(['confirm', 'request_changes', 'decline']).default('confirm') });

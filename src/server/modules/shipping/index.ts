@@ -25,6 +25,7 @@ import { shipmentListRoutes } from './shipment-list.routes.ts';
 export type OrderPortal = ReturnType<typeof registerShipping>['portal'];
 export type { ExceptionsService } from './exceptions.service.ts';
 export { scanNoMovement } from './no-movement.ts';
+export { shipmentFileReferrer } from './shipment-files.ts';
 export { createExceptionsService } from './exceptions.service.ts';
 
 const tags = ['shipping'];

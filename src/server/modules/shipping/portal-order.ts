@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events.ts';
-import { AppError, fieldError } from '../../platform/http/errors.ts';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
 import type { ResolvedLink } from '../../platform/links.ts';
 import { getSetting } from '../../platform/settings.ts';
@@ -48,6 +48,27 @@ export function createOrderPortal(db: Db, config: Pick<Config, 'publicUrl'>, exc
         })),
         expiresAt: link.expiresAt,
       };
+    },
+
+    /**
+     * A photo of the delivery with the customer's answer (optional, once per shipment): only
+     * for a shipment of this link whose receipt is answered and has no photo yet. `store` keeps
+     * the file (files module); the receipt then names it, guarded against a second photo at once.
+     */
+    async addReceiptPhoto(link: ResolvedLink, shipmentId: string, store: () => Promise<{ id: string; name: string }>) {
+      const scope = link.kind === 'customer' ? 'customerId' : 'orderId';
+      const s = await db.selectFrom('shipment').select(['id', 'orderId', 'number', 'receipt', 'ownerId']).where('id', '=', shipmentId).where(scope, '=', link.entityId).where('status', 'not in', ['draft', 'cancelled']).executeTakeFirst();
+      if (!s) throw notFound();
+      const receipt = json.read<Record<string, unknown> | null>(s.receipt, null);
+      if (!receipt || receipt.photoFileId) throw new AppError('INVALID_STATE', { action: 'receipt_photo', state: receipt ? 'photo_added' : 'receipt_not_answered' });
+      const file = await store();
+      return inTransaction(db, async (tx) => {
+        const updated = await tx.updateTable('shipment').set({ receipt: json.write({ ...receipt, photoFileId: file.id }) }).where('id', '=', s.id).where('receipt', '=', s.receipt).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
+        await appendEvent(tx, { entityType: 'order', entityId: s.orderId, type: 'shipment.receipt_photo_added', actor: null, stage: 'delivery', data: { shipmentId: s.id, number: s.number, fileId: file.id, name: file.name, linkId: link.id } });
+        await notify(tx, { userIds: [s.ownerId], kind: 'shipment.receipt_photo_added', title: `客户上传了签收照片：${s.number}`, body: file.name, link: `${config.publicUrl}/orders/${s.orderId}` });
+        return { shipmentId: s.id, fileId: file.id };
+      });
     },
 
     /**

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { CameraOutlined, CheckCircleOutlined, ExclamationCircleOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Input, Steps, Tag } from 'antd';
 import { useState } from 'react';
@@ -38,6 +38,26 @@ function useConfirmReceipt(token: string, orderId?: string) {
   });
 }
 
+/** After answering, the customer may add one photo of the delivery (optional). */
+function ReceiptPhoto({ token, shipmentId, added }: { token: string; shipmentId: string; added: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const send = useMutation({
+    mutationFn: (file: File) => api.upload(`/api/portal/${encodeURIComponent(token)}/shipments/${encodeURIComponent(shipmentId)}/receipt-photo`, file, file.type || 'application/octet-stream', { name: file.name }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portal', token] }),
+  });
+  if (added) return <div data-testid="portal-photo-added">{t('shipping.portal.photoAdded')}</div>;
+  return (
+    <div className="gd-portal-photo">
+      <Button icon={<CameraOutlined />} loading={send.isPending} onClick={() => document.getElementById(`photo-${shipmentId}`)?.click()} data-testid="portal-add-photo">
+        {t('shipping.portal.addPhoto')}
+      </Button>
+      <input id={`photo-${shipmentId}`} type="file" accept="image/*" hidden onChange={(e) => e.target.files?.[0] && send.mutate(e.target.files[0])} data-testid="portal-photo-input" />
+      {send.isError && <div className="gd-portal-photo-error">{t('shipping.portal.photoFailed')}</div>}
+    </div>
+  );
+}
+
 /** Confirm receipt or report a problem with one shipment; a problem needs words. */
 function ReceiptAnswer({ token, orderId, shipment: s }: { token: string; orderId?: string; shipment: PortalShipment }) {
   const { t } = useTranslation();
@@ -51,7 +71,12 @@ function ReceiptAnswer({ token, orderId, shipment: s }: { token: string; orderId
         showIcon
         data-testid="portal-receipt"
         title={s.receipt.disputed ? t('shipping.portal.disputedAt', { at: formatDateTime(s.receipt.at) }) : t('shipping.portal.confirmedAt', { at: formatDateTime(s.receipt.at) })}
-        description={s.receipt.disputed ? t('shipping.portal.disputedText') : undefined}
+        description={
+          <>
+            {s.receipt.disputed && <div>{t('shipping.portal.disputedText')}</div>}
+            <ReceiptPhoto token={token} shipmentId={s.id} added={!!s.receipt.photoFileId} />
+          </>
+        }
       />
     );
   }

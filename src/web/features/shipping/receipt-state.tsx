@@ -14,7 +14,18 @@ export function ReceiptState({ shipment: s }: { shipment: Shipment }) {
         showIcon
         data-testid="receipt-state"
         title={s.receipt.disputed ? t('shipping.receipt.disputed', { at: formatDateTime(s.receipt.at), who }) : t('shipping.receipt.confirmed', { at: formatDateTime(s.receipt.at), who })}
-        description={s.receipt.comment ?? undefined}
+        description={
+          s.receipt.comment || s.receipt.photoFileId ? (
+            <>
+              {s.receipt.comment && <div>{s.receipt.comment}</div>}
+              {s.receipt.photoFileId && (
+                <a href={`/api/v1/files/${s.receipt.photoFileId}`} target="_blank" rel="noreferrer" data-testid="receipt-photo">
+                  {t('shipping.receipt.photo')}
+                </a>
+              )}
+            </>
+          ) : undefined
+        }
       />
     );
   }

@@ -99,6 +99,7 @@ export const shipping: Messages['shipping'] = {
     none: 'No tracking information yet',
   },
   receipt: {
+    photo: 'View the delivery photo',
     confirmed: 'The customer confirmed receipt on {{at}}{{who}}',
     disputed: 'The customer reported a problem with the delivery on {{at}}{{who}}',
     carrierSigned: 'The carrier shows it signed for on {{at}}',
@@ -248,6 +249,9 @@ export const shipping: Messages['shipping'] = {
     updatedAt: 'Edited {{at}}',
   },
   portal: {
+    addPhoto: 'Add a photo of the delivery (optional)',
+    photoAdded: 'Your photo of the delivery was added — thank you',
+    photoFailed: 'The photo could not be added; please try another image',
     defaultCompany: 'Order tracking',
     docTitle: '{{company}} · Order {{number}}',
     title: 'Order progress',

@@ -97,6 +97,7 @@ export const shipping = {
     none: '还没有物流信息',
   },
   receipt: {
+    photo: '查看签收照片',
     confirmed: '客户已于 {{at}} 确认收货{{who}}',
     disputed: '客户于 {{at}} 对收货提出异议{{who}}',
     carrierSigned: '承运商显示已于 {{at}} 签收',
@@ -246,6 +247,9 @@ export const shipping = {
     updatedAt: '修改于 {{at}}',
   },
   portal: {
+    addPhoto: '上传签收照片（可选）',
+    photoAdded: '已上传签收照片，谢谢',
+    photoFailed: '照片未能上传，请换一张图片再试',
     defaultCompany: '订单跟踪',
     docTitle: '{{company}} · 订单 {{number}}',
     title: '订单进度',
