@@ -9,7 +9,7 @@ import type { Locale } from '../../../contracts/errors.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
-import { localDate } from '../../platform/dates.ts';
+import { localDate, nextDay, startOfLocalDay } from '../../platform/dates.ts';
 import ExcelJS from '../../platform/exceljs.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -20,15 +20,6 @@ import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, t
 const BATCH = 500;
 const YIELD_EVERY = 100;
 
-/** The instant a calendar day starts in a time zone (China has no DST; the offset is read, not assumed). */
-export function startOfLocalDay(date: string, timeZone: string): string {
-  const utc = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utc));
-  const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return new Date(utc - (wall - utc)).toISOString();
-}
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Query params as the API takes them → the repository's filter: `from`/`to` are days in the company time zone, both inclusive. */
 export function resolveFilter(q: OrderFilterQuery, timeZone: string, withStatus = true): OrderFilter {

@@ -7,6 +7,7 @@ import type { Locale } from '../../../contracts/errors.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
+import { nextDay, startOfLocalDay } from '../../platform/dates.ts';
 import ExcelJS from '../../platform/exceljs.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { escapeCell } from '../../platform/xlsx.ts';
@@ -26,15 +27,6 @@ export interface ShipmentFilter {
   dayBefore?: string;
 }
 
-/** The instant a calendar day starts in a time zone (the offset is read from the zone, not assumed). */
-function startOfLocalDay(date: string, timeZone: string): string {
-  const utc = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utc));
-  const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return new Date(utc - (wall - utc)).toISOString();
-}
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function resolveShipmentFilter(q: ShipmentFilterQuery, timeZone: string): ShipmentFilter {
   return {
