@@ -32,10 +32,13 @@ export async function ensureAdmin(handle: DbHandle, password?: string): Promise<
     if (await tx.selectFrom('appUser').select('id').limit(1).executeTakeFirst()) return false; // another process won
     const now = nowIso();
     const id = newId();
-    await tx
+    // Two servers starting at once on an empty PostgreSQL database both get here: the loser's insert does nothing.
+    const inserted = await tx
       .insertInto('appUser')
       .values({ id, username: 'admin', displayName: '系统管理员', passwordHash, email: null, mobile: null, teamId: null, managerId: null, active: 1, locale: 'zh-CN', createdAt: now, updatedAt: now })
-      .execute();
+      .onConflict((oc) => oc.column('username').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     await tx.insertInto('userRole').values({ userId: id, roleKey: 'admin' }).execute();
     return true;
   });

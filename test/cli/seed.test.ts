@@ -49,3 +49,27 @@ for (const d of await dialects()) {
     });
   });
 }
+
+for (const d of await dialects()) {
+  describe(`first start of two servers at once [${d.name}]`, { skip: d.skip }, () => {
+    // A race: it only bites when the two transactions overlap (as in CI's two-server test, where the loser crashed on the unique username).
+    test('both ensure the admin on an empty database: one creates it, the other finds it, neither fails', async () => {
+      const db = await createTestDb(d.name);
+      try {
+        const { openDatabase } = await import('../../src/server/platform/db/database.ts');
+        const other = openDatabase(db.url);
+        try {
+          const results = await Promise.all([ensureAdmin(db.handle, 'FirstStart123'), ensureAdmin({ ...db.handle, db: other.db }, 'FirstStart123')]);
+          assert.equal(results.filter(Boolean).length, 1, 'exactly one server created the admin');
+          const admins = await db.handle.db.selectFrom('appUser').select('id').where('username', '=', 'admin').execute();
+          assert.equal(admins.length, 1);
+          assert.equal((await db.handle.db.selectFrom('userRole').select('userId').where('userId', '=', admins[0].id).execute()).length, 1);
+        } finally {
+          await other.close();
+        }
+      } finally {
+        await db.drop();
+      }
+    });
+  });
+}
