@@ -14,7 +14,9 @@ export function NewCountModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const warehouses = useWarehouses();
   const create = useCreateCount();
-  const [warehouseId, setWarehouseId] = useState<string | undefined>(warehouses.data?.find((w) => w.isDefault && w.active)?.id);
+  // The default warehouse until one is chosen — also when the list arrives after the dialog opened.
+  const [chosen, setWarehouseId] = useState<string>();
+  const warehouseId = chosen ?? warehouses.data?.find((w) => w.isDefault && w.active)?.id;
   const [products, setProducts] = useState<{ id: string; label: string }[]>([]);
   const [note, setNote] = useState('');
   const submit = async () => {
