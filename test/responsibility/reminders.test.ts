@@ -7,6 +7,21 @@ import { dialects } from '../helpers/db.ts';
 import { startWorker } from '../../src/server/main.ts';
 import { cn, deliverAll, replan, shippingRule, show, slaWorld, stageNotes, worker } from './sla-helpers.ts';
 
+/** Resolves for everyone once `n` callers have arrived (or after 10 s, so a broken lock cannot hang the suite). */
+function barrier(n: number) {
+  let arrived = 0;
+  let open!: () => void;
+  const done = new Promise<void>((r) => (open = r));
+  const timer = setTimeout(open, 10_000);
+  return async () => {
+    if (++arrived === n) {
+      clearTimeout(timer);
+      open();
+    }
+    await done;
+  };
+}
+
 for (const d of await dialects()) {
   describe(`stage reminders and escalations [${d.name}]`, { skip: d.skip }, () => {
     let t: TestApp;
@@ -70,7 +85,12 @@ for (const d of await dialects()) {
       const second = d.name === 'postgres' ? openDatabase(t.db.url) : t.db.handle;
       try {
         const now = cn('2026-10-12T10:00');
-        const [a, b] = await Promise.all([scanStageAlerts(t.db.handle, { now, batchSize: 2 }), scanStageAlerts(second, { now, batchSize: 2 })]);
+        // PostgreSQL: each worker's first batch waits (inside its transaction, rows locked) until
+        // the other has claimed its own, so both hold stages at once whatever the scheduler does.
+        // SQLite serializes the transactions: no wait there, it would deadlock.
+        const both = d.name === 'postgres' ? barrier(2) : undefined;
+        const opts = (first = true) => ({ now, batchSize: 2, claimed: async () => { if (first && both) { first = false; await both(); } } });
+        const [a, b] = await Promise.all([scanStageAlerts(t.db.handle, opts()), scanStageAlerts(second, opts())]);
         assert.equal(a.alerts + b.alerts, 16, 'two escalation levels per order; the reminders passed unsent while the worker was away are superseded by none (the deadline is gone)');
         if (d.name === 'postgres') assert.ok(a.stages > 0 && b.stages > 0, `both workers took stages (${a.stages}/${b.stages})`);
         await Promise.all([deliverAll(worker(t)), deliverAll(worker(t, second))]);

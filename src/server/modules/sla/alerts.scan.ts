@@ -17,6 +17,8 @@ export interface ScanOptions {
   batchSize?: number;
   /** Stop after this many batches (tests: a worker that dies half-way). */
   maxBatches?: number;
+  /** Runs inside each batch's transaction once its stages are claimed (tests: hold two workers' batches open together). */
+  claimed?: (stages: number) => Promise<void>;
 }
 
 export interface ScanResult {
@@ -54,6 +56,7 @@ export async function scanStageAlerts(handle: DbHandle, opts: ScanOptions = {}):
           .orderBy('nextAlertAt')
           .limit(batchSize),
       ).execute();
+      await opts.claimed?.(rows.length);
       const alerts: NewAlert[] = [];
       const moves = new Map<StageName, { orderId: string; next: string | null }[]>();
       for (const s of rows) {
