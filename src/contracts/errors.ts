@@ -174,7 +174,7 @@ export const fieldReasons = {
   levels_in_order: { zh: '升级级别须从 1 开始依次递增', en: 'escalation levels must run 1, 2, 3… in order' },
   whole_minutes: { zh: '应为整分钟', en: 'must be whole minutes' },
   max_1_decimal: { zh: '最多 1 位小数', en: 'at most 1 decimal' },
-  unknown_placeholder: { zh: '模板中有不支持的占位符', en: 'the template uses a placeholder that does not exist' },
+  unknown_placeholder: { zh: '模板中有不支持的占位符 {{placeholder}}', en: 'the template uses a placeholder that does not exist: {{placeholder}}' },
   not_in_shipment: { zh: '该订单行不在此发货单中', en: 'the order line is not in this shipment' },
   exceeds_shipment_qty: { zh: '装箱数量超过该行发货数量', en: 'more than the shipment line ships' },
   duplicate_package_no: { zh: '箱号重复', en: 'the package number is used twice' },
@@ -184,7 +184,9 @@ export const fieldReasons = {
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;
 
-export function fieldReasonMessage(reason: string, locale: Locale): string | null {
+/** The reason's text in `locale`; `{{name}}` in it is filled from `values` (e.g. the placeholder a template got wrong). */
+export function fieldReasonMessage(reason: string, locale: Locale, values: Record<string, unknown> = {}): string | null {
   const r = (fieldReasons as Record<string, { zh: string; en: string }>)[reason];
-  return r ? (locale === 'en-US' ? r.en : r.zh) : null;
+  if (!r) return null;
+  return (locale === 'en-US' ? r.en : r.zh).replace(/\{\{(\w+)\}\}/g, (_, k: string) => (values[k] === undefined ? '' : `{${String(values[k])}}`)).replace(/[:：]?\s*$/, '');
 }

@@ -60,7 +60,7 @@ function localizeDetails(details: unknown, locale: Locale): unknown {
   if (!Array.isArray(details)) return details;
   return details.map((d) =>
     d && typeof d === 'object' && 'path' in d && 'code' in d && !('message' in d)
-      ? { ...d, message: `${d.path}: ${fieldReasonMessage(String(d.code), locale) ?? d.code}` }
+      ? { ...d, message: `${d.path}: ${fieldReasonMessage(String(d.code), locale, d as Record<string, unknown>) ?? d.code}` }
       : d,
   );
 }
