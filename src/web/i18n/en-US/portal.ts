@@ -45,7 +45,7 @@ export const portal: Messages['portal'] = {
   },
   problem: {
     notFound: { title: 'This link is not valid', text: 'The address may be incomplete — check that it was copied in full, or ask your sales representative to send it again.' },
-    expired: { title: 'This link has expired or was revoked', text: 'Ask your sales representative for a new confirmation link.' },
+    expired: { title: 'This link has expired or was revoked', text: 'Ask your sales representative to send you a new link.' },
     rateLimited: { title: 'Too many attempts', text: 'To protect your information, wait a few minutes and try again.' },
     failed: { title: 'The page could not load', text: 'Check your connection and try again.' },
   },

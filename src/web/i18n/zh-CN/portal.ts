@@ -43,7 +43,7 @@ export const portal = {
   },
   problem: {
     notFound: { title: '链接无效', text: '链接地址可能不完整，请检查是否完整复制，或联系您的销售代表重新发送。' },
-    expired: { title: '链接已过期或已撤销', text: '请联系您的销售代表获取新的确认链接。' },
+    expired: { title: '链接已过期或已撤销', text: '请联系您的销售代表重新发送链接。' },
     rateLimited: { title: '尝试次数过多', text: '为保护您的信息，请稍等几分钟后再试。' },
     failed: { title: '页面加载失败', text: '请检查网络连接后重试。' },
   },
