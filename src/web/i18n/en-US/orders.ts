@@ -238,8 +238,6 @@ export const orders: Messages['orders'] = {
     shortLine: 'short {{short}}',
     released: 'Reservations released:',
     other: 'Other event: {{type}}',
-    stageReassigned: 'Handed the {{stage}} stage to a new owner',
-    stageNudged: 'Nudged the owner of the {{stage}} stage',
   },
   revise: {
     action: 'Revise',

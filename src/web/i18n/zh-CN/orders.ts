@@ -236,8 +236,6 @@ export const orders = {
     shortLine: '缺货 {{short}}',
     released: '释放预留：',
     other: '其他事件：{{type}}',
-    stageReassigned: '转交了「{{stage}}」环节的负责人',
-    stageNudged: '催办「{{stage}}」环节',
   },
   revise: {
     action: '修订',
