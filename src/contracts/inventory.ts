@@ -246,7 +246,13 @@ export const adjustmentRequestSchema = z.object({
 });
 export type AdjustmentRequest = z.infer<typeof adjustmentRequestSchema>;
 
-export const adjustmentRequestListQuery = listQuery.omit({ q: true }).extend({ status: z.enum(adjustmentRequestStatuses).optional() });
+export const adjustmentRequestListQuery = listQuery.omit({ q: true }).extend({
+  status: z.enum(adjustmentRequestStatuses).optional(),
+  /** to_decide: pending, the caller may decide (inventory:approve, not their own); decided: decided by the caller. */
+  mine: z.enum(['to_decide', 'decided']).optional(),
+});
+export type AdjustmentRequestListQuery = z.infer<typeof adjustmentRequestListQuery>;
+export const adjustmentRequestCount = z.object({ toDecide: z.number() });
 export const adjustmentDecisionBody = z.strictObject({ note: z.string().trim().max(500).nullable().optional() });
 export const adjustmentRejectBody = z.strictObject({ note: z.string().trim().min(1).max(500) });
 

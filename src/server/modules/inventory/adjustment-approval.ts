@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { getSetting } from '../../platform/settings.ts';
+import { tellApprovers } from './adjustment-notify.ts';
 import type { ProductFacts } from './products.repository.ts';
 
 /** Above either limit: |qty| over the quantity limit, or |qty| × cost over the value limit (fen). Quantities in thousandths. */
@@ -39,7 +40,7 @@ export async function requestById(q: Db | Tx, id: string): Promise<AdjustmentReq
   return toRequest(row);
 }
 
-/** Records the adjustment as pending (nothing on the ledger) with an event on the product's timeline. */
+/** Records the adjustment as pending (nothing on the ledger) with an event on the product's timeline, and tells every possible approver. */
 export async function requestAdjustment(tx: Tx, actor: Actor, input: MovementCreate, qty: number): Promise<AdjustmentRequest> {
   const id = newId();
   await tx
@@ -47,5 +48,7 @@ export async function requestAdjustment(tx: Tx, actor: Actor, input: MovementCre
     .values({ id, productId: input.productId, warehouseId: input.warehouseId, qty, reason: input.reason!, status: 'pending', requestedBy: actor.via === 'system' ? null : actor.id, requestedAt: nowIso(), decidedBy: null, decidedAt: null, decisionNote: null, movementId: null })
     .execute();
   await appendEvent(tx, { entityType: 'product', entityId: input.productId, type: 'stock.adjustment_requested', actor, data: { requestId: id, warehouseId: input.warehouseId, qty: fromMilli(qty), reason: input.reason } });
-  return requestById(tx, id);
+  const request = await requestById(tx, id);
+  await tellApprovers(tx, request);
+  return request;
 }
