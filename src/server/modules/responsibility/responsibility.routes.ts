@@ -14,6 +14,7 @@ import {
   reportRange,
   tickBody,
 } from '../../../contracts/responsibility.ts';
+import { salesQuery, salesReply } from '../../../contracts/sales-report.ts';
 import { stageNames } from '../../../contracts/stages.ts';
 import { requestLocale } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -21,6 +22,7 @@ import { XLSX_MIME } from '../../platform/xlsx.ts';
 import type { ChecklistsService } from './checklists.service.ts';
 import type { DelayReasonsService } from './delay-reasons.service.ts';
 import type { ReportsService } from './reports.service.ts';
+import type { SalesReportService } from './sales-report.service.ts';
 
 const admin = { config: { permission: 'admin:settings' as const } };
 /** Reports follow the order data scope: a rep sees the delays of their own orders. */
@@ -28,7 +30,7 @@ const scoped = { config: { permission: 'orders:read' as const } };
 const codeParams = z.strictObject({ code: z.string().min(1).max(40) });
 const stageParams = z.strictObject({ stage: z.enum(stageNames) });
 
-export function responsibilityRoutes(app: App, svc: { reasons: DelayReasonsService; checklists: ChecklistsService; reports: ReportsService }): void {
+export function responsibilityRoutes(app: App, svc: { reasons: DelayReasonsService; checklists: ChecklistsService; reports: ReportsService; sales: SalesReportService }): void {
   const tags = ['responsibility'];
   app.get('/api/v1/delay-reasons', { schema: { tags, description: 'Active reasons, for the picker.', response: { 200: z.object({ items: z.array(delayReasonSchema) }) } } }, async () => ({ items: (await svc.reasons.list()).filter((r) => r.active) }));
   app.get('/api/v1/admin/delay-reasons', { ...admin, schema: { tags, response: { 200: z.object({ items: z.array(delayReasonSchema) }) } } }, async () => ({ items: await svc.reasons.list() }));
@@ -56,5 +58,12 @@ export function responsibilityRoutes(app: App, svc: { reasons: DelayReasonsServi
   app.get('/api/v1/reports/delays/export.xlsx', { ...scoped, schema: { tags: rtags, querystring: delayOrdersQuery } }, async (req, reply) => {
     const file = await svc.reports.exportDelayOrders(req.actor!, req.query, requestLocale(req));
     return reply.header('content-type', XLSX_MIME).header('content-disposition', 'attachment; filename="delays.xlsx"').send(file);
+  });
+  app.get('/api/v1/reports/sales', { ...scoped, schema: { tags: rtags, description: 'Net/gross sales (fen, CNY) and order count of confirmed, not cancelled orders by order date (company time zone), grouped by customer × month, customer, month or owner.', querystring: salesQuery, response: { 200: salesReply } } }, (req) =>
+    svc.sales.report(req.actor!, req.query, requestLocale(req)),
+  );
+  app.get('/api/v1/reports/sales/export.xlsx', { ...scoped, schema: { tags: rtags, querystring: salesQuery } }, async (req, reply) => {
+    const file = await svc.sales.exportXlsx(req.actor!, req.query, requestLocale(req));
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', 'attachment; filename="sales.xlsx"').send(file);
   });
 }
