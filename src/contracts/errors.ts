@@ -49,6 +49,7 @@ export const errorCatalog = {
   FILE_TOO_LARGE: { status: 413, zh: '文件超过 10 MB 上限', en: 'The file exceeds the 10 MB limit' },
   IMPORT_FILE_INVALID: { status: 400, zh: '文件不是有效的 Excel（.xlsx）文件，或已损坏、过大', en: 'The file is not a valid Excel (.xlsx) file, or is corrupt or too large' },
   IMPORT_HAS_ERRORS: { status: 422, zh: '导入文件有错误，未导入任何数据，请按报告修正后重试', en: 'The file has errors; nothing was imported. Fix the rows listed and retry' },
+  OPENING_STOCK_HAS_MOVEMENTS: { status: 409, zh: '文件中有产品在该仓库已有库存流水，未导入任何数据；确认用文件数量覆盖其在库数量后，请勾选覆盖（force=true）重新导入', en: 'Some products already have stock movements in that warehouse; nothing was imported. To set their on hand to the file quantity, import again with overwrite (force=true)' },
   PRICE_BELOW_FLOOR: { status: 422, zh: '单价低于底价', en: 'Unit price below the floor price' },
   PRICE_BELOW_LIST: { status: 422, zh: '单价低于标价', en: 'Unit price below the list price' },
   PRICE_BELOW_LAST: { status: 422, zh: '单价低于该客户上次成交价', en: "Unit price below the customer's last price" },
@@ -181,6 +182,9 @@ export const fieldReasons = {
   duplicate_template: { zh: '同一渠道和语言的模板出现了两次', en: 'the same channel and language appear twice' },
   below_reserved: { zh: '盘点数量低于已预留数量，请先释放或调拨该产品的预留', en: 'counted below what is reserved; release or re-allocate the reservations of this product first' },
   nothing_to_count: { zh: '该仓库没有任何库存记录，请选择要盘点的产品', en: 'the warehouse holds no stock records; choose the products to count' },
+  duplicate_stock_row: { zh: '同一产品和仓库在文件中出现多次（第 {row} 行）', en: 'the same product and warehouse appear more than once (row {row})' },
+  must_not_be_negative: { zh: '不能为负数', en: 'must not be negative' },
+  max_2_decimals: { zh: '金额最多 2 位小数', en: 'at most 2 decimals' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type FieldReason = keyof typeof fieldReasons;
 

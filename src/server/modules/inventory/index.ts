@@ -10,6 +10,8 @@ import { adjustmentRequestRoutes } from './adjustment-requests.routes.ts';
 import { createAdjustmentRequestsService } from './adjustment-requests.service.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
 import { createMovementsService } from './movements.service.ts';
+import { openingImportRoutes } from './opening-import.routes.ts';
+import { createOpeningImport } from './opening-import.service.ts';
 import { createStockService } from './stock.service.ts';
 import { stockCountRoutes } from './stock-count.routes.ts';
 import { createStockCountsService } from './stock-count.service.ts';
@@ -32,5 +34,6 @@ export function registerInventory(app: App, ctx: AppContext) {
   const adjustmentRequests = createAdjustmentRequestsService(ctx.handle.db);
   stockCountRoutes(app, counts);
   adjustmentRequestRoutes(app, adjustmentRequests);
+  openingImportRoutes(app, createOpeningImport(ctx.handle.db));
   return { warehouses, stock, movements, counts, adjustmentRequests };
 }

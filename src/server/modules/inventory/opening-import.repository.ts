@@ -1,0 +1,64 @@
+/**
+ * SQL behind 期初库存导入: warehouses by code, which product × warehouse pairs already have
+ * movements, their counters, and the guarded "on hand becomes X" write. Lists go out in
+ * chunks of 500 keys (1,000 parameters) to stay far below SQLite's parameter limit.
+ */
+import { sql } from 'kysely';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { stockKey, type StockKey } from './stock.repository.ts';
+import { selectWarehouses } from './warehouses.repository.ts';
+
+type Q = Db | Tx;
+const CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const pairsIn = (keys: StockKey[]) => sql<boolean>`(product_id, warehouse_id) in (values ${sql.join(keys.map((k) => sql`(${k.productId}, ${k.warehouseId})`))})`;
+
+export async function warehousesByCodes(q: Q, codes: string[]) {
+  const out = [];
+  for (const part of chunks(codes)) out.push(...(await selectWarehouses(q).where('code', 'in', part).execute()));
+  return out;
+}
+
+/** The pairs (of `keys`) that have at least one movement on the ledger. */
+export async function pairsWithMovements(q: Q, keys: StockKey[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks(keys)) {
+    const rows = await q.selectFrom('stockMovement').select(['productId', 'warehouseId']).where(pairsIn(part)).groupBy(['productId', 'warehouseId']).execute();
+    for (const r of rows) found.add(stockKey(r));
+  }
+  return found;
+}
+
+/** Counters (thousandths) of `keys`; pairs without a row are absent. */
+export async function countersOf(q: Q, keys: StockKey[]): Promise<Map<string, { onHand: number; reserved: number }>> {
+  const out = new Map<string, { onHand: number; reserved: number }>();
+  for (const part of chunks(keys)) {
+    const rows = await q.selectFrom('stock').select(['productId', 'warehouseId', 'onHand', 'reserved']).where(pairsIn(part)).execute();
+    for (const r of rows) out.set(stockKey(r), { onHand: Number(r.onHand), reserved: Number(r.reserved) });
+  }
+  return out;
+}
+
+/**
+ * On hand from `from` to `to`, guarded on the value read under lock and on the reserved
+ * quantity still fitting: false when the row changed meanwhile (nothing written).
+ */
+export async function setOnHand(tx: Tx, key: StockKey, from: number, to: number, now: string): Promise<boolean> {
+  const r = await tx
+    .updateTable('stock')
+    .set({ onHand: to, updatedAt: now })
+    .where('productId', '=', key.productId)
+    .where('warehouseId', '=', key.warehouseId)
+    .where('onHand', '=', from)
+    .where('reserved', '<=', to)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export { chunks as inChunks };
