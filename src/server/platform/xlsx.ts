@@ -1,6 +1,6 @@
-import type * as XL from 'exceljs';
 import ExcelJS from './exceljs.ts';
 import { AppError } from './http/errors.ts';
+import { readFirstSheet, type CellValue } from './sheet-reader.ts';
 import { ZIP_LIMITS, zipEntries } from './zip.ts';
 
 
@@ -15,26 +15,16 @@ export async function inspectZip(path: string): Promise<void> {
   if (total > ZIP_LIMITS.maxUncompressed || total > fileSize * ZIP_LIMITS.maxRatio) throw new AppError('IMPORT_FILE_INVALID', { reason: 'zip_bomb', uncompressed: total });
 }
 
-export type CellValue = string | number | boolean | null;
-
-/** A cell as plain data: formulas give their cached result and are never evaluated. */
-function plain(v: XL.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plain((v as XL.CellFormulaValue).result as XL.CellValue);
-    if ('text' in v) return String((v as { text: unknown }).text);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
+export type { CellValue };
 
 /** Rows one import file may hold (after the header): a million-row file is refused, not buffered. */
 export const XLSX_MAX_ROWS = 200_000;
 
-/** Streams the first worksheet: `onRow(rowNumber, cells)` for every row after the header. */
+/**
+ * Streams the first worksheet: `onHeader(cells)` for row 1, `onRow(rowNumber, cells)` for every
+ * non-empty row after it. Cells are plain data (sheet-reader.ts): text, numbers (dates are Excel
+ * serial numbers), booleans, null for gaps; formulas give their cached result, never evaluated.
+ */
 export async function readSheet(
   path: string,
   onHeader: (cells: CellValue[]) => void,
@@ -42,17 +32,12 @@ export async function readSheet(
   opts: { maxRows?: number } = {},
 ): Promise<void> {
   const maxRows = opts.maxRows ?? XLSX_MAX_ROWS;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as XL.CellValue[]).slice(1).map(plain);
-        if (row.number > maxRows + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', limit: maxRows });
-        if (row.number === 1) onHeader(values);
-        else if (values.some((v) => v !== null && v !== '')) await onRow(row.number, values);
-      }
-      break;
-    }
+    await readFirstSheet(path, (row, values) => {
+      if (row > maxRows + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', limit: maxRows });
+      if (row === 1) onHeader(values);
+      else if (values.some((v) => v !== null && v !== '')) return onRow(row, values);
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('IMPORT_FILE_INVALID', { reason: 'unreadable', message: (err as Error).message?.slice(0, 200) });

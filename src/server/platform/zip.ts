@@ -50,8 +50,12 @@ export async function zipEntries(path: string): Promise<{ fileSize: number; entr
   }
 }
 
-/** One entry's content, streamed from disk and inflated; never more than the limit, whatever the directory claims. */
-export async function zipEntryStream(path: string, e: ZipEntry, limit = ZIP_LIMITS.maxUncompressed): Promise<Readable> {
+/**
+ * One entry's content, streamed from disk and inflated; never more than the limit, whatever the
+ * directory claims. `chunkSize` sets the inflated chunk size (zlib's default is 16 KiB). Destroying
+ * the returned stream closes the file as well.
+ */
+export async function zipEntryStream(path: string, e: ZipEntry, limit = ZIP_LIMITS.maxUncompressed, opts: { chunkSize?: number } = {}): Promise<Readable> {
   const fh = await open(path, 'r');
   const local = Buffer.alloc(30);
   try {
@@ -62,7 +66,7 @@ export async function zipEntryStream(path: string, e: ZipEntry, limit = ZIP_LIMI
   if (local.readUInt32LE(0) !== 0x04034b50 || (e.method !== 0 && e.method !== 8)) throw new AppError('IMPORT_FILE_INVALID', { reason: 'corrupt_zip' });
   const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   if (e.compressedSize === 0) return Readable.from([]);
-  const raw = createReadStream(path, { start, end: start + e.compressedSize - 1 });
+  const raw = createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: opts.chunkSize });
   let total = 0;
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -70,8 +74,13 @@ export async function zipEntryStream(path: string, e: ZipEntry, limit = ZIP_LIMI
       cb(total > limit ? new AppError('IMPORT_FILE_INVALID', { reason: 'zip_bomb', uncompressed: total }) : null, chunk);
     },
   });
-  const inflated = e.method === 0 ? raw : raw.pipe(createInflateRaw());
+  const inflated = e.method === 0 ? raw : raw.pipe(createInflateRaw(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}));
   if (inflated !== raw) raw.on('error', (err) => inflated.destroy(err));
   inflated.on('error', (err: Error) => cap.destroy(err));
+  // A reader that stops early (too many rows, a bad cell) must not leave the file open behind it.
+  cap.on('close', () => {
+    raw.destroy();
+    if (inflated !== raw) inflated.destroy();
+  });
   return inflated.pipe(cap);
 }
