@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { setImmediate } from 'node:timers/promises';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { ORDER_EXPORT_MAX_ROWS, orderExportColumns, orderStatusLabels, priorityLabels, type OrderCounts, type OrderFilterQuery } from '../../../contracts/order-list.ts';
@@ -10,15 +8,13 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { localDate, nextDay, startOfLocalDay } from '../../platform/dates.ts';
-import ExcelJS from '../../platform/exceljs.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import { escapeCell } from '../../platform/xlsx.ts';
+import { streamSheet } from '../../platform/xlsx-stream.ts';
 import { toOrder } from './order.mapper.ts';
 import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, type OrderFilter } from './orders.repository.ts';
 
 const BATCH = 500;
-const YIELD_EVERY = 100;
 
 
 /** Query params as the API takes them → the repository's filter: `from`/`to` are days in the company time zone, both inclusive. */
@@ -117,56 +113,35 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
     },
 
     /**
-     * Writes the filtered orders as .xlsx to `out`, newest first, at most `maxRows`.
-     * Rows are read in keyset batches and committed to a streaming workbook, so memory stays
-     * flat whatever the row count; a slow reader holds the loop back (drain), a gone one stops it.
-     * Columns follow the caller's field rules: a hidden field has no column at all.
+     * Writes the filtered orders as .xlsx to `out`, newest first, at most `maxRows` (streamed,
+     * memory flat). Columns follow the caller's field rules: a hidden field has no column at all.
      */
     async exportXlsx(actor: Actor, q: OrderFilterQuery, locale: Locale, out: Writable): Promise<void> {
-      const en = locale === 'en-US';
       const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
-      const columns = orderExportColumns.filter((c) => !('field' in c) || !actor.hiddenFields.has(c.field));
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      const ws = wb.addWorksheet(en ? 'Orders' : '订单', { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = columns.map((c) => ({ key: c.key, width: c.width, header: en ? c.en : c.zh, ...(c.key === 'gross' ? { style: { numFmt: '#,##0.00' } } : c.key === 'marginPct' ? { style: { numFmt: '0.00' } } : {}) }));
-      ws.getRow(1).font = { bold: true };
-      ws.getRow(1).commit();
-      let last: string | null = null;
-      let written = 0;
-      while (written < maxRows && !out.destroyed) {
-        let qb = selectOrderExportRows(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(Math.min(BATCH, maxRows - written));
-        if (match) qb = qb.where(match);
-        if (last) qb = qb.where('salesOrder.id', '<', last);
-        const rows = await qb.execute();
-        for (const [i, r] of rows.entries()) {
-          // Writing rows is CPU work: give other requests a turn every YIELD_EVERY rows.
-          if (i > 0 && i % YIELD_EVERY === 0) await setImmediate();
-          const values: Record<string, string | number | null> = {
-            number: r.number,
-            customer: r.customerName ?? null,
-            status: en ? orderStatusLabels[r.status].en : orderStatusLabels[r.status].zh,
-            priority: en ? priorityLabels[r.priority].en : priorityLabels[r.priority].zh,
-            promisedDate: r.promisedDate,
-            gross: Math.round(Number(r.gross)) / 100,
-            owner: r.ownerName ?? null,
-            createdAt: timeFormat.format(new Date(r.createdAt)),
-            customerPo: r.customerPo,
-            marginPct: json.read<{ marginPct?: number }>(r.facts, {}).marginPct ?? null,
-          };
-          ws.addRow(columns.map((c) => escapeCell(values[c.key] ?? null))).commit();
-        }
-        written += rows.length;
-        if (rows.length === 0 || rows.length < BATCH) break;
-        last = rows[rows.length - 1].id;
-        // SQLite answers synchronously, so without a macrotask turn the whole export would run
-        // before any byte leaves and every other request would wait: yield after each batch too.
-        await setImmediate();
-        // A gone client destroys the stream: stop waiting for a drain that will never come.
-        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-      }
-      if (out.destroyed) return;
-      ws.commit();
-      await wb.commit();
+      await streamSheet(out, locale, {
+        sheet: { zh: '订单', en: 'Orders' },
+        columns: orderExportColumns.filter((c) => !('field' in c) || !actor.hiddenFields.has(c.field)),
+        numFmt: { gross: '#,##0.00', marginPct: '0.00' },
+        maxRows,
+        batch: BATCH,
+        page: (before, limit) => {
+          let qb = selectOrderExportRows(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(limit);
+          if (match) qb = qb.where(match);
+          return (before ? qb.where('salesOrder.id', '<', before) : qb).execute();
+        },
+        values: (r, en) => ({
+          number: r.number,
+          customer: r.customerName ?? null,
+          status: en ? orderStatusLabels[r.status].en : orderStatusLabels[r.status].zh,
+          priority: en ? priorityLabels[r.priority].en : priorityLabels[r.priority].zh,
+          promisedDate: r.promisedDate,
+          gross: Math.round(Number(r.gross)) / 100,
+          owner: r.ownerName ?? null,
+          createdAt: timeFormat.format(new Date(r.createdAt)),
+          customerPo: r.customerPo,
+          marginPct: json.read<{ marginPct?: number }>(r.facts, {}).marginPct ?? null,
+        }),
+      });
     },
   };
 }

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { carriers, SHIPMENT_EXPORT_MAX_ROWS, shipmentExportColumns, shipmentStatusLabels, type Carrier, type ShipmentFilterQuery, type ShipmentStatus } from '../../../contracts/shipping.ts';
 import type { Locale } from '../../../contracts/errors.ts';
@@ -8,13 +6,11 @@ import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { nextDay, startOfLocalDay } from '../../platform/dates.ts';
-import ExcelJS from '../../platform/exceljs.ts';
+import { streamSheet } from '../../platform/xlsx-stream.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
-import { escapeCell } from '../../platform/xlsx.ts';
 
 type Q = Db | Tx;
 const BATCH = 500;
-const YIELD_EVERY = 100;
 
 /** The list's filter, resolved: day bounds are instants (company calendar days turned into UTC). */
 export interface ShipmentFilter {
@@ -83,32 +79,25 @@ export function createShipmentExport(db: Db, config: Pick<Config, 'timeZone'>, l
       return { total, truncated: total > maxRows };
     },
 
-    /**
-     * Writes the rows to `out` in keyset batches through a streaming workbook: memory stays flat,
-     * a slow reader holds the loop back (drain), a gone one stops it.
-     */
+    /** Writes the filtered shipments as .xlsx to `out`, newest first (streamed, memory flat). */
     async write(actor: Actor, q: ShipmentFilterQuery, locale: Locale, out: Writable): Promise<void> {
-      const en = locale === 'en-US';
       const filter = resolveShipmentFilter(q, config.timeZone);
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      const ws = wb.addWorksheet(en ? 'Shipments' : '发货单', { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = shipmentExportColumns.map((c) => ({ key: c.key, width: c.width, header: en ? c.en : c.zh }));
-      ws.getRow(1).font = { bold: true };
-      ws.getRow(1).commit();
-      let last: string | null = null;
-      let written = 0;
-      while (written < maxRows && !out.destroyed) {
-        let qb = filteredShipments(db, actor, filter)
-          .select(['shipment.id', 'shipment.number', 'shipment.status', 'shipment.carrier', 'shipment.trackingNumber', 'shipment.shipTo', 'shipment.eta', 'shipment.dispatchedAt', 'shipment.deliveredAt', 'shipment.createdAt', 'salesOrder.number as orderNumber', 'customer.name as customerName'])
-          .orderBy('shipment.id', 'desc')
-          .limit(Math.min(BATCH, maxRows - written));
-        if (last) qb = qb.where('shipment.id', '<', last);
-        const rows = await qb.execute();
-        for (const [i, r] of rows.entries()) {
-          if (i > 0 && i % YIELD_EVERY === 0) await setImmediate();
+      await streamSheet(out, locale, {
+        sheet: { zh: '发货单', en: 'Shipments' },
+        columns: shipmentExportColumns,
+        maxRows,
+        batch: BATCH,
+        page: (before, limit) => {
+          const qb = filteredShipments(db, actor, filter)
+            .select(['shipment.id', 'shipment.number', 'shipment.status', 'shipment.carrier', 'shipment.trackingNumber', 'shipment.shipTo', 'shipment.eta', 'shipment.dispatchedAt', 'shipment.deliveredAt', 'shipment.createdAt', 'salesOrder.number as orderNumber', 'customer.name as customerName'])
+            .orderBy('shipment.id', 'desc')
+            .limit(limit);
+          return (before ? qb.where('shipment.id', '<', before) : qb).execute();
+        },
+        values: (r, en) => {
           const a = json.read<{ province?: string; city?: string; district?: string; detail?: string; recipient?: string; phone?: string } | null>(r.shipTo, null);
           const carrier = r.carrier ? carriers[r.carrier as Carrier] : undefined;
-          const values: Record<(typeof shipmentExportColumns)[number]['key'], string | null> = {
+          return {
             number: r.number,
             orderNumber: r.orderNumber ?? null,
             customer: r.customerName ?? null,
@@ -123,18 +112,8 @@ export function createShipmentExport(db: Db, config: Pick<Config, 'timeZone'>, l
             deliveredAt: time(r.deliveredAt),
             createdAt: time(r.createdAt),
           };
-          ws.addRow(shipmentExportColumns.map((c) => escapeCell(values[c.key]))).commit();
-        }
-        written += rows.length;
-        if (rows.length < BATCH) break;
-        last = rows[rows.length - 1].id;
-        // SQLite answers synchronously: yield so other requests get a turn between batches.
-        await setImmediate();
-        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-      }
-      if (out.destroyed) return;
-      ws.commit();
-      await wb.commit();
+        },
+      });
     },
   };
 }
