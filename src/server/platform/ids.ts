@@ -1,7 +1,20 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes, randomFillSync, createHash } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
+
+/** Random bytes for ids, drawn 4 KB at a time: one call to the system's generator per 256 ids, not one per id. */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function random16(): Buffer {
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const b = Buffer.from(pool.subarray(poolAt, poolAt + 16));
+  poolAt += 16;
+  return b;
+}
 
 /**
  * UUIDv7: 48-bit millisecond timestamp + random bits, so ids sort by creation time
@@ -22,7 +35,7 @@ export function newId(now = Date.now()): string {
     lastMs = now;
     counter = 0;
   }
-  const b = randomBytes(16);
+  const b = random16();
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | (counter >> 8);
   b[7] = counter & 0xff;
