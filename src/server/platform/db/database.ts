@@ -70,11 +70,35 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
+/**
+ * CamelCasePlugin with its name mappings remembered: Kysely converts every identifier of every
+ * query and every column of every result row character by character. Names come from code
+ * and schema, so the maps stay small; the cap only guards against a caller building aliases.
+ */
+class CachedCamelCasePlugin extends CamelCasePlugin {
+  #snake = new Map<string, string>();
+  #camel = new Map<string, string>();
+  static #remember(map: Map<string, string>, key: string, make: () => string): string {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = make();
+      if (map.size < 10_000) map.set(key, v);
+    }
+    return v;
+  }
+  override snakeCase(str: string): string {
+    return CachedCamelCasePlugin.#remember(this.#snake, str, () => super.snakeCase(str));
+  }
+  override camelCase(str: string): string {
+    return CachedCamelCasePlugin.#remember(this.#camel, str, () => super.camelCase(str));
+  }
+}
+
 export function openDatabase(url: string, opts: { poolSize?: number; synchronous?: 'FULL' | 'NORMAL' } = {}): DbHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors are retried by the pool
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CachedCamelCasePlugin()] });
     return {
       db,
       dialect: 'postgres',
@@ -94,7 +118,7 @@ export function openDatabase(url: string, opts: { poolSize?: number; synchronous
   sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CachedCamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', location: resolve(file), sqlite, close: () => db.destroy() };
 }
