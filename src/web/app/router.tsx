@@ -40,6 +40,7 @@ const WarehousesPage = lazyPage(() => import('../features/inventory/warehouses-p
 const StockCountsPage = lazyPage(() => import('../features/inventory/counts/stock-counts-page.tsx'), 'StockCountsPage');
 const StockCountPage = lazyPage(() => import('../features/inventory/counts/stock-count-page.tsx'), 'StockCountPage');
 const AdjustmentsPage = lazyPage(() => import('../features/inventory/adjustments/adjustments-page.tsx'), 'AdjustmentsPage');
+const OpeningImportPage = lazyPage(() => import('../features/inventory/opening-import/opening-import-page.tsx'), 'OpeningImportPage');
 const ProductsPage = lazyPage(() => import('../features/catalog/products-page.tsx'), 'ProductsPage');
 const PriceListsPage = lazyPage(() => import('../features/catalog/price-lists-page.tsx'), 'PriceListsPage');
 const ProductFormPage = lazyPage(() => import('../features/catalog/product-form-page.tsx'), 'ProductFormPage');
@@ -122,6 +123,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/inventory/counts', element: guarded('inventory:read', <StockCountsPage />) },
     { path: '/inventory/counts/:id', element: guarded('inventory:read', <StockCountPage />) },
     { path: '/inventory/adjustments', element: guarded('inventory:read', <AdjustmentsPage />) },
+    { path: '/inventory/opening-import', element: guarded('inventory:write', <OpeningImportPage />) },
     { path: '/inventory/products', element: guarded('products:read', <ProductsPage />) },
     { path: '/inventory/products/new', element: guarded('products:write', <ProductFormPage />) },
     { path: '/inventory/products/:id', element: guarded('products:read', <ProductFormPage />) },

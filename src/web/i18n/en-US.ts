@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 import { approvals } from './en-US/approvals.ts';
 import { catalog } from './en-US/catalog.ts';
 import { inventory } from './en-US/inventory.ts';
+import { openingImport } from './en-US/opening-import.ts';
 import { orders } from './en-US/orders.ts';
 import { approvalRules, orderRules } from './en-US/order-admin.ts';
 import { slaRules, workCalendar } from './en-US/sla.ts';
@@ -319,6 +320,7 @@ export const enUS: Messages = {
   portalRevision,
   catalog,
   inventory,
+  openingImport,
   approvalRules,
   orderRules,
   slaRules,

@@ -1,6 +1,7 @@
 import { approvals } from './zh-CN/approvals.ts';
 import { catalog } from './zh-CN/catalog.ts';
 import { inventory } from './zh-CN/inventory.ts';
+import { openingImport } from './zh-CN/opening-import.ts';
 import { orders } from './zh-CN/orders.ts';
 import { approvalRules, orderRules } from './zh-CN/order-admin.ts';
 import { slaRules, workCalendar } from './zh-CN/sla.ts';
@@ -318,6 +319,7 @@ export const zhCN = {
   portalRevision,
   catalog,
   inventory,
+  openingImport,
   approvalRules,
   orderRules,
   slaRules,

@@ -1,21 +1,22 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportReport } from '../../contracts/customers.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, type Query } from './api.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Checks (dryRun) or imports an .xlsx file at `path`. A commit refused for errors answers 422
  * with the report in `details`: that report is returned like a dry run's, so the page shows
- * the rows to fix. A real import refreshes `invalidates`.
+ * the rows to fix. A real import refreshes `invalidates`. `extraQuery` adds an import's own
+ * options (e.g. the opening-stock import's `force`).
  */
-export function useImportMutation(path: string, invalidates: QueryKey) {
+export function useImportMutation(path: string, invalidates: QueryKey, extraQuery?: (dryRun: boolean) => Query) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ file, dryRun }: { file: File; dryRun: boolean }): Promise<ImportReport> => {
       try {
-        return await api.upload<ImportReport>(path, file, XLSX_MIME, { dryRun: String(dryRun) });
+        return await api.upload<ImportReport>(path, file, XLSX_MIME, { dryRun: String(dryRun), ...extraQuery?.(dryRun) });
       } catch (err) {
         if (err instanceof ApiError && err.code === 'IMPORT_HAS_ERRORS' && err.details && typeof err.details === 'object') return err.details as ImportReport;
         throw err;

@@ -28,20 +28,27 @@ const MAX_LISTED = 1000;
  * adjustment of the difference (none when it already matches). Without `force` any conflict
  * refuses the whole file with OPENING_STOCK_HAS_MOVEMENTS (409). Every movement carries the
  * reason 期初导入 and the import's id (`ref_type` opening_import), with an event on the
- * product's timeline; the import itself gets one summary event.
+ * product's timeline; the import itself gets one summary event. Unit costs are checked and
+ * summed (the file's value) but written nowhere else: the catalog owns product cost.
  */
 export function createOpeningImport(db: Db) {
   return async function importOpeningStock(actor: Actor, path: string, opts: { dryRun: boolean; force: boolean; locale: Locale }): Promise<OpeningImportReport> {
     const started = Date.now();
     await inspectZip(path);
     const sheet = await readOpeningSheet(path, opts.locale);
-    if (opts.dryRun) return { ...(await checkOpeningRows(db, sheet, opts.locale, true)).report, durationMs: Date.now() - started };
+    // The file's value (Σ qty × unit cost) is cost information: not shown to roles that may not see product cost.
+    const shown = (r: OpeningImportReport): OpeningImportReport => ({
+      ...r,
+      summary: { ...r.summary, totalCost: actor.hiddenFields.has('product.cost') ? null : r.summary.totalCost },
+      durationMs: Date.now() - started,
+    });
+    if (opts.dryRun) return shown((await checkOpeningRows(db, sheet, opts.locale, true)).report);
     const report = await inTransaction(db, async (tx) => {
       const { report, rows } = await checkOpeningRows(tx, sheet, opts.locale, false);
-      if (report.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', { ...report, durationMs: Date.now() - started });
+      if (report.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', shown(report));
       return post(tx, actor, report, rows, opts.force);
     });
-    return { ...report, durationMs: Date.now() - started };
+    return shown(report);
   };
 }
 
@@ -84,7 +91,7 @@ async function post(tx: Tx, actor: Actor, report: OpeningImportReport, rows: Ope
       entityId: r.productId,
       type: `stock.${type}`,
       actor,
-      data: { movementId: id, warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, qty: fromMilli(variance), reason: OPENING_IMPORT_REASON, refType: OPENING_IMPORT_REF, refId: importId, row: r.row, unitCost: r.unitCost, note: r.note, onHand: fromMilli(r.qty), reserved: fromMilli(c.reserved) },
+      data: { movementId: id, warehouseId: r.warehouseId, warehouseCode: r.warehouseCode, qty: fromMilli(variance), reason: OPENING_IMPORT_REASON, refType: OPENING_IMPORT_REF, refId: importId, row: r.row, note: r.note, onHand: fromMilli(r.qty), reserved: fromMilli(c.reserved) },
     });
   }
   for (const part of inChunks(movements)) await insertMovements(tx, part);

@@ -8,12 +8,13 @@ const SECTIONS = [
   { path: '/inventory/movements', key: 'movements', permission: 'inventory:read' },
   { path: '/inventory/counts', key: 'counts', permission: 'inventory:read' },
   { path: '/inventory/adjustments', key: 'adjustments', permission: 'inventory:read' },
+  { path: '/inventory/opening-import', key: 'openingImport', permission: 'inventory:write' },
   { path: '/inventory/products', key: 'products', permission: 'products:read' },
   { path: '/inventory/price-lists', key: 'priceLists', permission: 'products:read' },
   { path: '/inventory/warehouses', key: 'warehouses', permission: 'inventory:read' },
 ] as const;
 
-/** 库存 has seven pages: stock levels, the movement ledger, stock counts, adjustment approvals, products, price lists and warehouses. */
+/** 库存 has eight pages: stock levels, the movement ledger, stock counts, adjustment approvals, opening-stock import, products, price lists and warehouses. */
 export function InventoryNav() {
   const { t } = useTranslation();
   const { can } = useSession();

@@ -4,7 +4,7 @@ import type { Messages } from '../messages.ts';
 export const inventory: Messages['inventory'] = {
   title: 'Inventory',
   subtitle: 'On hand, reserved and available per warehouse. Available = on hand − reserved; click it to see why.',
-  section: { stock: 'Stock', movements: 'Movements', counts: 'Counts', adjustments: 'Approvals', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
+  section: { stock: 'Stock', movements: 'Movements', counts: 'Counts', adjustments: 'Approvals', openingImport: 'Opening stock', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
   exportXlsx: 'Export to Excel',
   stockCountReason: 'Stock count difference',
   searchPlaceholder: 'Search SKU or product name',

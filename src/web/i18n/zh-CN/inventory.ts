@@ -2,7 +2,7 @@
 export const inventory = {
   title: '库存',
   subtitle: '每个仓库的在库、已预留和可用数量。可用 = 在库 − 已预留；点可用数量看原因。',
-  section: { stock: '库存', movements: '流水', counts: '盘点', adjustments: '调整审批', products: '产品', priceLists: '价目表', warehouses: '仓库' },
+  section: { stock: '库存', movements: '流水', counts: '盘点', adjustments: '调整审批', openingImport: '期初导入', products: '产品', priceLists: '价目表', warehouses: '仓库' },
   exportXlsx: '导出 Excel',
   stockCountReason: '盘点差异',
   searchPlaceholder: '搜索 SKU 或产品名称',

@@ -1,0 +1,21 @@
+/** 期初库存导入 in Simplified Chinese. */
+export const openingImport = {
+  title: '期初库存导入',
+  subtitle: '上线时把各仓库的现有库存一次导入：先检查再导入，有任何错误时不会导入任何一行；每行记一笔「期初导入」入库流水。',
+  templateFile: '期初库存导入模板.xlsx',
+  templateHint: '每行一个产品 × 仓库：产品编码、仓库编码、数量必填，单位成本（元）和备注可选。',
+  products: '产品数',
+  warehouses: '仓库数',
+  totalQty: '总数量',
+  totalCost: '期初金额',
+  conflictTitle: '已有库存流水的产品（{{count}} 行）',
+  conflictHint: '这些产品在该仓库已有出入库记录。导入会把它们的在库数量改为文件中的数量（记一笔调整流水）。',
+  current: '当前在库',
+  fileQty: '文件数量',
+  overwriteAck: '我确认用文件数量覆盖这 {{count}} 行的在库数量',
+  commit: '导入 {{count}} 行期初库存',
+  doneTitle: '已导入 {{count}} 行期初库存',
+  doneSubtitle: '记入 {{posted}} 笔库存流水，总数量 {{qty}}',
+  doneToast: '期初库存已导入',
+  toStock: '查看库存',
+};
