@@ -1,0 +1,15 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from './dialect.ts';
+
+const NAME = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * A table to read from in raw SQL, through `index` on SQLite (`INDEXED BY`) and plainly on
+ * PostgreSQL. For aggregates over a covering index: SQLite's planner otherwise picks an index
+ * that saves the GROUP BY sort (or skip-scans another one) and then reads the table row by row,
+ * 5–20 times slower at a million rows. PostgreSQL's cost model picks the covering index itself.
+ */
+export function tableVia(db: Kysely<any>, table: string, index: string): RawBuilder<unknown> {
+  if (!NAME.test(table) || !NAME.test(index)) throw new Error(`not an identifier: ${table} / ${index}`);
+  return sql.raw(dialectOf(db) === 'sqlite' ? `${table} indexed by ${index}` : table);
+}
