@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Input, Select, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -19,26 +19,32 @@ export interface CursorList<T> {
 /** The rows loaded so far, all pages in order. */
 export const rowsOf = <T,>(list: CursorList<T>): T[] => list.data?.pages.flatMap((p) => p.items) ?? [];
 
-interface FilteredListProps<T> {
+interface FilteredListBase<T> {
   list: CursorList<T>;
   columns: TableColumnsType<T>;
   /** Above the filter bar: status tabs, a section nav. */
   head?: ReactNode;
   /** The filter bar's controls. */
   filters: ReactNode;
-  /** The foot's "N shown" text. */
-  count: (n: number) => string;
+  /** The foot's "N shown" text; without it the foot shows only "load more", when there is more. */
+  count?: (n: number) => string;
   /** Where a double-clicked row leads. */
   rowLink?: (row: T) => string;
+  /** A failed row action (approve, delete…), shown under the list's own load error. */
+  actionError?: unknown;
   empty: ReactNode;
   testId?: string;
 }
+/** Rows are keyed by their `id`; rows without one (a product in a warehouse) name their key. */
+type FilteredListProps<T> = FilteredListBase<T> & (T extends { id: string } ? { rowKey?: (row: T) => string } : { rowKey: (row: T) => string });
+
+const idOf = (row: object) => (row as { id: string }).id;
 
 /**
  * A filtered, cursor-paged list in a card: filter bar, the load error, a dense table (dimmed
  * while other filters load, the old rows kept) and the foot with the count and "load more".
  */
-export function FilteredList<T extends { id: string }>({ list, columns, head, filters, count, rowLink, empty, testId }: FilteredListProps<T>) {
+export function FilteredList<T extends object>({ list, columns, head, filters, count, rowLink, rowKey, actionError, empty, testId }: FilteredListProps<T>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rows = rowsOf(list);
@@ -46,10 +52,10 @@ export function FilteredList<T extends { id: string }>({ list, columns, head, fi
     <Card size="small">
       {head}
       <div className="gd-filter-bar">{filters}</div>
-      {list.error && <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />}
+      {[list.error, actionError].map((e, i) => (e ? <ErrorAlert key={i} error={e} style={{ marginBottom: 12 }} /> : null))}
       <Table<T>
         size="small"
-        rowKey="id"
+        rowKey={(rowKey as ((row: T) => string) | undefined) ?? idOf}
         columns={columns}
         dataSource={rows}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData)}
@@ -59,14 +65,16 @@ export function FilteredList<T extends { id: string }>({ list, columns, head, fi
         locale={{ emptyText: empty }}
         data-testid={testId}
       />
-      <div className="gd-table-foot">
-        <span>{count(rows.length)}</span>
-        {list.hasNextPage && (
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </div>
+      {(count || list.hasNextPage) && (
+        <div className="gd-table-foot">
+          {count && <span>{count(rows.length)}</span>}
+          {list.hasNextPage && (
+            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          )}
+        </div>
+      )}
     </Card>
   );
 }
@@ -91,4 +99,9 @@ export function ListEmpty({ filtered, onClear, filteredText, text, children }: {
 /** The search box of a filter bar: runs on Enter or the button, shows the URL's value after a reload. */
 export function SearchFilter({ value, onSearch, placeholder, width, testId }: { value: string; onSearch: (q: string) => void; placeholder: string; width: number; testId?: string }) {
   return <Input.Search key={value} defaultValue={value} placeholder={placeholder} allowClear onSearch={(v) => onSearch(v.trim())} style={{ width, maxWidth: '100%' }} data-testid={testId} />;
+}
+
+/** A clearable choice of one value in a filter bar; '' (cleared) means not filtered. */
+export function SelectFilter({ value, onChange, options, placeholder, width }: { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder: string; width: number }) {
+  return <Select value={value || undefined} onChange={(v?: string) => onChange(v ?? '')} placeholder={placeholder} allowClear options={options} style={{ width }} />;
 }

@@ -1,8 +1,9 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Movement, movementCreateBody, movementCreated, movementPending, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate } from '../../../contracts/inventory.ts';
 import type { incomingSchema } from '../../../contracts/production.ts';
-import { api } from '../../lib/api.ts';
+import { api, saveBlob } from '../../lib/api.ts';
+import { useCursorList, type CursorPage } from '../../lib/cursor-list.ts';
 
 export type { Movement, MovementType, StockExplanation, StockLevel, Warehouse, WarehouseCreate };
 export type MovementInput = z.input<typeof movementCreateBody>;
@@ -19,11 +20,6 @@ export interface MovementFilters {
   warehouseId: string;
   type: '' | MovementType;
 }
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 export const stockKeys = {
   all: ['stock'] as const,
   levels: (f: StockFilters) => [...stockKeys.all, 'levels', f] as const,
@@ -34,7 +30,7 @@ export const stockKeys = {
 };
 
 export function useWarehouses(enabled = true) {
-  return useQuery({ queryKey: stockKeys.warehouses(), queryFn: () => api.get<Page<Warehouse>>('/api/v1/warehouses', { limit: 200 }), select: (p) => p.items, staleTime: 60_000, enabled });
+  return useQuery({ queryKey: stockKeys.warehouses(), queryFn: () => api.get<CursorPage<Warehouse>>('/api/v1/warehouses', { limit: 200 }), select: (p) => p.items, staleTime: 60_000, enabled });
 }
 
 export function useCreateWarehouse() {
@@ -52,23 +48,16 @@ export function useUpdateWarehouse() {
 }
 
 export function useStockLevels(filters: StockFilters) {
-  return useInfiniteQuery({
-    queryKey: stockKeys.levels(filters),
-    queryFn: ({ pageParam }) => api.get<Page<StockLevel>>('/api/v1/stock', { ...filters, limit: 100, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<StockLevel>(stockKeys.levels(filters), '/api/v1/stock', filters, 100);
 }
 
 export function useMovements(filters: MovementFilters) {
-  return useInfiniteQuery({
-    queryKey: stockKeys.movements(filters),
-    queryFn: ({ pageParam }) => api.get<Page<Movement>>('/api/v1/stock/movements', { ...filters, limit: 100, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<Movement>(stockKeys.movements(filters), '/api/v1/stock/movements', filters, 100);
+}
+
+/** Downloads the movements the filters select as .xlsx. */
+export async function exportMovements(filters: MovementFilters, filename: string): Promise<void> {
+  saveBlob(await api.download('/api/v1/stock/movements/export', { ...filters }), filename);
 }
 
 /** "Why is available = X" for one product, in one warehouse or all. */

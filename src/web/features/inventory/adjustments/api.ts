@@ -1,20 +1,16 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdjustmentRequest, AdjustmentRequestStatus } from '../../../../contracts/inventory.ts';
 import { api } from '../../../lib/api.ts';
+import { useCursorList } from '../../../lib/cursor-list.ts';
 import { stockKeys } from '../api.ts';
 
 export type { AdjustmentRequest, AdjustmentRequestStatus };
 
 const keys = { all: ['adjustment-requests'] as const, list: (status: string) => ['adjustment-requests', status] as const };
 
+/** The requests in one status ('' = all), newest first. */
 export function useAdjustmentRequests(status: '' | AdjustmentRequestStatus) {
-  return useInfiniteQuery({
-    queryKey: keys.list(status),
-    queryFn: ({ pageParam }) => api.get<{ items: AdjustmentRequest[]; nextCursor: string | null }>('/api/v1/stock/adjustment-requests', { status: status || undefined, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<AdjustmentRequest>(keys.list(status), '/api/v1/stock/adjustment-requests', { status });
 }
 
 /** Approve (books the adjustment) or reject (note required); stock pages refetch. */

@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StockCount, StockCountCreate, StockCountDetail, StockCountEntries, StockCountLine, StockCountStatus } from '../../../../contracts/inventory.ts';
 import { api } from '../../../lib/api.ts';
+import { useCursorList } from '../../../lib/cursor-list.ts';
 import { stockKeys } from '../api.ts';
 
 export type { StockCount, StockCountDetail, StockCountLine, StockCountStatus };
@@ -8,10 +9,6 @@ export type { StockCount, StockCountDetail, StockCountLine, StockCountStatus };
 export interface CountFilters {
   warehouseId: string;
   status: '' | StockCountStatus;
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export const countKeys = {
@@ -21,13 +18,7 @@ export const countKeys = {
 };
 
 export function useStockCounts(filters: CountFilters) {
-  return useInfiniteQuery({
-    queryKey: countKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<Page<StockCount>>('/api/v1/stock-counts', { ...filters, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useCursorList<StockCount>(countKeys.list(filters), '/api/v1/stock-counts', filters);
 }
 
 export function useStockCount(id: string) {
