@@ -12,6 +12,23 @@ import { productsRepository } from '../catalog/index.ts';
 const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).trim());
 
 /**
+ * A cell typed as a date in Excel arrives as its serial day number (46096 = 2026-03-15; the
+ * 1900 date system, styles are not read); text such as 2026-03-15 passes through as it is.
+ */
+function dateText(v: CellValue): string {
+  if (typeof v !== 'number' || !(v >= 1 && v < 2958466)) return str(v);
+  return new Date((Math.floor(v) - 25569) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Keys looked up per query: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters, whatever the file holds. */
+const LOOKUP_CHUNK = 1000;
+async function lookUp<T>(keys: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) out.push(...(await query(keys.slice(i, i + LOOKUP_CHUNK))));
+  return out;
+}
+
+/**
  * Draft orders from .xlsx (one row per line, grouped by order key): every row is checked —
  * customer code in the caller's scope, SKU known, the API's own order schema — and the
  * drafts are created all together, or none when any row is wrong.
@@ -37,13 +54,13 @@ export function createOrderImport(db: Db, insertDraft: (tx: import('../../platfo
       },
       (row, cells) => {
         report.rows += 1;
-        rows.push({ row, get: (k) => (index[k] === undefined ? '' : str(cells[index[k]!])) });
+        rows.push({ row, get: (k) => (index[k] === undefined ? '' : k === 'promisedDate' ? dateText(cells[index[k]!]) : str(cells[index[k]!])) });
       },
     );
     const codes = [...new Set(rows.map((r) => r.get('customerCode')))];
-    const customers = new Map((codes.length ? await db.selectFrom('customer').select(['id', 'code']).where('code', 'in', codes).where(scopeCondition(actor, 'customer.ownerId')).execute() : []).map((c) => [c.code, c.id]));
+    const customers = new Map((await lookUp(codes, (part) => db.selectFrom('customer').select(['id', 'code']).where('code', 'in', part).where(scopeCondition(actor, 'customer.ownerId')).execute())).map((c) => [c.code, c.id]));
     const skus = [...new Set(rows.map((r) => r.get('sku')))];
-    const products = new Map((await productsRepository.bySkus(db, skus)).map((p) => [p.sku, p.id]));
+    const products = new Map((await lookUp(skus, (part) => productsRepository.bySkus(db, part))).map((p) => [p.sku, p.id]));
     const groups = new Map<string, { rows: number[]; input: Record<string, unknown> & { lines: unknown[] } }>();
     for (const r of rows) {
       const customerId = customers.get(r.get('customerCode'));
