@@ -37,7 +37,7 @@ async function seed(handle: DbHandle, n: number, opsPer: number, centers: number
   await db.insertInto('product').values({ id: 'bench-p', sku: 'BENCH-P', name: '基准产品', spec: null, category: null, unit: '件', unitDecimals: 0, listPrice: 1, floorPrice: 0, cost: 0, taxRateBp: 1300, makeOrBuy: 'make', leadTimeDays: 0, minQty: null, maxQty: null, specOptions: '{}', active: 1, version: 1, createdAt: now, updatedAt: now }).execute();
   await db
     .insertInto('workCenter')
-    .values(Array.from({ length: centers }, (_, i) => ({ id: `wc-${i}`, code: `WC${i}`, name: `中心${i}`, capacityMinutes: 960, state: 'up' as const, downReason: null, downSince: null, expectedUpAt: null, active: 1, version: 1, createdAt: now, updatedAt: now })))
+    .values(Array.from({ length: centers }, (_, i) => ({ id: `wc-${i}`, code: `WC${i}`, name: `中心${i}`, capacityMinutes: 960, shiftStartMinutes: 480, state: 'up' as const, downReason: null, downSince: null, expectedUpAt: null, active: 1, version: 1, createdAt: now, updatedAt: now })))
     .execute();
   for (let i = 0; i < n; i += 500) {
     const ids = Array.from({ length: Math.min(500, n - i) }, (_, k) => i + k);

@@ -174,6 +174,7 @@ export const fieldReasons = {
   duplicate_channel: { zh: '渠道重复', en: 'a channel appears more than once' },
   levels_in_order: { zh: '升级级别须从 1 开始依次递增', en: 'escalation levels must run 1, 2, 3… in order' },
   whole_minutes: { zh: '应为整分钟', en: 'must be whole minutes' },
+  shift_past_midnight: { zh: '班次须在当天 24:00 前结束（开始时间 + 每日工时）', en: 'the shift must end by midnight (start + hours per day)' },
   max_1_decimal: { zh: '最多 1 位小数', en: 'at most 1 decimal' },
   unknown_placeholder: { zh: '模板中有不支持的占位符 {{placeholder}}', en: 'the template uses a placeholder that does not exist: {{placeholder}}' },
   not_in_shipment: { zh: '该订单行不在此发货单中', en: 'the order line is not in this shipment' },

@@ -137,18 +137,37 @@ const nonNegativeQty = z
   .max(1e9)
   .refine((v) => fitsDecimals(v, 3), reason('max_3_decimals'));
 
+const hoursPerDay = z
+  .number()
+  .min(0)
+  .max(24)
+  .refine((v) => fitsDecimals(v * 60, 0), reason('whole_minutes'));
+/** A wall-clock time, China local: HH:mm. */
+const shiftTime = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), reason('invalid_time'));
+export const shiftMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const shiftTimeOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * A work center works `capacityHoursPerDay` from `shiftStart` on each working day of the
+ * company calendar (设置 → 工作日历: weekends, holidays off, make-up days on). The shift ends
+ * by midnight: start + hours ≤ 24:00 (else 400 naming shiftStart).
+ */
 export const workCenterCreate = z.strictObject({
   code: z.string().trim().min(1).max(32),
   name: z.string().trim().min(1).max(100),
-  /** Working hours per working day (the default calendar: Monday to Friday from 08:00 China time). */
-  capacityHoursPerDay: z
-    .number()
-    .min(0)
-    .max(24)
-    .refine((v) => fitsDecimals(v * 60, 0), reason('whole_minutes'))
-    .default(8),
+  capacityHoursPerDay: hoursPerDay.default(8),
+  shiftStart: shiftTime.default('08:00'),
 });
 export type WorkCenterCreate = z.infer<typeof workCenterCreate>;
+
+/** Edit name and working hours; `version` (optional) refuses an edit of a changed center with 409. */
+export const workCenterPatch = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  capacityHoursPerDay: hoursPerDay.optional(),
+  shiftStart: shiftTime.optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type WorkCenterPatch = z.infer<typeof workCenterPatch>;
 
 export const workCenterDownBody = z.strictObject({
   reason: z.string().trim().min(1).max(500),
@@ -162,6 +181,9 @@ export const workCenterSchema = z.object({
   code: z.string(),
   name: z.string(),
   capacityHoursPerDay: z.number(),
+  /** HH:mm, China local; the shift ends at shiftEnd (start + hours, 24:00 at most). */
+  shiftStart: z.string(),
+  shiftEnd: z.string(),
   state: z.enum(workCenterStates),
   downReason: z.string().nullable(),
   downSince: z.string().nullable(),
@@ -376,6 +398,8 @@ export const scheduleViewSchema = z.object({
       code: z.string(),
       name: z.string(),
       state: z.enum(workCenterStates),
+      shiftStart: z.string(),
+      shiftEnd: z.string(),
       /** Open work orders at risk that name this center as what holds them up. */
       bottleneckOf: z.number(),
       /** Open operations on the center that the plan could not place. */
@@ -400,5 +424,10 @@ export const scheduleViewSchema = z.object({
   ),
   /** The center most at-risk work orders wait on (none when nothing is at risk). */
   bottleneck: z.object({ id: z.string(), code: z.string(), name: z.string(), atRisk: z.number() }).nullable(),
+  /**
+   * Each day of the window on the company calendar, as the scheduler sees it: `working`
+   * false on weekends and holidays (holiday names it), true on make-up days (workday names it).
+   */
+  days: z.array(z.object({ date: z.string(), working: z.boolean(), holiday: z.string().nullable(), workday: z.string().nullable() })),
 });
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;

@@ -789,6 +789,8 @@ export interface WorkCenterTable {
   code: string;
   name: string;
   capacityMinutes: number;
+  /** Shift start, minutes after local midnight (0030); the shift lasts capacityMinutes and ends by midnight. */
+  shiftStartMinutes: number;
   state: 'up' | 'down';
   downReason: string | null;
   downSince: string | null;

@@ -52,7 +52,7 @@ export function createBoardService(db: Db) {
       const left = remainingByOperation(rows);
       const opsOf = new Map<string, OpRow[]>();
       for (const r of rows) opsOf.set(r.id, [...(opsOf.get(r.id) ?? []), r]);
-      const calendars = new Map<string, CenterCalendar>(centers.map((c) => [c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, blocked: [], workingDay }]));
+      const calendars = new Map<string, CenterCalendar>(centers.map((c) => [c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, shiftStartMinutes: c.shiftStartMinutes, blocked: [], workingDay }]));
       const plannedToday = new Map<string, number>();
       for (const r of rows) {
         if (r.state === 'done' || !r.plannedStart || !r.plannedFinish) continue;

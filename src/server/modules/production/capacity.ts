@@ -1,7 +1,7 @@
 /**
  * The working calendar of a work center — the one place the scheduler asks "when can this
- * center work?". A center works its capacity (minutes per day) from 08:00 China time on the
- * company calendar's working days (holidays off, make-up workdays on: `workingDay`, from
+ * center work?". A center works its capacity (minutes per day) from its own shift start
+ * (08:00 China time unless set on the center; the shift ends by midnight) on the company calendar's working days (holidays off, make-up workdays on: `workingDay`, from
  * the calendar admins keep in 设置 → 工作日历), Monday to Friday when none is given.
  * Times are epoch milliseconds; China has no daylight saving, so a local day is a fixed
  * UTC+8 offset.
@@ -10,7 +10,7 @@
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
 const OFFSET = 8 * 3_600_000;
-/** Shift start, minutes after local midnight. */
+/** Default shift start, minutes after local midnight (a center without its own). */
 export const SHIFT_START_MINUTES = 8 * 60;
 /** How far ahead the scheduler looks before it calls an operation unschedulable. */
 export const HORIZON_DAYS = 3 * 366;
@@ -18,6 +18,8 @@ export const HORIZON_DAYS = 3 * 366;
 export interface CenterCalendar {
   /** Working minutes per working day (0 = no capacity at all). */
   capacityMinutes: number;
+  /** When the shift starts, minutes after local midnight; SHIFT_START_MINUTES when not given. start + capacity ≤ 1440. */
+  shiftStartMinutes?: number;
   /** The company calendar's answer for a local day (holidays, make-up workdays); Monday–Friday without one. */
   workingDay?: (dayStart: number) => boolean;
   /** Times the center cannot work (equipment down): [from, to), to = null for "until further notice". */
@@ -39,7 +41,7 @@ export function isWorkingDay(dayStart: number): boolean {
 /** The working window [start, end) of the day starting at `dayStart`, or null on a day off. */
 function windowOf(cal: CenterCalendar, dayStart: number): [number, number] | null {
   if (cal.capacityMinutes <= 0 || !(cal.workingDay ?? isWorkingDay)(dayStart)) return null;
-  const start = dayStart + SHIFT_START_MINUTES * MINUTE;
+  const start = dayStart + (cal.shiftStartMinutes ?? SHIFT_START_MINUTES) * MINUTE;
   return [start, start + cal.capacityMinutes * MINUTE];
 }
 

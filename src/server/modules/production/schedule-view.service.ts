@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { openWorkOrderStatuses, type ScheduleView } from '../../../contracts/production.ts';
+import { openWorkOrderStatuses, shiftTimeOf, type ScheduleView } from '../../../contracts/production.ts';
 import { fromMilli } from '../../../contracts/quantity.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { orderProduction } from '../orders/index.ts';
+import { isWorkingDay, slaConfig } from '../sla/index.ts';
 import { DAY, localDateOf, localDayStart } from './capacity.ts';
 import { workCenters } from './work-centers.repository.ts';
 
@@ -12,7 +13,8 @@ import { workCenters } from './work-centers.repository.ts';
  * [from, from + days) (China days), with the order's priority (what the scheduler sequenced
  * by), the risk flag, and the bottleneck — the center most at-risk work orders wait on.
  * Capacity is shared, so every bar shows; which order it serves (number, promise) only within
- * the caller's data scope.
+ * the caller's data scope. The window's days carry the company calendar (holidays, make-up
+ * days) so the chart shades what the scheduler skips.
  */
 export function createScheduleViewService(db: Db) {
   return {
@@ -21,6 +23,13 @@ export function createScheduleViewService(db: Db) {
       const end = start + query.days * DAY;
       const [fromIso, toIso] = [new Date(start).toISOString(), new Date(end).toISOString()];
       const centers = await workCenters.list(db);
+      const company = await slaConfig(db);
+      const days: ScheduleView['days'] = [];
+      for (let t = start; t < end; t += DAY) {
+        const date = localDateOf(t);
+        const year = company.years.get(Number(date.slice(0, 4)));
+        days.push({ date, working: isWorkingDay(date, company.calendar), holiday: year?.holidays.find((h) => h.date === date)?.name ?? null, workday: year?.workdays.find((w) => w.date === date)?.name ?? null });
+      }
       const ops = await db
         .selectFrom('workOrderOperation as o')
         .innerJoin('workOrder as w', 'w.id', 'o.workOrderId')
@@ -56,6 +65,8 @@ export function createScheduleViewService(db: Db) {
             code: c.code,
             name: c.name,
             state: c.state,
+            shiftStart: shiftTimeOf(c.shiftStartMinutes),
+            shiftEnd: shiftTimeOf(c.shiftStartMinutes + c.capacityMinutes),
             bottleneckOf: waitsOn.get(c.id) ?? 0,
             unplanned: mine.filter((o) => !o.plannedStart).length,
             operations: mine
@@ -81,6 +92,7 @@ export function createScheduleViewService(db: Db) {
           };
         }),
         bottleneck: top && top.atRisk > 0 ? top : null,
+        days,
       };
     },
   };

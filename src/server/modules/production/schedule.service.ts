@@ -72,7 +72,7 @@ export async function runSchedule(tx: Tx, from: number): Promise<ScheduleOutcome
   const centers = new Map<string, CenterCalendar>();
   for (const c of await workCenters.list(tx)) {
     const blocked = c.state === 'down' ? [{ from: Math.min(Date.parse(c.downSince ?? nowIso()), from), to: c.expectedUpAt ? Date.parse(c.expectedUpAt) : null }] : [];
-    centers.set(c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, blocked, workingDay });
+    centers.set(c.id, { capacityMinutes: c.active ? c.capacityMinutes : 0, shiftStartMinutes: c.shiftStartMinutes, blocked, workingDay });
   }
   const open = await workOrders.open(tx);
   const ops = await operations.ofOpen(tx);

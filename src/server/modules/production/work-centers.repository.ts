@@ -8,6 +8,15 @@ export const workCenters = {
   byId: (q: Q, id: string) => q.selectFrom('workCenter').selectAll().where('id', '=', id).executeTakeFirst(),
   byIds: (q: Q, ids: string[]) => (ids.length ? q.selectFrom('workCenter').selectAll().where('id', 'in', ids).execute() : Promise.resolve([])),
   insert: (q: Q, row: WorkCenterTable) => q.insertInto('workCenter').values(row).execute(),
+  /** Applies an edit only to the version read; undefined when someone changed the center meanwhile. */
+  update: (q: Q, id: string, version: number, patch: Partial<WorkCenterTable>) =>
+    q
+      .updateTable('workCenter')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst(),
   /** Moves the state only from the expected one: two planners setting the same center down at once — one wins. */
   async transition(q: Q, id: string, from: WorkCenterTable['state'], patch: Partial<WorkCenterTable>) {
     const r = await q

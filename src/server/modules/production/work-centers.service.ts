@@ -1,4 +1,4 @@
-import type { Routing, RoutingPut, WorkCenter, WorkCenterCreate } from '../../../contracts/production.ts';
+import { shiftMinutes, shiftTimeOf, type Routing, type RoutingPut, type WorkCenter, type WorkCenterCreate, type WorkCenterPatch } from '../../../contracts/production.ts';
 import { fromMilli, toMilli } from '../../../contracts/quantity.ts';
 import type { WorkCenterTable } from '../../db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { productsRepository } from '../catalog/index.ts';
+import { requestReschedule } from './schedule.service.ts';
 import { routings, workCenters } from './work-centers.repository.ts';
 
 export function toWorkCenter(r: WorkCenterTable): WorkCenter {
@@ -17,6 +18,8 @@ export function toWorkCenter(r: WorkCenterTable): WorkCenter {
     code: r.code,
     name: r.name,
     capacityHoursPerDay: r.capacityMinutes / 60,
+    shiftStart: shiftTimeOf(r.shiftStartMinutes),
+    shiftEnd: shiftTimeOf(r.shiftStartMinutes + r.capacityMinutes),
     state: r.state,
     downReason: r.downReason,
     downSince: r.downSince,
@@ -24,6 +27,11 @@ export function toWorkCenter(r: WorkCenterTable): WorkCenter {
     active: r.active === 1,
     version: r.version,
   };
+}
+
+/** The shift ends by midnight: a window past it would overlap the next day's (and its calendar answer). */
+function assertShiftFits(shiftStartMinutes: number, capacityMinutes: number): void {
+  if (shiftStartMinutes + capacityMinutes > 1440) throw new AppError('VALIDATION_FAILED', [fieldError('shiftStart', 'shift_past_midnight')]);
 }
 
 export function createWorkCentersService(db: Db) {
@@ -48,11 +56,13 @@ export function createWorkCentersService(db: Db) {
 
     async create(actor: Actor, input: WorkCenterCreate): Promise<WorkCenter> {
       const now = nowIso();
+      assertShiftFits(shiftMinutes(input.shiftStart), Math.round(input.capacityHoursPerDay * 60));
       const row: WorkCenterTable = {
         id: newId(),
         code: input.code,
         name: input.name,
         capacityMinutes: Math.round(input.capacityHoursPerDay * 60),
+        shiftStartMinutes: shiftMinutes(input.shiftStart),
         state: 'up',
         downReason: null,
         downSince: null,
@@ -65,13 +75,48 @@ export function createWorkCentersService(db: Db) {
       try {
         await inTransaction(db, async (tx) => {
           await workCenters.insert(tx, row);
-          await appendEvent(tx, { entityType: 'work_center', entityId: row.id, type: 'work_center.created', actor, stage: 'production', data: { code: row.code, name: row.name, capacityMinutes: row.capacityMinutes } });
+          await appendEvent(tx, { entityType: 'work_center', entityId: row.id, type: 'work_center.created', actor, stage: 'production', data: { code: row.code, name: row.name, capacityMinutes: row.capacityMinutes, shiftStart: input.shiftStart } });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('CODE_TAKEN', [fieldError('code', 'taken')]);
         throw err;
       }
       return toWorkCenter(row);
+    },
+
+    /**
+     * Name and working hours. New hours re-plan everything open (through the worker, like
+     * other changes that move plans). Guarded on the version: two edits at once — one
+     * wins, the other gets 409 when it sent the version it read.
+     */
+    async update(actor: Actor, id: string, input: WorkCenterPatch): Promise<WorkCenter> {
+      return inTransaction(db, async (tx) => {
+        const cur = await workCenters.byId(tx, id);
+        if (!cur) throw notFound();
+        if (input.version !== undefined && input.version !== cur.version) throw new AppError('CONFLICT', [fieldError('version', 'version_mismatch', { current: cur.version })]);
+        const patch = {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.capacityHoursPerDay !== undefined ? { capacityMinutes: Math.round(input.capacityHoursPerDay * 60) } : {}),
+          ...(input.shiftStart !== undefined ? { shiftStartMinutes: shiftMinutes(input.shiftStart) } : {}),
+        };
+        const next = { ...cur, ...patch };
+        assertShiftFits(next.shiftStartMinutes, next.capacityMinutes);
+        const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== cur[k]);
+        if (!changed.length) return toWorkCenter(cur);
+        const row = await workCenters.update(tx, id, cur.version, { ...patch, updatedAt: nowIso() });
+        if (!row) throw new AppError('CONFLICT', [fieldError('version', 'version_mismatch')]);
+        const view = toWorkCenter(row);
+        await appendEvent(tx, {
+          entityType: 'work_center',
+          entityId: id,
+          type: 'work_center.updated',
+          actor,
+          stage: 'production',
+          data: { code: row.code, changed, name: row.name, capacityHoursPerDay: view.capacityHoursPerDay, shiftStart: view.shiftStart, shiftEnd: view.shiftEnd },
+        });
+        if (changed.some((k) => k !== 'name')) await requestReschedule(tx, 'work center hours changed');
+        return view;
+      });
     },
 
     async routing(productId: string): Promise<Routing> {

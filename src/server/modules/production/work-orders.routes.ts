@@ -12,6 +12,7 @@ import {
   scheduleViewSchema,
   workCenterCreate,
   workCenterDownBody,
+  workCenterPatch,
   workCenterSchema,
   workOrderCreate,
   workOrderDetailSchema,
@@ -34,8 +35,13 @@ const write = { config: { permission: 'production:write' as const } };
 export function workOrderRoutes(app: App, s: { centers: WorkCentersService; workOrders: WorkOrdersService; schedule: ScheduleService; scheduleView: ScheduleViewService; equipment: EquipmentService; board: BoardService }): void {
   app.get('/api/v1/work-centers', { ...read, schema: { tags, response: { 200: page(workCenterSchema) } } }, () => s.centers.list());
   app.get('/api/v1/work-centers/:id', { ...read, schema: { tags, params: idParams, response: { 200: workCenterSchema } } }, (req) => s.centers.get(req.params.id));
-  app.post('/api/v1/work-centers', { ...write, schema: { tags, description: 'Capacity in hours per working day (Monday–Friday from 08:00 China time).', body: workCenterCreate, response: { 201: workCenterSchema } } }, async (req, reply) =>
+  app.post('/api/v1/work-centers', { ...write, schema: { tags, description: 'Capacity in hours per working day from shiftStart (default 08:00 China time) on the company calendar’s working days; the shift ends by 24:00.', body: workCenterCreate, response: { 201: workCenterSchema } } }, async (req, reply) =>
     reply.code(201).send(await s.centers.create(req.actor!, req.body)),
+  );
+  app.patch(
+    '/api/v1/work-centers/:id',
+    { ...write, schema: { tags, description: 'Name and working hours (shiftStart HH:mm + capacityHoursPerDay, ending by 24:00, else 400 on shiftStart). New hours re-plan everything open. version: 409 when the center changed.', params: idParams, body: workCenterPatch, response: { 200: workCenterSchema } } },
+    (req) => s.centers.update(req.actor!, req.params.id, req.body),
   );
   app.post(
     '/api/v1/work-centers/:id/down',
