@@ -20,7 +20,6 @@ import * as m0021 from './0021-order-list-indexes.ts';
 import * as m0024 from './0024-stock-count.ts';
 import * as m0026 from './0026-order-number-search.ts';
 import * as m0027 from './0027-equipment-down-prefill.ts';
-import * as m0030 from './0030-work-center-shift.ts';
 import * as m0029 from './0029-sales-report-index.ts';
 import * as m0030 from './0030-work-center-shift.ts';
 
@@ -47,7 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0024-stock-count': m0024,
   '0026-order-number-search': m0026,
   '0027-equipment-down-prefill': m0027,
-  '0030-work-center-shift': m0030,
   '0029-sales-report-index': m0029,
   '0030-work-center-shift': m0030,
 };
