@@ -46,19 +46,24 @@ export async function countersOf(q: Q, keys: StockKey[]): Promise<Map<string, { 
 }
 
 /**
- * On hand from `from` to `to`, guarded on the value read under lock and on the reserved
- * quantity still fitting: false when the row changed meanwhile (nothing written).
+ * Sets on hand `from` → `to` for many pairs, 500 per statement, each guarded on the value read
+ * under lock and on the reserved quantity still fitting; returns how many rows changed (fewer
+ * than asked means a row moved meanwhile). The extra `in (values …)` lets SQLite find the rows
+ * by primary key instead of scanning the whole table per statement.
  */
-export async function setOnHand(tx: Tx, key: StockKey, from: number, to: number, now: string): Promise<boolean> {
-  const r = await tx
-    .updateTable('stock')
-    .set({ onHand: to, updatedAt: now })
-    .where('productId', '=', key.productId)
-    .where('warehouseId', '=', key.warehouseId)
-    .where('onHand', '=', from)
-    .where('reserved', '<=', to)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+export async function setOnHand(tx: Tx, rows: (StockKey & { from: number; to: number })[], now: string): Promise<number> {
+  let changed = 0;
+  for (const part of chunks(rows)) {
+    const values = sql.join(part.map((r) => sql`(${r.productId}, ${r.warehouseId}, cast(${r.from} as bigint), cast(${r.to} as bigint))`));
+    const r = await sql<StockKey>`
+      update stock set on_hand = v.column4, updated_at = ${now}
+      from (values ${values}) as v
+      where ${pairsIn(part)} and stock.product_id = v.column1 and stock.warehouse_id = v.column2
+        and stock.on_hand = v.column3 and stock.reserved <= v.column4
+      returning stock.product_id`.execute(tx);
+    changed += r.rows.length;
+  }
+  return changed;
 }
 
 export { chunks as inChunks };

@@ -76,13 +76,14 @@ async function post(tx: Tx, actor: Actor, report: OpeningImportReport, rows: Ope
     if (big.length) throw new AppError('FORBIDDEN', { permission: 'inventory:approve', rows: big.slice(0, MAX_LISTED) });
   }
 
+  const changing = rows.filter((r) => r.qty !== level(r).onHand);
+  // Guarded on what was read under the locks: a writer that slipped past them makes this short, not wrong.
+  if ((await setOnHand(tx, changing.map((r) => ({ productId: r.productId, warehouseId: r.warehouseId, from: level(r).onHand, to: r.qty })), now)) !== changing.length) throw new AppError('CONFLICT');
   const movements = [];
   const events = [];
-  for (const r of rows) {
+  for (const r of changing) {
     const c = level(r);
     const variance = r.qty - c.onHand;
-    if (variance === 0) continue;
-    if (!(await setOnHand(tx, r, c.onHand, r.qty, now))) throw new AppError('CONFLICT');
     const type = moved.has(stockKey(r)) ? ('adjustment' as const) : ('receipt' as const);
     const id = newId();
     movements.push({ id, type, productId: r.productId, warehouseId: r.warehouseId, qty: variance, reason: OPENING_IMPORT_REASON, refType: OPENING_IMPORT_REF, refId: importId, actorId, at: now });

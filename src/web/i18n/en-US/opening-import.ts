@@ -12,6 +12,7 @@ export const openingImport: Messages['openingImport'] = {
   totalCost: 'Opening value',
   conflictTitle: 'Products that already have stock movements ({{count}} rows)',
   conflictHint: 'These products already have receipts or issues in that warehouse. Importing sets their on hand to the file quantity (posted as an adjustment).',
+  sku: 'SKU',
   current: 'On hand now',
   fileQty: 'File quantity',
   overwriteAck: 'I confirm: set the on hand of these {{count}} rows to the file quantity',

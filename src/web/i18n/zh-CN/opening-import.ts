@@ -10,6 +10,7 @@ export const openingImport = {
   totalCost: '期初金额',
   conflictTitle: '已有库存流水的产品（{{count}} 行）',
   conflictHint: '这些产品在该仓库已有出入库记录。导入会把它们的在库数量改为文件中的数量（记一笔调整流水）。',
+  sku: '产品编码',
   current: '当前在库',
   fileQty: '文件数量',
   overwriteAck: '我确认用文件数量覆盖这 {{count}} 行的在库数量',

@@ -36,7 +36,7 @@ function OpeningReport({ report }: { report: OpeningImportReport }) {
             data-testid="opening-conflicts"
             columns={[
               { title: t('importPage.row'), dataIndex: 'row', width: 70 },
-              { title: 'SKU', dataIndex: 'sku' },
+              { title: t('openingImport.sku'), dataIndex: 'sku' },
               { title: t('inventory.warehouse'), dataIndex: 'warehouseCode' },
               { title: t('openingImport.current'), dataIndex: 'onHand', align: 'right', render: (v: number) => <span className="gd-num">{formatQty(v)}</span> },
               { title: t('openingImport.fileQty'), dataIndex: 'qty', align: 'right', render: (v: number) => <span className="gd-num">{formatQty(v)}</span> },
