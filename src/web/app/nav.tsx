@@ -46,7 +46,7 @@ export const modules: readonly NavEntry<ModuleKey>[] = [
   { key: 'customers', path: '/customers', permission: 'customers:read', icon: <ContactsOutlined /> },
   { key: 'requirements', path: '/requirements', permission: 'requirements:read', icon: <FileTextOutlined /> },
   { key: 'orders', path: '/orders', permission: 'orders:read', icon: <ProfileOutlined /> },
-  { key: 'approvals', path: '/approvals', permission: 'orders:approve', orPermissions: ['customers:approve'], icon: <AuditOutlined /> },
+  { key: 'approvals', path: '/approvals', permission: 'orders:approve', orPermissions: ['customers:approve', 'inventory:approve'], icon: <AuditOutlined /> },
   { key: 'inventory', path: '/inventory', permission: 'inventory:read', icon: <DatabaseOutlined /> },
   { key: 'production', path: '/production', permission: 'production:read', icon: <ToolOutlined /> },
   { key: 'shipping', path: '/shipping', permission: 'shipping:read', icon: <CarOutlined /> },

@@ -106,7 +106,7 @@ const builtModules: Partial<Record<ModuleKey, RouteObject[]>> = {
     { path: '/customers/:id/edit', element: guarded('customers:write', <CustomerFormPage />) },
   ],
   approvals: [
-    { path: '/approvals', element: <RequirePermission permission="orders:approve" orPermissions={['customers:approve']}><ApprovalsPage /></RequirePermission> },
+    { path: '/approvals', element: <RequirePermission permission="orders:approve" orPermissions={['customers:approve', 'inventory:approve']}><ApprovalsPage /></RequirePermission> },
     { path: '/order-revisions/:id', element: <OrderRevisionLink /> },
   ],
   orders: [

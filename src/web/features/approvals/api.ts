@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Approval, approvalStates } from '../../../contracts/approvals.ts';
+import type { AdjustmentRequest } from '../../../contracts/inventory.ts';
 import { api } from '../../lib/api.ts';
 
 export type { Approval };
@@ -39,5 +40,39 @@ export function useDecideApproval() {
         ? api.post<Approval>(`/api/v1/approvals/${encodeURIComponent(id)}/approve`, { comment: decision.comment })
         : api.post<Approval>(`/api/v1/approvals/${encodeURIComponent(id)}/reject`, { comment: decision.comment, returnForEdit: decision.kind === 'return' }),
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: approvalKeys.all }), qc.invalidateQueries({ queryKey: ['orders'] })]),
+  });
+}
+
+/* ---------- Stock adjustments above the approval threshold (inventory:approve) ---------- */
+
+export type { AdjustmentRequest };
+/** Under the inventory page's key, so deciding on either page refreshes both. */
+export const adjustmentInboxKeys = {
+  all: ['adjustment-requests'] as const,
+  inbox: (state: ApprovalState) => ['adjustment-requests', 'inbox', state] as const,
+  count: () => ['adjustment-requests', 'count'] as const,
+};
+
+/** Pending: the requests the caller may decide (not their own); approved / rejected: the ones they decided. */
+export function useAdjustmentInbox(state: ApprovalState, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: adjustmentInboxKeys.inbox(state),
+    queryFn: () => api.get<{ items: AdjustmentRequest[] }>('/api/v1/stock/adjustment-requests', state === 'pending' ? { mine: 'to_decide', limit: 200 } : { mine: 'decided', status: state, limit: 200 }),
+    select: (r) => r.items,
+    ...opts,
+  });
+}
+
+/** How many requests wait for the caller: part of the 审批 badge. */
+export function useAdjustmentCount(opts: { enabled?: boolean; refetchInterval?: number } = {}) {
+  return useQuery({ queryKey: adjustmentInboxKeys.count(), queryFn: () => api.get<{ toDecide: number }>('/api/v1/stock/adjustment-requests/count'), select: (r) => r.toDecide, ...opts });
+}
+
+/** Approve (books the adjustment; optional note) or reject (note required); stock pages refetch. */
+export function useDecideAdjustmentRequest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note: string | null }) => api.post<AdjustmentRequest>(`/api/v1/stock/adjustment-requests/${encodeURIComponent(id)}/${approve ? 'approve' : 'reject'}`, { note }),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: adjustmentInboxKeys.all }), qc.invalidateQueries({ queryKey: ['stock'] })]),
   });
 }

@@ -4,7 +4,8 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useChangeRequests } from '../customers/api.ts';
 import { useSession } from '../auth/session.ts';
-import { useApprovalInbox } from './api.ts';
+import { AdjustmentApprovalsSection } from './adjustment-approvals-section.tsx';
+import { useAdjustmentCount, useApprovalInbox } from './api.ts';
 import { CustomerChangesSection } from './customer-changes-section.tsx';
 import { OrderApprovalsSection } from './order-approvals-section.tsx';
 
@@ -13,7 +14,7 @@ type State = (typeof STATES)[number];
 
 /**
  * 审批: what waits for this user's decision — orders and order revisions by the approval
- * rules, and changes to approval-gated customer fields. Works on a phone: approvers open it
+ * rules, changes to approval-gated customer fields, and stock adjustments above the threshold. Works on a phone: approvers open it
  * (or the order itself) from the notification link. `?focus=` highlights one document.
  */
 export function ApprovalsPage() {
@@ -26,7 +27,9 @@ export function ApprovalsPage() {
   const customers = can('customers:read');
   const pendingOrders = useApprovalInbox('pending', { enabled: orders }).data?.filter((a) => a.documentType === 'order' || a.documentType === 'order_revision').length ?? 0;
   const pendingChanges = useChangeRequests('pending', undefined, { enabled: customers }).data?.length ?? 0;
-  const pending = pendingOrders + pendingChanges;
+  const adjustments = can('inventory:approve');
+  const pendingAdjustments = useAdjustmentCount({ enabled: adjustments }).data ?? 0;
+  const pending = pendingOrders + pendingChanges + (adjustments ? pendingAdjustments : 0);
 
   return (
     <>
@@ -42,6 +45,7 @@ export function ApprovalsPage() {
       <div className="gd-stack">
         {orders && <OrderApprovalsSection state={state} focus={focus} />}
         {customers && <CustomerChangesSection state={state} />}
+        {adjustments && <AdjustmentApprovalsSection state={state} focus={focus} />}
         {customers && !can('customers:approve') && <Typography.Paragraph type="secondary">{t('approvals.noPermission')}</Typography.Paragraph>}
       </div>
     </>

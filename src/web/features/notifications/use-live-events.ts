@@ -13,6 +13,7 @@ const liveDomains = [
   { prefix: 'requirement.', keys: [['requirements'], ['customers', 'history']] },
   { prefix: 'approval.', keys: [['approvals'], ['orders']] },
   { prefix: 'order.', keys: [['orders'], ['approvals']] },
+  { prefix: 'stock.adjustment_', keys: [['adjustment-requests'], ['stock']] },
 ] as const;
 
 /**

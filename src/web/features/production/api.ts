@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus, workCenterCreate, workOrderProgressBody } from '../../../contracts/production.ts';
+import type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus, workCenterCreate, WorkCenterPatch, workOrderProgressBody } from '../../../contracts/production.ts';
 import { api } from '../../lib/api.ts';
 
-export type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkOrder, WorkOrderDetail, WorkOrderStatus };
+export type { Board, EquipmentChange, ScheduleResult, ScheduleView, WorkCenter, WorkCenterPatch, WorkOrder, WorkOrderDetail, WorkOrderStatus };
 export type WorkCenterInput = z.input<typeof workCenterCreate>;
 export type ProgressInput = z.input<typeof workOrderProgressBody>;
 
@@ -61,6 +61,7 @@ function useProductionMutation<TBody, TResult>(fn: (body: TBody) => Promise<TRes
 }
 
 export const useCreateWorkCenter = () => useProductionMutation((body: WorkCenterInput) => api.post<WorkCenter>('/api/v1/work-centers', body));
+export const useUpdateWorkCenter = () => useProductionMutation((v: { id: string } & WorkCenterPatch) => api.patch<WorkCenter>(`/api/v1/work-centers/${v.id}`, { name: v.name, capacityHoursPerDay: v.capacityHoursPerDay, shiftStart: v.shiftStart, version: v.version }));
 export const useCenterDown = () => useProductionMutation((v: { id: string; reason: string; expectedUpAt: string | null }) => api.post<EquipmentChange>(`/api/v1/work-centers/${v.id}/down`, { reason: v.reason, expectedUpAt: v.expectedUpAt }));
 export const useCenterUp = () => useProductionMutation((id: string) => api.post<EquipmentChange>(`/api/v1/work-centers/${id}/up`, {}));
 export const useRunSchedule = () => useProductionMutation((_: void) => api.post<ScheduleResult>('/api/v1/schedule/run', {}));

@@ -17,7 +17,7 @@ const dayStart = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
 const WINDOWS = [7, 14, 28] as const;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/** 排产甘特图: per work center the planned operations on a day axis, coloured by order priority, at-risk in red, the bottleneck named; a bar opens its work order. */
+/** 排产甘特图: per work center the planned operations on a day axis, coloured by order priority, at-risk in red, the bottleneck named; a bar opens its work order. Days off on the company calendar (weekends, holidays) are shaded, make-up days marked 班. */
 export function SchedulePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -67,9 +67,9 @@ export function SchedulePage() {
       ) : (
         v && (
           <div className="gd-gantt" data-testid="gantt">
-            <DayHeader from={v.from} days={days} today={today} />
+            <DayHeader calendar={v.days} today={today} />
             {v.centers.map((c) => (
-              <Lane key={c.id} center={c} start={dayStart(v.from)} days={days} bottleneck={v.bottleneck?.id === c.id} onOpen={(id) => void navigate(`/production/work-orders/${id}`)} />
+              <Lane key={c.id} center={c} start={dayStart(v.from)} calendar={v.days} bottleneck={v.bottleneck?.id === c.id} onOpen={(id) => void navigate(`/production/work-orders/${id}`)} />
             ))}
           </div>
         )
@@ -79,9 +79,12 @@ export function SchedulePage() {
   );
 }
 
-function DayHeader({ from, days, today }: { from: string; days: number; today: string }) {
+type CalendarDay = ScheduleView['days'][number];
+/** Shading of a day column: the company calendar's days off (weekends, holidays) as the scheduler skips them; make-up days marked. */
+const dayClass = (d: CalendarDay, today?: string) => [d.date === today && 'today', !d.working && 'off', d.holiday && 'holiday', d.workday && 'makeup'].filter(Boolean).join(' ') || undefined;
+
+function DayHeader({ calendar, today }: { calendar: CalendarDay[]; today: string }) {
   const { t } = useTranslation();
-  const start = dayStart(from);
   return (
     <div className="gd-gantt-row gd-gantt-head">
       <div className="gd-gantt-name">
@@ -89,12 +92,14 @@ function DayHeader({ from, days, today }: { from: string; days: number; today: s
       </div>
       <div className="gd-gantt-lane">
         <div className="gd-gantt-days">
-          {Array.from({ length: days }, (_, i) => {
-            const date = chinaDate(start + i * DAY);
-            const weekday = new Date(`${date}T12:00:00+08:00`).getUTCDay();
+          {calendar.map((d) => {
+            const weekday = new Date(`${d.date}T12:00:00+08:00`).getUTCDay();
+            const note = d.holiday ? t('production.gantt.holiday', { name: d.holiday }) : d.workday ? t('production.gantt.makeupDay', { name: d.workday }) : !d.working ? t('production.gantt.dayOff') : undefined;
             return (
-              <div key={date} className={date === today ? 'today' : weekday === 0 || weekday === 6 ? 'off' : undefined}>
-                {date.slice(5)} {t(`production.gantt.weekday.${WEEKDAYS[weekday]}`)}
+              <div key={d.date} className={dayClass(d, today)} title={note} data-testid={`gantt-day-${d.date}`}>
+                {d.date.slice(5)} {t(`production.gantt.weekday.${WEEKDAYS[weekday]}`)}
+                {d.holiday && <em>{t('production.gantt.holidayMark')}</em>}
+                {d.workday && <em>{t('production.gantt.makeupMark')}</em>}
               </div>
             );
           })}
@@ -104,9 +109,9 @@ function DayHeader({ from, days, today }: { from: string; days: number; today: s
   );
 }
 
-function Lane({ center: c, start, days, bottleneck, onOpen }: { center: ScheduleView['centers'][number]; start: number; days: number; bottleneck: boolean; onOpen: (workOrderId: string) => void }) {
+function Lane({ center: c, start, calendar, bottleneck, onOpen }: { center: ScheduleView['centers'][number]; start: number; calendar: CalendarDay[]; bottleneck: boolean; onOpen: (workOrderId: string) => void }) {
   const { t } = useTranslation();
-  const span = days * DAY;
+  const span = calendar.length * DAY;
   return (
     <div className={`gd-gantt-row${bottleneck ? ' bottleneck' : ''}`} data-testid={`gantt-lane-${c.code}`}>
       <div className="gd-gantt-name">
@@ -114,14 +119,14 @@ function Lane({ center: c, start, days, bottleneck, onOpen }: { center: Schedule
           {c.code} {c.state === 'down' && <Typography.Text type="danger">· {t('production.centerState.down')}</Typography.Text>}
         </b>
         <small>
-          {c.name}
+          {c.name} · {c.shiftStart}–{c.shiftEnd}
           {c.unplanned > 0 && ` · ${t('production.gantt.unplanned', { count: c.unplanned })}`}
         </small>
       </div>
       <div className="gd-gantt-lane">
         <div className="gd-gantt-days">
-          {Array.from({ length: days }, (_, i) => (
-            <div key={i} />
+          {calendar.map((d) => (
+            <div key={d.date} className={dayClass(d)} />
           ))}
         </div>
         {c.operations.map((o) => {

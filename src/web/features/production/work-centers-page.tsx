@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Table, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Space, Table, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,11 +8,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { applyServerErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../auth/session.ts';
-import { useCenterDown, useCenterUp, useCreateWorkCenter, useWorkCenters, type EquipmentChange, type WorkCenter, type WorkCenterInput } from './api.ts';
+import { useCenterDown, useCenterUp, useCreateWorkCenter, useUpdateWorkCenter, useWorkCenters, type EquipmentChange, type WorkCenter, type WorkCenterInput } from './api.ts';
 import { ProductionNav } from './production-nav.tsx';
 import { CenterStateTag } from './status-tags.tsx';
 
-/** 工作中心: capacity per day, equipment down (with reason and expected repair) and back up. */
+/** 工作中心: working hours (shift start, hours per day on the company calendar's working days), equipment down (with reason and expected repair) and back up. */
 export function WorkCentersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -20,6 +20,7 @@ export function WorkCentersPage() {
   const centers = useWorkCenters();
   const up = useCenterUp();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<WorkCenter | null>(null);
   const [downFor, setDownFor] = useState<WorkCenter | null>(null);
   const [impact, setImpact] = useState<EquipmentChange | null>(null);
   const writable = can('production:write');
@@ -57,6 +58,7 @@ export function WorkCentersPage() {
             { title: t('production.centers.code'), dataIndex: 'code', render: (v: string) => <span className="gd-mono">{v}</span> },
             { title: t('production.centers.name'), dataIndex: 'name' },
             { title: t('production.centers.capacity'), dataIndex: 'capacityHoursPerDay', align: 'right', render: (v: number) => t('production.centers.hoursPerDay', { hours: v }) },
+            { title: t('production.centers.shift'), key: 'shift', render: (_: unknown, c) => <span className="gd-num">{`${c.shiftStart}–${c.shiftEnd}`}</span> },
             { title: t('common.status'), dataIndex: 'state', render: (v: WorkCenter['state']) => <CenterStateTag status={v} /> },
             { title: t('production.centers.downInfo'), key: 'down', render: (_: unknown, c) => (c.state === 'down' ? `${c.downReason ?? ''} · ${t('production.centers.expectedUp')} ${c.expectedUpAt ? formatDateTime(c.expectedUpAt) : t('production.centers.unknown')}` : '—') },
             ...(writable
@@ -64,16 +66,22 @@ export function WorkCentersPage() {
                   {
                     title: t('common.actions'),
                     key: 'actions',
-                    render: (_: unknown, c: WorkCenter) =>
-                      c.state === 'up' ? (
-                        <Button size="small" danger onClick={() => setDownFor(c)} data-testid={`down-${c.code}`}>
-                          {t('production.centers.setDown')}
+                    render: (_: unknown, c: WorkCenter) => (
+                      <Space size={4}>
+                        <Button size="small" onClick={() => setEditing(c)} data-testid={`edit-${c.code}`}>
+                          {t('common.edit')}
                         </Button>
-                      ) : (
-                        <Button size="small" onClick={() => void bringUp(c)} loading={up.isPending} data-testid={`up-${c.code}`}>
-                          {t('production.centers.setUp')}
-                        </Button>
-                      ),
+                        {c.state === 'up' ? (
+                          <Button size="small" danger onClick={() => setDownFor(c)} data-testid={`down-${c.code}`}>
+                            {t('production.centers.setDown')}
+                          </Button>
+                        ) : (
+                          <Button size="small" onClick={() => void bringUp(c)} loading={up.isPending} data-testid={`up-${c.code}`}>
+                            {t('production.centers.setUp')}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
                   },
                 ]
               : []),
@@ -81,38 +89,69 @@ export function WorkCentersPage() {
         />
       </Card>
       {adding && <CenterModal onClose={() => setAdding(false)} />}
+      {editing && <CenterModal center={editing} onClose={() => setEditing(null)} />}
       {downFor && <DownModal center={downFor} onClose={() => setDownFor(null)} onDone={(r) => (setDownFor(null), setImpact(r))} />}
       {impact && <ImpactModal change={impact} onClose={() => setImpact(null)} />}
     </>
   );
 }
 
-function CenterModal({ onClose }: { onClose: () => void }) {
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** When a shift of `hours` from `start` (HH:mm) ends, or null when the input is not complete. */
+function shiftEnd(start: unknown, hours: unknown): string | null {
+  if (typeof start !== 'string' || !HHMM.test(start) || typeof hours !== 'number') return null;
+  const end = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + Math.round(hours * 60);
+  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+}
+
+/** New work center, or (with `center`) its name and working hours; new hours re-plan what is open. */
+function CenterModal({ center, onClose }: { center?: WorkCenter; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<WorkCenterInput>();
   const create = useCreateWorkCenter();
+  const update = useUpdateWorkCenter();
   const [error, setError] = useState<unknown>(null);
+  const end = shiftEnd(Form.useWatch('shiftStart', form), Form.useWatch('capacityHoursPerDay', form));
   const submit = async (v: WorkCenterInput) => {
     setError(null);
     try {
-      await create.mutateAsync({ ...v, code: v.code.trim(), name: v.name.trim() });
+      if (center) await update.mutateAsync({ id: center.id, name: v.name.trim(), capacityHoursPerDay: v.capacityHoursPerDay, shiftStart: v.shiftStart, version: center.version });
+      else await create.mutateAsync({ ...v, code: v.code.trim(), name: v.name.trim() });
       onClose();
     } catch (err) {
-      if (!applyServerErrors(form, err, ['code', 'name', 'capacityHoursPerDay'], { CODE_TAKEN: 'code' })) setError(err);
+      if (!applyServerErrors(form, err, ['code', 'name', 'capacityHoursPerDay', 'shiftStart'], { CODE_TAKEN: 'code' })) setError(err);
     }
   };
   return (
-    <Modal open title={t('production.centers.create')} okText={t('common.create')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'center-ok' } as ButtonProps}>
-      <Form<WorkCenterInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ capacityHoursPerDay: 8 }}>
+    <Modal
+      open
+      title={center ? t('production.centers.editTitle', { code: center.code }) : t('production.centers.create')}
+      okText={center ? t('common.save') : t('common.create')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      okButtonProps={{ 'data-testid': 'center-ok' } as ButtonProps}
+    >
+      <Form<WorkCenterInput> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={center ? { code: center.code, name: center.name, capacityHoursPerDay: center.capacityHoursPerDay, shiftStart: center.shiftStart } : { capacityHoursPerDay: 8, shiftStart: '08:00' }}>
         <Form.Item name="code" label={t('production.centers.code')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('production.centers.code') }) }]}>
-          <Input maxLength={32} className="gd-mono" />
+          <Input maxLength={32} className="gd-mono" disabled={!!center} />
         </Form.Item>
         <Form.Item name="name" label={t('production.centers.name')} rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('production.centers.name') }) }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="capacityHoursPerDay" label={t('production.centers.capacity')} extra={t('production.centers.capacityHelp')}>
-          <InputNumber min={0} max={24} step={0.5} style={{ width: '100%' }} />
-        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="shiftStart" label={t('production.centers.shiftStart')} style={{ flex: 1 }} rules={[{ required: true, pattern: HHMM, message: t('production.centers.shiftStartFormat') }]}>
+            <Input placeholder="08:00" className="gd-num" data-testid="center-shift-start" />
+          </Form.Item>
+          <Form.Item name="capacityHoursPerDay" label={t('production.centers.capacity')} style={{ flex: 1, marginLeft: 12 }} rules={[{ required: true, message: t('validation.required', { field: t('production.centers.capacity') }) }]}>
+            <InputNumber min={0} max={24} step={0.5} style={{ width: '100%' }} suffix={t('production.centers.hours')} data-testid="center-hours" />
+          </Form.Item>
+        </Space.Compact>
+        <Typography.Paragraph type={end && end > '24:00' ? 'danger' : 'secondary'} data-testid="center-shift-end">
+          {end ? t(end > '24:00' ? 'production.centers.shiftPastMidnight' : 'production.centers.shiftEnds', { end }) : t('production.centers.capacityHelp')}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('production.centers.calendarHelp')}</Typography.Paragraph>
       </Form>
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>

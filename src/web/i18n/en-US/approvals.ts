@@ -24,6 +24,14 @@ export const approvals: Messages['approvals'] = {
   noPermission: 'You can see approvals but may not decide them.',
   state: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
   step: { waiting: 'Waiting for earlier level', pending: 'Pending', approved: 'Approved', rejected: 'Rejected', cancelled: 'Withdrawn', namedUser: 'Named approver' },
+  adjustment: {
+    title: 'Stock adjustments',
+    all: 'All adjustment requests',
+    empty: 'No stock adjustments wait for you — you are told when one does',
+    bookingHelp: 'Approving books it against the stock as it is now; it cannot go below what is reserved.',
+    approved: 'Approved {{sku}} {{qty}}; the stock is booked',
+    rejected: 'Rejected {{sku}} {{qty}}',
+  },
   order: {
     title: 'Order approvals',
     revisionTitle: 'Order revision approvals',

@@ -22,6 +22,14 @@ export const approvals = {
   noPermission: '您可以查看审批记录，但没有审批权限。',
   state: { pending: '待审批', approved: '已批准', rejected: '已驳回' },
   step: { waiting: '等待上一级', pending: '待审批', approved: '已批准', rejected: '已驳回', cancelled: '已撤回', namedUser: '指定审批人' },
+  adjustment: {
+    title: '库存调整审批',
+    all: '全部调整申请',
+    empty: '没有待您审批的库存调整 — 有新的申请时会通知您',
+    bookingHelp: '批准后按当前库存记账；若扣减后低于已预留数量，将无法批准。',
+    approved: '已批准 {{sku}} {{qty}}，库存已记账',
+    rejected: '已驳回 {{sku}} {{qty}}',
+  },
   order: {
     title: '订单审批',
     revisionTitle: '订单修订审批',
