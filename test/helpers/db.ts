@@ -16,17 +16,27 @@ export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
 let pgAvailable: Promise<boolean> | undefined;
+/**
+ * Whether PostgreSQL answers. Nothing listening (refused, unknown host) is a quick no; a slow
+ * or full server (a loaded machine: connect timeout, "too many clients") is asked again for up
+ * to 30 s before the answer is no, so a busy CI machine does not turn into "not reachable".
+ */
 export function postgresAvailable(): Promise<boolean> {
   return (pgAvailable ??= (async () => {
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-    try {
-      await c.connect();
-      await c.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await c.end().catch(() => {});
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+      try {
+        await c.connect();
+        await c.query('select 1');
+        return true;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || Date.now() > until) return false;
+        await new Promise((r) => setTimeout(r, 1000));
+      } finally {
+        await c.end().catch(() => {});
+      }
     }
   })());
 }
