@@ -83,10 +83,21 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
     async list(actor: Actor, q: z.infer<typeof orderListQuery>) {
       const after = decodeCursor(q.cursor);
       const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
-      let qb = selectOrders(db, actor, filter).orderBy('salesOrder.id', 'desc').limit(q.limit + 1);
+      // A priority with a created-at range is walked by created_at (then id), newest first like
+      // the id order (ids are time-sorted): the index (priority, created_at) is then read backwards
+      // and stops after one page. By id, PostgreSQL walked the primary key back from the newest
+      // order to the range (bench/lists.bench.ts). Without a priority no index leads with
+      // created_at, so the id order stays.
+      const byCreated = !!(filter.priority && (filter.createdFrom || filter.createdBefore));
+      let qb = selectOrders(db, actor, filter).limit(q.limit + 1);
+      qb = byCreated ? qb.orderBy('salesOrder.createdAt', 'desc').orderBy('salesOrder.id', 'desc') : qb.orderBy('salesOrder.id', 'desc');
       if (match) qb = qb.where(match);
-      if (after) qb = qb.where('salesOrder.id', '<', String(after[0]));
-      const page = toPage(await qb.execute(), q.limit, (r) => [r.id]);
+      if (after && byCreated && after.length === 2) {
+        const [at, id] = after.map(String) as [string, string];
+        // The plain `<=` bounds the index range; the OR breaks ties on the same instant by id.
+        qb = qb.where('salesOrder.createdAt', '<=', at).where((eb) => eb.or([eb('salesOrder.createdAt', '<', at), eb('salesOrder.id', '<', id)]));
+      } else if (after) qb = qb.where('salesOrder.id', '<', String(after[after.length - 1]));
+      const page = toPage(await qb.execute(), q.limit, (r) => (byCreated ? [r.createdAt, r.id] : [r.id]));
       const counts = new Map<string, number>();
       for (const l of await orderLines.of(db, page.items.map((r) => r.id))) counts.set(l.orderId, (counts.get(l.orderId) ?? 0) + 1);
       return {
