@@ -149,6 +149,15 @@ describe('first-worksheet reader', () => {
     assert.deepEqual({ n, bad }, { n: 30_000, bad: 0 });
   });
 
+  test("a caller's own failure (say, a database error while writing a chunk) comes back as it is, not as an unreadable file", async () => {
+    const path = await xlsx({ rows: `<row r="1">${inline('A1', 'h')}</row><row r="2">${inline('A2', 'x')}</row>` });
+    const boom = new Error('database is locked');
+    await assert.rejects(readSheet(path, () => {}, () => { throw boom; }), (err) => err === boom);
+    await assert.rejects(readSheet(path, () => {}, async () => Promise.reject(boom)), (err) => err === boom);
+    await assert.rejects(readSheet(path, () => { throw boom; }, () => {}), (err) => err === boom);
+    await assert.rejects(read(await xlsx({ rows: '<row r="1"><c r="A1"><v>1</v></c' })), refused, 'a truncated file is still the file');
+  });
+
   test('the shared-string table returns every string by index across its blocks, and null outside it', () => {
     const sst = new SharedStrings();
     const all = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? '' : `串${i}-${'x'.repeat(i % 13)}`));

@@ -171,6 +171,7 @@ async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, st
   const open = Buffer.from(`<${tag}`);
   const close = Buffer.from(`</${tag}>`);
   let carry: Buffer | null = null;
+  let unfinished = false; // the carried bytes start an element that has not ended yet
   let first = true;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
@@ -181,10 +182,12 @@ async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, st
     }
     let p = 0;
     let keep = -1;
+    unfinished = true;
     for (;;) {
       const s = buf.indexOf(open, p);
       if (s < 0) {
         keep = Math.max(p, buf.length - open.length);
+        unfinished = false;
         break;
       }
       const after = buf[s + open.length];
@@ -218,6 +221,7 @@ async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, st
     carry = keep < buf.length ? buf.subarray(keep) : null;
     if (carry && carry.length > MAX_ELEMENT) throw unreadable(`a <${tag}> element is too large`);
   }
+  if (carry && unfinished) throw unreadable(`the XML ends inside a <${tag}> element`);
 }
 
 // ---- shared strings ------------------------------------------------------------------------

@@ -32,14 +32,25 @@ export async function readSheet(
   opts: { maxRows?: number } = {},
 ): Promise<void> {
   const maxRows = opts.maxRows ?? XLSX_MAX_ROWS;
+  // The callers' own failures (a database error while a chunk is written) pass through as they
+  // are: only the reader's are "this file cannot be read".
+  let theirs: unknown;
+  const mark = (err: unknown) => {
+    theirs = err;
+    throw err;
+  };
   try {
     await readFirstSheet(path, (row, values) => {
       if (row > maxRows + 1) throw new AppError('IMPORT_FILE_INVALID', { reason: 'too_many_rows', limit: maxRows });
-      if (row === 1) onHeader(values);
-      else if (values.some((v) => v !== null && v !== '')) return onRow(row, values);
+      try {
+        if (row === 1) onHeader(values);
+        else if (values.some((v) => v !== null && v !== '')) return (onRow(row, values) as Promise<void> | undefined)?.catch(mark);
+      } catch (err) {
+        mark(err);
+      }
     });
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    if (err instanceof AppError || (err === theirs && theirs !== undefined)) throw err;
     throw new AppError('IMPORT_FILE_INVALID', { reason: 'unreadable', message: (err as Error).message?.slice(0, 200) });
   }
 }

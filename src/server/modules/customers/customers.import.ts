@@ -196,7 +196,8 @@ export function createCustomerImport(db: Db, live: LiveHub) {
 
     const scan = async (q: Db, tx: Tx | null) => {
       let part: Pending[] = [];
-      await readSheet(path, onHeader, async (row, cells) => {
+      // Synchronous per row; only a full chunk hands back a promise (its checks and writes).
+      await readSheet(path, onHeader, (row, cells) => {
         report.rows += 1;
         const get = (k: CustomerImportColumn) => (index[k] === undefined ? '' : str(cells[index[k]!]));
         const parsed = customerCreateBody.safeParse(rowToInput(get), { reportInput: true });
@@ -209,11 +210,12 @@ export function createCustomerImport(db: Db, live: LiveHub) {
           return;
         }
         part.push({ row, input: parsed.data, ownerUsername: get('ownerUsername') });
-        if (part.length >= CHUNK) {
-          await settle(q, tx, part);
-          part = [];
-        }
         if (report.rows % 5000 === 0) void live.publish({ userId: actor.id, type: 'progress', data: { task: 'customers.import', processed: report.rows } });
+        if (part.length >= CHUNK) {
+          const full = part;
+          part = [];
+          return settle(q, tx, full);
+        }
       });
       if (index.name === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'empty' });
       if (part.length) await settle(q, tx, part);
