@@ -225,12 +225,15 @@ for (const d of await dialects()) {
       assert.equal((await limit({ qty: null, valueFen: null })).statusCode, 200);
     });
 
-    test('bytes that are not an .xlsx are refused with 400, and users without inventory:write get 403', async () => {
+    test('bytes that are not an .xlsx are refused with 400, a header-only file imports nothing, users without inventory:write get 403', async () => {
       for (const body of [Buffer.from('产品编码,仓库编码,数量\nA,B,1\n'), Buffer.from('%PDF-1.4 not a sheet')]) {
         const r = await upload(body, 'dryRun=true');
         assert.equal(r.statusCode, 400, r.body);
         assert.equal(r.json().code, 'IMPORT_FILE_INVALID');
       }
+      const empty = await upload(await workbook([]), 'dryRun=false');
+      assert.equal(empty.statusCode, 200, empty.body);
+      assert.deepEqual([empty.json().rows, empty.json().imported, empty.json().importId], [0, 0, null]);
       const sales = (await t.as(['sales'])).session;
       const { ps, w } = await world(1);
       assert.equal((await upload(await workbook([[ps[0].sku, w.code, 1]]), 'dryRun=false', sales)).statusCode, 403);

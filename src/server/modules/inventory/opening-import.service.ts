@@ -46,6 +46,7 @@ export function createOpeningImport(db: Db) {
     const report = await inTransaction(db, async (tx) => {
       const { report, rows } = await checkOpeningRows(tx, sheet, opts.locale, false);
       if (report.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', shown(report));
+      if (rows.length === 0) return report;
       return post(tx, actor, report, rows, opts.force);
     });
     return shown(report);
