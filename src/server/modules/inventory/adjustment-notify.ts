@@ -33,8 +33,8 @@ const link = (id: string) => `/approvals?focus=${encodeURIComponent(id)}`;
 /** Tells every possible approver that the request waits for them (their 审批 page, focused on it). */
 export async function tellApprovers(tx: Tx, r: AdjustmentRequest): Promise<void> {
   const users = await approversOf(tx, r.requestedBy);
-  const who = r.requestedByName ?? '系统';
   for (const en of [false, true]) {
+    const who = r.requestedByName ?? (en ? 'the system' : '系统');
     const userIds = users.filter((u) => (u.locale === 'en-US') === en).map((u) => u.id);
     if (!userIds.length) continue;
     await notify(tx, {
