@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { normalizeCompanyName } from '../../../contracts/cn.ts';
 import { customerCreateBody, customerImportColumns, type CustomerCreate, type CustomerImportColumn, type ImportReport } from '../../../contracts/customers.ts';
 import { fieldReasonMessage, type Locale } from '../../../contracts/errors.ts';
@@ -25,6 +26,35 @@ function columnOf(path: string): CustomerImportColumn | null {
 }
 
 const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).trim());
+
+type Insertable = 'customer' | 'customerContact' | 'customerAddress';
+
+/**
+ * Multi-row INSERTs compiled by Kysely once per shape (table, columns, row count) and then run
+ * with the next chunk's parameters. Building a 500-row × 19-column statement costs more CPU and
+ * garbage than SQLite's own work, 200 times per 100,000-row file. The SQL and parameters are
+ * exactly what `insertInto(table).values(rows)` gives — checked on each shape's first chunk;
+ * a shape that does not match (or a row with an undefined value) simply takes the builder.
+ */
+function chunkInserts(tx: Tx) {
+  const sqlOf = new Map<string, string | null>();
+  return async (table: Insertable, rows: Record<string, unknown>[]) => {
+    const cols = Object.keys(rows[0]);
+    const params: unknown[] = new Array(rows.length * cols.length);
+    let k = 0;
+    let plain = true;
+    for (const r of rows) {
+      for (const c of cols) if ((params[k++] = r[c]) === undefined) plain = false;
+      if (Object.keys(r).length !== cols.length) plain = false;
+    }
+    const key = `${table}:${rows.length}:${cols.join(',')}`;
+    const sql = plain ? sqlOf.get(key) : null;
+    if (sql) return void (await tx.executeQuery(CompiledQuery.raw(sql, params)));
+    const compiled = tx.insertInto(table).values(rows as never).compile();
+    if (plain && sql === undefined) sqlOf.set(key, compiled.parameters.length === params.length && compiled.parameters.every((v, i) => v === params[i]) ? compiled.sql : null);
+    await tx.executeQuery(compiled);
+  };
+}
 
 /** A template row → the same input the API takes; the one schema then validates both. */
 function rowToInput(get: (k: CustomerImportColumn) => string): Record<string, unknown> {
@@ -91,6 +121,8 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     // Customers this import wrote: not "existing" duplicates of later rows of the same file.
     const ours = new Set<string>();
 
+    let insert: ReturnType<typeof chunkInserts> = async () => {};
+
     /** Owners, codes and duplicates of one chunk, then (real import, no error so far) its rows written. */
     const settle = async (q: Db, tx: Tx | null, part: Pending[]) => {
       const unknown = [...new Set(part.map((p) => p.ownerUsername).filter((u) => u && !owners.has(u)))];
@@ -155,36 +187,34 @@ export function createCustomerImport(db: Db, live: LiveHub) {
       let next = need ? (await reserveSequence(tx, 'customer.code', need)) - need + 1 : 0;
       const now = nowIso();
       const written = rows.map((r) => ({ ...r, code: r.input.code ?? `C${String(next++).padStart(5, '0')}` }));
-      await tx
-        .insertInto('customer')
-        .values(
-          written.map(({ row, input, id, nameKey, taxId, addresses, code }) => ({
-            id,
-            code,
-            name: input.name,
-            nameKey,
-            taxId,
-            invoice: '{}',
-            tier: input.tier,
-            tags: json.write(input.tags),
-            ownerId: ownerOf.get(row)!,
-            paymentTermsDays: input.paymentTermsDays,
-            creditLimit: input.creditLimit,
-            currency: input.currency,
-            status: input.status,
-            province: addresses[0]?.province ?? null,
-            customFields: '{}',
-            version: 1,
-            createdBy: actor.id,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .execute();
+      await insert(
+        'customer',
+        written.map(({ row, input, id, nameKey, taxId, addresses, code }) => ({
+          id,
+          code,
+          name: input.name,
+          nameKey,
+          taxId,
+          invoice: '{}',
+          tier: input.tier,
+          tags: json.write(input.tags),
+          ownerId: ownerOf.get(row)!,
+          paymentTermsDays: input.paymentTermsDays,
+          creditLimit: input.creditLimit,
+          currency: input.currency,
+          status: input.status,
+          province: addresses[0]?.province ?? null,
+          customFields: '{}',
+          version: 1,
+          createdBy: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
       const contacts = written.flatMap(({ id, contacts }) => contacts.map((c, sort) => ({ ...c, customerId: id, isPrimary: c.isPrimary ? 1 : 0, sort })));
-      if (contacts.length) await tx.insertInto('customerContact').values(contacts).execute();
+      if (contacts.length) await insert('customerContact', contacts);
       const addresses = written.flatMap(({ id, addresses }) => addresses.map((a, sort) => ({ ...a, customerId: id, isDefault: a.isDefault ? 1 : 0, sort })));
-      if (addresses.length) await tx.insertInto('customerAddress').values(addresses).execute();
+      if (addresses.length) await insert('customerAddress', addresses);
       await appendEvents(
         tx,
         written.map(({ row, input, id, code }) => ({ entityType: 'customer', entityId: id, type: 'customer.created', actor, stage: 'requirement', data: { name: input.name, code, source: 'import', row } })),
@@ -195,6 +225,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     };
 
     const scan = async (q: Db, tx: Tx | null) => {
+      if (tx) insert = chunkInserts(tx);
       let part: Pending[] = [];
       // Synchronous per row; only a full chunk hands back a promise (its checks and writes).
       await readSheet(path, onHeader, (row, cells) => {
