@@ -1,10 +1,11 @@
-import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Select, Space } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ORDER_EXPORT_MAX_ROWS } from '../../../contracts/order-list.ts';
 import { orderStatuses, priorities } from '../../../contracts/orders.ts';
+import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { FilteredList, ListEmpty, rowsOf, SearchFilter } from '../../components/list-page/filtered-list.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
@@ -48,19 +49,11 @@ export function OrdersPage() {
   const counts = useOrderCounts(filters);
   const writable = can('orders:write');
   const summary = useCallback((query: Record<string, unknown>) => orderFilterSummary(t, query), [t]);
-  const [exporting, setExporting] = useState(false);
   const matching = counts.data ? (filters.status ? counts.data.byStatus[filters.status] : counts.data.total) : undefined;
   const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportOrders(filters, t('orderList.exportFile', { date: formatDate(new Date().toISOString()) }));
-      if (matching !== undefined && matching > ORDER_EXPORT_MAX_ROWS) void message.warning(t('orderList.exportTruncated', { total: matching, count: ORDER_EXPORT_MAX_ROWS }), 8);
-      else if (matching !== undefined) void message.success(t('orderList.exportDone', { count: matching }));
-    } catch (err) {
-      void message.error((err as Error).message);
-    } finally {
-      setExporting(false);
-    }
+    await exportOrders(filters, t('orderList.exportFile', { date: formatDate(new Date().toISOString()) }));
+    if (matching !== undefined && matching > ORDER_EXPORT_MAX_ROWS) void message.warning(t('orderList.exportTruncated', { total: matching, count: ORDER_EXPORT_MAX_ROWS }), 8);
+    else if (matching !== undefined) void message.success(t('orderList.exportDone', { count: matching }));
   };
 
   return (
@@ -70,9 +63,7 @@ export function OrdersPage() {
         subtitle={t('orders.subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => void runExport()} loading={exporting} disabled={matching === 0} data-testid="export-orders">
-              {exporting ? t('orderList.exporting') : t('orderList.export')}
-            </Button>
+            <ExportButton run={runExport} label={t('orderList.export')} disabled={matching === 0} testId="export-orders" />
             {writable && (
               <>
                 <Link to="/orders/import">

@@ -1,12 +1,13 @@
 import './shipping.css';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { carrierKeys, shipmentStatuses } from '../../../contracts/shipping.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -28,7 +29,6 @@ const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 export function ShipmentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const carrierName = useCarrierName();
   const [params, setParams] = useSearchParams();
@@ -58,17 +58,7 @@ export function ShipmentsPage() {
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const filtered = !!(q || customerId || carrier || from || to || status);
   const writable = can('shipping:write');
-  const [exporting, setExporting] = useState(false);
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportShipments(filters, t('shipping.exportFile', { date: formatDate(new Date().toISOString()) }));
-    } catch (err) {
-      void message.error((err as Error).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const runExport = () => exportShipments(filters, t('shipping.exportFile', { date: formatDate(new Date().toISOString()) }));
 
   const columns: ColumnsType<Shipment> = [
     {
@@ -147,9 +137,7 @@ export function ShipmentsPage() {
         subtitle={t('shipping.subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} disabled={!rows.length} loading={exporting} onClick={() => void runExport()} data-testid="export-shipments">
-              {t('shipping.export')}
-            </Button>
+            <ExportButton run={runExport} label={t('shipping.export')} disabled={!rows.length} testId="export-shipments" />
             {writable && (
               <Link to="/shipping/new">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="create-shipment">

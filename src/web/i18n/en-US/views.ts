@@ -36,7 +36,6 @@ export const views: Messages['views'] = {
 
 export const orderList: Messages['orderList'] = {
   export: 'Export to Excel',
-  exporting: 'Exporting…',
   exportFile: 'orders-{{date}}.xlsx',
   exportDone: 'Exported {{count}} orders',
   exportTruncated: '{{total}} orders match; only the first {{count}} were exported. Narrow the filters and export in parts',

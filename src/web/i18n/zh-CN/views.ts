@@ -34,7 +34,6 @@ export const views = {
 
 export const orderList = {
   export: '导出 Excel',
-  exporting: '正在导出…',
   exportFile: '订单-{{date}}.xlsx',
   exportDone: '已导出 {{count}} 张订单',
   exportTruncated: '符合条件的订单共 {{total}} 张，只导出了前 {{count}} 张，请缩小筛选范围后分批导出',
