@@ -31,8 +31,8 @@ type Insertable = 'customer' | 'customerContact' | 'customerAddress';
 
 /**
  * Multi-row INSERTs compiled by Kysely once per shape (table, columns, row count) and then run
- * with the next chunk's parameters. Building a 500-row × 19-column statement costs more CPU and
- * garbage than SQLite's own work, 200 times per 100,000-row file. The SQL and parameters are
+ * with the next chunk's parameters: building a 500-row × 19-column statement is a good part of a
+ * chunk's CPU and most of its garbage, 200 times per 100,000-row file. The SQL and parameters are
  * exactly what `insertInto(table).values(rows)` gives — checked on each shape's first chunk;
  * a shape that does not match (or a row with an undefined value) simply takes the builder.
  */
@@ -121,7 +121,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     // Customers this import wrote: not "existing" duplicates of later rows of the same file.
     const ours = new Set<string>();
 
-    let insert: ReturnType<typeof chunkInserts> = async () => {};
+    let insert: ReturnType<typeof chunkInserts> | null = null;
 
     /** Owners, codes and duplicates of one chunk, then (real import, no error so far) its rows written. */
     const settle = async (q: Db, tx: Tx | null, part: Pending[]) => {
@@ -187,7 +187,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
       let next = need ? (await reserveSequence(tx, 'customer.code', need)) - need + 1 : 0;
       const now = nowIso();
       const written = rows.map((r) => ({ ...r, code: r.input.code ?? `C${String(next++).padStart(5, '0')}` }));
-      await insert(
+      await insert!(
         'customer',
         written.map(({ row, input, id, nameKey, taxId, addresses, code }) => ({
           id,
@@ -212,9 +212,9 @@ export function createCustomerImport(db: Db, live: LiveHub) {
         })),
       );
       const contacts = written.flatMap(({ id, contacts }) => contacts.map((c, sort) => ({ ...c, customerId: id, isPrimary: c.isPrimary ? 1 : 0, sort })));
-      if (contacts.length) await insert('customerContact', contacts);
+      if (contacts.length) await insert!('customerContact', contacts);
       const addresses = written.flatMap(({ id, addresses }) => addresses.map((a, sort) => ({ ...a, customerId: id, isDefault: a.isDefault ? 1 : 0, sort })));
-      if (addresses.length) await insert('customerAddress', addresses);
+      if (addresses.length) await insert!('customerAddress', addresses);
       await appendEvents(
         tx,
         written.map(({ row, input, id, code }) => ({ entityType: 'customer', entityId: id, type: 'customer.created', actor, stage: 'requirement', data: { name: input.name, code, source: 'import', row } })),
@@ -225,7 +225,7 @@ export function createCustomerImport(db: Db, live: LiveHub) {
     };
 
     const scan = async (q: Db, tx: Tx | null) => {
-      if (tx) insert = chunkInserts(tx);
+      insert = tx ? chunkInserts(tx) : null;
       let part: Pending[] = [];
       // Synchronous per row; only a full chunk hands back a promise (its checks and writes).
       await readSheet(path, onHeader, (row, cells) => {
