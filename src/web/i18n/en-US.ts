@@ -16,6 +16,7 @@ import { shipping } from './en-US/shipping.ts';
 import { production } from './en-US/production.ts';
 import { workbench } from './en-US/workbench.ts';
 import { reports } from './en-US/reports.ts';
+import { salesReport } from './en-US/sales-report.ts';
 import { responsibilityAdmin } from './en-US/responsibility-admin.ts';
 import { convertItems, orderCopy, portalRevision, revisionConfirm } from './en-US/order-extras.ts';
 
@@ -335,4 +336,5 @@ export const enUS: Messages = {
   workbench,
   reports,
   responsibilityAdmin,
+  salesReport,
 };

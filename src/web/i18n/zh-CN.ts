@@ -15,6 +15,7 @@ import { shipping } from './zh-CN/shipping.ts';
 import { production } from './zh-CN/production.ts';
 import { workbench } from './zh-CN/workbench.ts';
 import { reports } from './zh-CN/reports.ts';
+import { salesReport } from './zh-CN/sales-report.ts';
 import { responsibilityAdmin } from './zh-CN/responsibility-admin.ts';
 import { convertItems, orderCopy, portalRevision, revisionConfirm } from './zh-CN/order-extras.ts';
 
@@ -334,4 +335,5 @@ export const zhCN = {
   workbench,
   reports,
   responsibilityAdmin,
+  salesReport,
 };

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, DatePicker, Segmented, Space, Tabs, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { reportGroupBys } from '../../../contracts/responsibility.ts';
@@ -13,15 +13,26 @@ import { exportDelays, useDelays, useLeadTimes, type Drill, type GroupBy } from 
 import { DelayGroups } from './delay-groups.tsx';
 import { DelayOrders } from './delay-orders.tsx';
 import { LeadTimes } from './lead-times.tsx';
+import { SalesReport } from './sales-report.tsx';
 
 const isDate = (v: string | null) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** 报表: 责任报表 (delays) and 销售分析 (sales) as tabs; `view=sales` in the URL opens the sales one. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'sales' ? 'sales' : 'delays';
+  // Each tab has its own range meaning (finished vs ordered) and groupings: switching starts clean.
+  const tabs = <Tabs activeKey={view} onChange={(k) => setParams(k === 'sales' ? { view: 'sales' } : {}, { replace: true })} items={[{ key: 'delays', label: t('salesReport.delaysTab') }, { key: 'sales', label: t('salesReport.tab') }]} />;
+  return view === 'sales' ? <SalesReport tabs={tabs} /> : <DelaysReport tabs={tabs} />;
+}
 
 /**
  * 责任报表: late days by stage, owner, customer, reason (Pareto) or month for stages finished in
  * the range; lead-time percentiles and on-time rate; a click on a row lists its late stages;
  * Excel export of that list. Range and grouping live in the URL.
  */
-export function ReportsPage() {
+function DelaysReport({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -61,6 +72,7 @@ export function ReportsPage() {
           </Button>
         }
       />
+      {tabs}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
