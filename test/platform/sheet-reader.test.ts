@@ -149,6 +149,17 @@ describe('first-worksheet reader', () => {
     assert.deepEqual({ n, bad }, { n: 30_000, bad: 0 });
   });
 
+  test('a long row spread over many inflated chunks reads whole, and the rows around it too', async () => {
+    const long = '长'.repeat(1_000_000) + '尾';
+    const path = await xlsx({ rows: `<row r="1">${inline('A1', '头')}</row><row r="2">${inline('A2', long)}<c r="B2"><v>2</v></c></row><row r="3">${inline('A3', '末')}</row>` });
+    const { header, rows } = await read(path);
+    assert.deepEqual(header, ['头']);
+    assert.deepEqual(rows.map(([n, c]) => [n, (c[0] as string).length, (c[0] as string).at(-1), c[1] ?? null]), [
+      [2, 1_000_001, '尾', 2],
+      [3, 1, '末', null],
+    ]);
+  });
+
   test("a caller's own failure (say, a database error while writing a chunk) comes back as it is, not as an unreadable file", async () => {
     const path = await xlsx({ rows: `<row r="1">${inline('A1', 'h')}</row><row r="2">${inline('A2', 'x')}</row>` });
     const boom = new Error('database is locked');

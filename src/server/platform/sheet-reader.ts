@@ -165,21 +165,18 @@ function richText(buf: Buffer, p: number, to: number): string {
 /**
  * Calls `each(buf, start, gt, end)` for every complete `<tag …>…</tag>` or `<tag …/>` in the
  * stream, in order (`gt` is the open tag's `>`). An element cut by a chunk boundary waits for
- * the next chunk; one that grows past MAX_ELEMENT is refused rather than buffered.
+ * the next chunk; a long one is rescanned only each time its bytes double (linear, not
+ * quadratic), and one that grows past MAX_ELEMENT is refused rather than buffered.
  */
 async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, start: number, gt: number, end: number) => void | Promise<void>): Promise<void> {
   const open = Buffer.from(`<${tag}`);
   const close = Buffer.from(`</${tag}>`);
-  let carry: Buffer | null = null;
-  let unfinished = false; // the carried bytes start an element that has not ended yet
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    if (first) {
-      first = false;
-      if ((buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xff && buf[1] === 0xfe)) throw unreadable('UTF-16 XML is not supported');
-      if (buf.indexOf('<!DOCTYPE') >= 0) throw unreadable('a DTD is not allowed');
-    }
+  let carry = null as Buffer | null; // bytes not yet handed on: the start of an unfinished element, or a tail
+  let unfinished = false as boolean; // the carry starts an element that has not ended yet
+  const waiting: Buffer[] = []; // chunks held back while a long element is still open
+  let waitingLen = 0;
+
+  const scan = async (buf: Buffer) => {
     let p = 0;
     let keep = -1;
     unfinished = true;
@@ -219,8 +216,28 @@ async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, st
       p = end;
     }
     carry = keep < buf.length ? buf.subarray(keep) : null;
+  };
+
+  let first = true;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      if ((chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0xff && chunk[1] === 0xfe)) throw unreadable('UTF-16 XML is not supported');
+      if (chunk.indexOf('<!DOCTYPE') >= 0) throw unreadable('a DTD is not allowed');
+    }
+    const held: Buffer | null = carry;
+    if (held && unfinished && held.length > chunk.length) {
+      waiting.push(chunk);
+      waitingLen += chunk.length;
+      if (held.length + waitingLen > MAX_ELEMENT) throw unreadable(`a <${tag}> element is too large`);
+      if (waitingLen < held.length) continue;
+      const buf = Buffer.concat([held, ...waiting.splice(0)]);
+      waitingLen = 0;
+      await scan(buf);
+    } else await scan(held ? Buffer.concat([held, chunk]) : chunk);
     if (carry && carry.length > MAX_ELEMENT) throw unreadable(`a <${tag}> element is too large`);
   }
+  if (waiting.length) await scan(Buffer.concat([carry!, ...waiting.splice(0)]));
   if (carry && unfinished) throw unreadable(`the XML ends inside a <${tag}> element`);
 }
 
