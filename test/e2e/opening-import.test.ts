@@ -37,6 +37,13 @@ describe('期初库存导入 in Chromium: errors by row, overwrite needs a tick,
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `opening-import-${name}.png`), fullPage: true });
   const upload = (name: string, buffer: Buffer) => page.locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer });
   const commitButton = () => page.getByTestId('commit-import');
+  const settled = () => page.waitForFunction(() => !document.querySelector('.ant-spin-blur, .ant-spin-spinning'));
+  /** The inventory tabs sit under the page header, as on the other inventory pages. */
+  const navBelowHeader = async (title: string) => {
+    const heading = await page.getByRole('heading', { name: title }).boundingBox();
+    const nav = await page.getByTestId('inventory-nav').boundingBox();
+    assert.ok(heading && nav && nav.y > heading.y + heading.height, `tabs below the header (${nav?.y} vs ${heading?.y})`);
+  };
 
   test('upload, check, acknowledge, import', async () => {
     const admin = await apiAs(server.url, 'admin', 'admin1234');
@@ -61,11 +68,14 @@ describe('期初库存导入 in Chromium: errors by row, overwrite needs a tick,
     await page.getByTestId('inventory-nav').getByText('期初导入').click();
     await page.waitForURL((u) => u.pathname === '/inventory/opening-import');
     await page.getByRole('heading', { name: '期初库存导入' }).waitFor();
+    await navBelowHeader('期初库存导入');
+    await shot('page-zh');
 
     await upload('bad.xlsx', await workbook([['MTR-750W', 'SZ01', 10, 800, null], ['NO-SUCH', 'HZ01', 1, null, null]]));
     await page.getByTestId('import-errors').waitFor();
     assert.match(await page.getByTestId('import-errors').innerText(), /3\s+产品编码\s+引用的记录不存在/);
     assert.equal(await commitButton().count(), 0, 'no import offered while a row has an error');
+    assert.equal(await page.getByText('疑似重复').count(), 0, 'no possible-duplicates figure: opening stock has no duplicate detection');
     await shot('errors');
 
     await upload('good.xlsx', await workbook([['MTR-750W', 'SZ01', 10, 800, '旧系统结转'], ['CBL-3M', 'SZ01', 120.5, 20, null], ['CBL-3M', 'HZ01', 30, null, null]]));
@@ -84,6 +94,25 @@ describe('期初库存导入 in Chromium: errors by row, overwrite needs a tick,
     assert.deepEqual(levels.items.map((l) => `${l.sku}@${l.warehouseCode}=${l.onHand}`).sort(), ['CBL-3M@HZ01=30', 'CBL-3M@SZ01=120.5', 'MTR-750W@SZ01=10']);
     await page.getByRole('button', { name: '查看库存' }).click();
     await page.waitForURL((u) => u.pathname === '/inventory');
+
+    // The ledger names the opening movements in the reader's language, not as the stored 期初导入.
+    await page.getByTestId('inventory-nav').getByText('流水').click();
+    const table = page.locator('.ant-table-tbody');
+    await table.getByText('期初导入').first().waitFor();
+    assert.equal(await table.getByText('期初导入', { exact: true }).count(), 3);
+    await settled();
+    await shot('movements-zh');
+    await page.evaluate(() => localStorage.setItem('gendan.language', 'en-US'));
+    await page.reload();
+    await table.getByText('Opening stock import').first().waitFor();
+    assert.equal(await table.getByText('Opening stock import', { exact: true }).count(), 3);
+    assert.doesNotMatch(await table.innerText(), /期初导入/);
+    await settled();
+    await shot('movements-en');
+    await page.getByTestId('inventory-nav').getByText('Opening stock', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Import opening stock' }).waitFor();
+    await navBelowHeader('Import opening stock');
+    await shot('page-en');
     assert.deepEqual(problems, []);
   });
 });

@@ -17,6 +17,8 @@ export interface ImportPageProps {
   parent: { to: string; label: string };
   title: string;
   subtitle: string;
+  /** Drawn between the page header and the steps, e.g. a section's tabs (as on the section's other pages). */
+  belowHeader?: ReactNode;
   /** From `useImportMutation(path, invalidates)`. */
   run: ImportMutation;
   template: { path: string; filename: string; hint: string };
@@ -56,7 +58,15 @@ export function ImportPage(p: ImportPageProps) {
   return (
     <div className="gd-stack">
       <Breadcrumb items={[{ title: <Link to={p.parent.to}>{p.parent.label}</Link> }, { title: p.title }]} />
-      <PageHeader title={p.title} subtitle={p.subtitle} />
+      {p.belowHeader ? (
+        // Header and tabs as one block, spaced like the section's other pages (the tabs bring their own bottom margin).
+        <div style={{ marginBottom: -12 }}>
+          <PageHeader title={p.title} subtitle={p.subtitle} />
+          {p.belowHeader}
+        </div>
+      ) : (
+        <PageHeader title={p.title} subtitle={p.subtitle} />
+      )}
       <Card size="small">
         <Steps
           current={step}

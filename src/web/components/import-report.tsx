@@ -5,8 +5,11 @@ import type { ImportReport } from '../../contracts/customers.ts';
 type Issue = ImportReport['errors'][number];
 type Dup = ImportReport['duplicates'][number];
 
-/** What the server found in the file: counts, the errors by row and column, possible duplicates. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+/**
+ * What the server found in the file: counts, the errors by row and column, possible duplicates.
+ * `duplicates={false}` for imports without duplicate detection: no 疑似重复 figure or table.
+ */
+export function ImportReportView({ report, duplicates = true }: { report: ImportReport; duplicates?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="gd-stack">
@@ -14,7 +17,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <Statistic title={t('importPage.rows')} value={report.rows} />
         <Statistic title={t('importPage.valid')} value={report.valid} styles={{ content: { color: '#389e0d' } }} />
         <Statistic title={t('importPage.errors')} value={report.errorCount} styles={{ content: { color: report.errorCount ? '#cf1322' : undefined } }} />
-        <Statistic title={t('importPage.duplicates')} value={report.duplicates.length} styles={{ content: { color: report.duplicates.length ? '#d46b08' : undefined } }} />
+        {duplicates && <Statistic title={t('importPage.duplicates')} value={report.duplicates.length} styles={{ content: { color: report.duplicates.length ? '#d46b08' : undefined } }} />}
       </div>
       {report.errorCount > 0 && (
         <>
@@ -34,7 +37,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           />
         </>
       )}
-      {report.duplicates.length > 0 && (
+      {duplicates && report.duplicates.length > 0 && (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('customers.import.dupTitle')}

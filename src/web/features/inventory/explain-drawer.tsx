@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime, formatQty } from '../../lib/format.ts';
 import { useIncoming, useStockExplanation, type Incoming, type Movement, type StockExplanation } from './api.ts';
 import { MovementTypeTag } from './movement-type-tag.tsx';
+import { movementReason } from './stock-list-parts.tsx';
 
 type Reservation = StockExplanation['reservations'][number];
 
@@ -106,7 +107,7 @@ export function ExplainDrawer({ productId, warehouseId, onClose }: { productId: 
               { title: t('inventory.type'), dataIndex: 'type', render: (v: Movement['type']) => <MovementTypeTag status={v} /> },
               { title: t('inventory.warehouse'), dataIndex: 'warehouseCode' },
               { title: t('inventory.qty'), dataIndex: 'qty', align: 'right', render: (v: number) => <span className="gd-num">{`${v > 0 ? '+' : ''}${formatQty(v, u)}`}</span> },
-              { title: t('inventory.reason'), dataIndex: 'reason', render: (v: string | null) => (v === 'stock_count' ? t('inventory.stockCountReason') : (v ?? t('common.none'))) },
+              { title: t('inventory.reason'), key: 'reason', render: (_, m) => movementReason(m, t) },
             ]}
           />
         </div>

@@ -15,7 +15,7 @@ import { exportMovements, useMovements, type Movement } from './api.ts';
 import { InventoryNav } from './inventory-nav.tsx';
 import { MovementModal } from './movement-modal.tsx';
 import { MovementTypeTag } from './movement-type-tag.tsx';
-import { productColumn, SignedQty, WarehouseFilter } from './stock-list-parts.tsx';
+import { movementReason, productColumn, SignedQty, WarehouseFilter } from './stock-list-parts.tsx';
 
 const FILTERS = { productId: text, warehouseId: text, type: oneOf(movementTypes) };
 
@@ -69,7 +69,7 @@ export function MovementsPage() {
             responsive: ['md'],
             render: (_, m) => (
               <span>
-                {m.reason === 'stock_count' ? t('inventory.stockCountReason') : (m.reason ?? t('common.none'))}
+                {movementReason(m, t)}
                 {m.refType === 'order' && m.refId && (
                   <>
                     {' '}

@@ -1,4 +1,5 @@
 import { Typography, type TableColumnType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SelectFilter } from '../../components/list-page/filtered-list.tsx';
 import { formatQty } from '../../lib/format.ts';
@@ -18,6 +19,16 @@ export function productColumn<T extends { productName: string; sku: string }>(ti
       </div>
     ),
   };
+}
+
+/**
+ * A movement's 原因 as the reader should see it: the system's own reasons (stock count, opening
+ * import — stored in one language) in the reader's language, the rest as the user typed it.
+ */
+export function movementReason(m: { reason: string | null; refType: string | null }, t: TFunction): string {
+  if (m.refType === 'opening_import') return t('inventory.openingImportReason');
+  if (m.reason === 'stock_count') return t('inventory.stockCountReason');
+  return m.reason ?? t('common.none');
 }
 
 /** A quantity that moves stock: red when it takes away, green with a + when it adds. */

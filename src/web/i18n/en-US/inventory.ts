@@ -7,6 +7,7 @@ export const inventory: Messages['inventory'] = {
   section: { stock: 'Stock', movements: 'Movements', counts: 'Counts', adjustments: 'Approvals', openingImport: 'Opening stock', products: 'Products', priceLists: 'Price lists', warehouses: 'Warehouses' },
   exportXlsx: 'Export to Excel',
   stockCountReason: 'Stock count difference',
+  openingImportReason: 'Opening stock import',
   searchPlaceholder: 'Search SKU or product name',
   productFilter: 'Filter by product',
   typeFilter: 'Type',

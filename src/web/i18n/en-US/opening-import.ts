@@ -3,7 +3,7 @@ import type { Messages } from '../messages.ts';
 /** Opening stock import in English. */
 export const openingImport: Messages['openingImport'] = {
   title: 'Import opening stock',
-  subtitle: 'Bring each warehouse\'s current stock in at go-live: the file is checked first and nothing is imported while any row is wrong; each row posts one "期初导入" (opening) receipt.',
+  subtitle: 'Bring each warehouse\'s current stock in at go-live: the file is checked first and nothing is imported while any row is wrong; each row posts one "Opening stock import" receipt.',
   templateFile: 'opening-stock-template.xlsx',
   templateHint: 'One row per product × warehouse: SKU, warehouse code and quantity are required; unit cost (CNY) and note are optional.',
   products: 'Products',

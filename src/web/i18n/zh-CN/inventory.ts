@@ -5,6 +5,7 @@ export const inventory = {
   section: { stock: '库存', movements: '流水', counts: '盘点', adjustments: '调整审批', openingImport: '期初导入', products: '产品', priceLists: '价目表', warehouses: '仓库' },
   exportXlsx: '导出 Excel',
   stockCountReason: '盘点差异',
+  openingImportReason: '期初导入',
   searchPlaceholder: '搜索 SKU 或产品名称',
   productFilter: '按产品筛选',
   typeFilter: '类型',

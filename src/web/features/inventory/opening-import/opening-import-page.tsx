@@ -23,7 +23,7 @@ function OpeningReport({ report }: { report: OpeningImportReport }) {
         <Statistic title={t('openingImport.totalQty')} value={formatQty(s.totalQty)} />
         {s.totalCost !== null && <Statistic title={t('openingImport.totalCost')} value={formatMoney(s.totalCost)} />}
       </div>
-      <ImportReportView report={report} />
+      <ImportReportView report={report} duplicates={false} />
       {report.conflicts.length > 0 && (
         <>
           <Alert type="warning" showIcon title={t('openingImport.conflictTitle', { count: report.conflicts.length })} description={t('openingImport.conflictHint')} />
@@ -56,24 +56,22 @@ function OpeningReport({ report }: { report: OpeningImportReport }) {
 export function OpeningImportPage() {
   const { t } = useTranslation();
   return (
-    <>
-      <InventoryNav />
-      <ImportPage
-        parent={{ to: '/inventory', label: t('inventory.title') }}
-        title={t('openingImport.title')}
-        subtitle={t('openingImport.subtitle')}
-        run={useOpeningImport()}
-        template={{ path: '/api/v1/stock/opening-import/template', filename: t('openingImport.templateFile'), hint: t('openingImport.templateHint') }}
-        commitLabel={(c) => t('openingImport.commit', { count: c.valid })}
-        acknowledge={(c) => (opening(c).conflicts.length > 0 ? t('openingImport.overwriteAck', { count: opening(c).conflicts.length }) : null)}
-        report={(c) => <OpeningReport report={opening(c)} />}
-        done={{
-          title: (r) => t('openingImport.doneTitle', { count: r.imported }),
-          subtitle: (r) => t('openingImport.doneSubtitle', { posted: opening(r).posted, qty: formatQty(opening(r).summary.totalQty) }),
-          toast: () => t('openingImport.doneToast'),
-          link: { to: '/inventory', label: t('openingImport.toStock') },
-        }}
-      />
-    </>
+    <ImportPage
+      parent={{ to: '/inventory', label: t('inventory.title') }}
+      title={t('openingImport.title')}
+      subtitle={t('openingImport.subtitle')}
+      belowHeader={<InventoryNav />}
+      run={useOpeningImport()}
+      template={{ path: '/api/v1/stock/opening-import/template', filename: t('openingImport.templateFile'), hint: t('openingImport.templateHint') }}
+      commitLabel={(c) => t('openingImport.commit', { count: c.valid })}
+      acknowledge={(c) => (opening(c).conflicts.length > 0 ? t('openingImport.overwriteAck', { count: opening(c).conflicts.length }) : null)}
+      report={(c) => <OpeningReport report={opening(c)} />}
+      done={{
+        title: (r) => t('openingImport.doneTitle', { count: r.imported }),
+        subtitle: (r) => t('openingImport.doneSubtitle', { posted: opening(r).posted, qty: formatQty(opening(r).summary.totalQty) }),
+        toast: () => t('openingImport.doneToast'),
+        link: { to: '/inventory', label: t('openingImport.toStock') },
+      }}
+    />
   );
 }
