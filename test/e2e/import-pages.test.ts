@@ -70,6 +70,7 @@ describe('Excel import pages in Chromium: errors, duplicates acknowledged, draft
     await upload('good.xlsx', await workbook('客户', customerImportColumns, [customer('宁波甬江电气有限公司', 1), customer('杭州西湖精密机械有限公司', 2)]));
     const ack = page.getByRole('checkbox', { name: /我已核对这 1 行疑似重复的客户/ });
     await ack.waitFor();
+    assert.match(await page.locator('.gd-stats').first().innerText(), /疑似重复\s*1/, 'customers keep the possible-duplicates figure');
     assert.equal(await commitButton().isDisabled(), true, 'duplicates not acknowledged yet');
     await ack.check();
     assert.equal(await commitButton().isEnabled(), true);

@@ -76,6 +76,9 @@ describe('stock count in Chromium on a tablet', { skip, timeout: 120_000 }, () =
     await page.getByTestId('available').first().click();
     await page.getByTestId('explain-equation').waitFor();
     await page.waitForTimeout(300);
+    const recent = await page.getByTestId('explain-drawer').innerText();
+    assert.match(recent, /盘点差异/, 'the count adjustment is named, not shown as stock_count');
+    assert.match(recent, /样品/, 'a typed reason stays as typed');
     await shot(page, 'explain');
     assert.deepEqual(problems, []);
     await ctx.close();

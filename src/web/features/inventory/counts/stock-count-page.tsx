@@ -10,6 +10,7 @@ import { ApiError } from '../../../lib/api.ts';
 import { formatDateTime, formatQty } from '../../../lib/format.ts';
 import { useSession } from '../../auth/session.ts';
 import { useCancelCount, usePostCount, useRecordCounts, useStockCount, type StockCountLine } from './api.ts';
+import { productColumn } from '../stock-list-parts.tsx';
 import { CountStatusTag } from './count-status-tag.tsx';
 
 type Below = { lineId: string; sku: string; counted: number; reserved: number };
@@ -113,18 +114,7 @@ export function StockCountPage() {
           data-testid="count-lines"
           rowClassName={(l) => (belowIds.has(l.id) ? 'gd-row-error' : '')}
           columns={[
-            {
-              title: t('inventory.product'),
-              key: 'product',
-              render: (_, l) => (
-                <div className="gd-user-cell">
-                  <span>{l.productName}</span>
-                  <Typography.Text type="secondary" className="gd-mono">
-                    {l.sku}
-                  </Typography.Text>
-                </div>
-              ),
-            },
+            productColumn<StockCountLine>(t('inventory.product')),
             { title: <span title={t('inventory.counts.snapshotHelp')}>{t('inventory.counts.snapshot')}</span>, dataIndex: 'snapshotQty', align: 'right', render: (v: number, l) => <span className="gd-num">{formatQty(v, l.unit)}</span> },
             {
               title: t('inventory.counts.counted'),
