@@ -55,6 +55,18 @@ for (const d of await dialects()) {
       assert.deepEqual(typed[0][1], 'Type');
       assert.deepEqual(typed.slice(1).map((x) => [x[1], x[4], x[5]]), [['Transfer in', b.code, 10]]);
 
+      // Reasons the system writes are worded in the caller's language; typed ones stay as typed.
+      const opening = await productFactory.insert(db());
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('期初库存').addRows([['产品编码', '仓库编码', '数量'], [opening.sku, a.code, 7]]);
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      const imported = await t.app.inject({ method: 'POST', url: '/api/v1/stock/opening-import?dryRun=false', payload: file, headers: { cookie: keeper.cookie, 'x-csrf-token': keeper.csrf, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+      assert.equal(imported.statusCode, 200, imported.body);
+      for (const [lang, reason] of [['en-US', 'Opening stock import'], ['zh-CN', '期初导入']]) {
+        const rows = await rowsOf((await t.req(keeper, 'GET', `/api/v1/stock/movements/export?productId=${opening.id}`, undefined, { 'accept-language': lang })).rawPayload);
+        assert.deepEqual(rows.slice(1).map((x) => x[6]), [reason]);
+      }
+
       const bad = await t.req(keeper, 'GET', '/api/v1/stock/movements/export?type=stolen');
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().details[0].path, 'type');

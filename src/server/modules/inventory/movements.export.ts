@@ -6,6 +6,16 @@ import type { Db } from '../../platform/db/database.ts';
 import { streamSheet } from '../../platform/xlsx-stream.ts';
 import { selectMovements } from './ledger.repository.ts';
 
+/** Reasons the system writes, worded like the movements page words them; people's reasons stay as typed. */
+const systemReasons = {
+  opening_import: { zh: '期初导入', en: 'Opening stock import' },
+  stock_count: { zh: '盘点差异', en: 'Stock count difference' },
+} as const;
+const reasonOf = (m: { reason: string | null; refType: string | null }, en: boolean) => {
+  const known = m.refType === 'opening_import' ? systemReasons.opening_import : m.reason === 'stock_count' ? systemReasons.stock_count : null;
+  return known ? (en ? known.en : known.zh) : m.reason;
+};
+
 export interface MovementFilter {
   productId?: string;
   warehouseId?: string;
@@ -32,7 +42,7 @@ export async function exportMovements(db: Db, filter: MovementFilter, locale: Lo
       productName: m.productName,
       warehouseCode: m.warehouseCode,
       qty: fromMilli(Number(m.qty)),
-      reason: m.reason,
+      reason: reasonOf(m, en),
       ref: m.refType ? `${m.refType}:${m.refId ?? ''}` : null,
     }),
   });
