@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -79,4 +80,30 @@ export async function startE2E(prefix: string) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type Viewport = { width: number; height: number };
+
+/**
+ * A page as a person in China sees it (zh-CN, Asia/Shanghai; a phone below 600 px wide), its
+ * errors collected into `problems` — requests the app makes on purpose that fail (the session
+ * probe's 401, a refused submit's 422) log as "Failed to load resource" and are not problems.
+ */
+export async function openPage(browser: Browser, problems: string[], viewport: Viewport = { width: 1366, height: 860 }, opts: { acceptDownloads?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+  const mobile = viewport.width < 600;
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1, acceptDownloads: opts.acceptDownloads ?? false });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+  return { ctx, page };
+}
+
+/** Signs in through the login form and waits until the app has left it. */
+export async function signInAs(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type * as XL from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -28,18 +28,9 @@ describe('order list in Chromium: tab counts, saved views, Excel export', { skip
   after(() => close?.());
 
   async function signIn(username: string, width: number) {
-    const mobile = width < 600;
-    const ctx = await browser.newContext({ viewport: { width, height: mobile ? 800 : 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1, acceptDownloads: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return { ctx, page };
+    const s = await openPage(browser, problems, { width, height: width < 600 ? 800 : 860 }, { acceptDownloads: true });
+    await signInAs(s.page, server.url, username, PASSWORD);
+    return s;
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `order-list-${name}.png`), fullPage: true });
   const count = (page: Page, key: string) => page.getByTestId(`count-${key}`).first();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -32,19 +32,9 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
   after(() => close?.());
 
   async function signIn(username: string, password: string, viewport = { width: 1366, height: 860 }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const mobile = viewport.width < 600;
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    // Requests the app makes on purpose that fail (session probe 401, refused submit 422) log as "Failed to load resource".
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return { ctx, page };
+    const s = await openPage(browser, problems, viewport);
+    await signInAs(s.page, server.url, username, password);
+    return s;
   }
 
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `orders-${name}.png`), fullPage });

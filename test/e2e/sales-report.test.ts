@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 const PREFIX = 'gendan-e2e-sales-';
@@ -28,16 +28,8 @@ describe('sales report in Chromium: customer × month with totals, net/gross, by
   after(() => close?.());
 
   async function signIn(username: string, password = PASSWORD): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const { page } = await openPage(browser, problems, { width: 1440, height: 900 }, { acceptDownloads: true });
+    await signInAs(page, server.url, username, password);
     return page;
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `sales-report-${name}.png`), fullPage: true });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -33,22 +33,10 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
 
   after(() => close?.());
 
-  async function open(viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const mobile = viewport.width < 600;
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    return { ctx, page };
-  }
+  const open = (viewport: { width: number; height: number }) => openPage(browser, problems, viewport);
   async function signIn(username: string, password: string, viewport = { width: 1280, height: 860 }) {
     const s = await open(viewport);
-    await s.page.goto(`${server.url}/login`);
-    await s.page.locator('#username').fill(username);
-    await s.page.locator('#password').fill(password);
-    await s.page.getByRole('button', { name: /登\s*录/ }).click();
-    await s.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(s.page, server.url, username, password);
     return s;
   }
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `shipping-${name}.png`), fullPage });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -31,18 +31,9 @@ describe('workbench in Chromium: a late order on top, nudge its owner, the stage
   after(() => close?.());
 
   async function signIn(username: string, viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
-    const mobile = viewport.width < 600;
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return { ctx, page };
+    const s = await openPage(browser, problems, viewport);
+    await signInAs(s.page, server.url, username, PASSWORD);
+    return s;
   }
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `workbench-${name}.png`), fullPage });
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, inDays, SHOTS, skip, startE2E } from '../e2e/harness.ts';
+import { apiAs, signInAs, inDays, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -27,13 +27,7 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
 
   after(() => close?.());
 
-  async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
+  const signIn = (page: Page, username: string, password: string) => signInAs(page, server.url, username, password);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `production-${name}.png`) });
 
   test('set the press down: the affected order is listed and flagged, the board shows it in red', async () => {

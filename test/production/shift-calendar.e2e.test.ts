@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
+import { apiAs, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -23,13 +23,7 @@ describe('work center hours, calendar shading and adjustment approvals in Chromi
   });
   after(() => close?.());
 
-  async function signIn(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
+  const signIn = (page: Page, username: string, password: string) => signInAs(page, server.url, username, password);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `shift-${name}.png`), fullPage: true });
 
   test('edit a shift, see the plan in it with the holiday shaded', async () => {
