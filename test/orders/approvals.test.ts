@@ -39,6 +39,17 @@ for (const d of await dialects()) {
       assert.equal((await t.req(rep.session, 'GET', '/api/v1/admin/approval-rules')).statusCode, 403);
     });
 
+    test('an order held while it waits for approval goes back to waiting when released — never confirmed without approval', async () => {
+      const o = (await t.req(rep.session, 'POST', '/api/v1/orders', big(37))).json().order;
+      assert.equal(o.status, 'pending_approval');
+      assert.equal((await t.req(finance.session, 'POST', `/api/v1/orders/${o.id}/hold`, { reason: '客户要求暂缓' })).json().status, 'on_hold');
+      const released = await t.req(finance.session, 'POST', `/api/v1/orders/${o.id}/release`, { reason: '客户确认' });
+      assert.equal(released.statusCode, 200, released.body);
+      assert.equal(released.json().status, 'pending_approval');
+      assert.equal(released.json().confirmedAt ?? null, null);
+      assert.equal(released.json().lines[0].reservedQty, 0);
+    });
+
     test('two levels: the manager then finance approve; only then is the order confirmed and stock reserved', async () => {
       const r = await t.req(rep.session, 'POST', '/api/v1/orders', big());
       assert.equal(r.statusCode, 201, r.body);
