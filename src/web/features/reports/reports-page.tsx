@@ -1,10 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Segmented, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Card, DatePicker, Segmented, Space, Tabs, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { reportGroupBys } from '../../../contracts/responsibility.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -49,17 +49,9 @@ function DelaysReport({ tabs }: { tabs: ReactNode }) {
   const [drill, setDrill] = useState<{ filter: Drill; label: string } | null>(null);
   const delays = useDelays(groupBy, range);
   const leadTimes = useLeadTimes(range);
-  const [exporting, setExporting] = useState(false);
   const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportDelays(range, drill?.filter ?? {}, t('reports.exportFile', { date: formatDate(new Date().toISOString()) }));
-      void message.success(t('reports.exportDone'));
-    } catch (err) {
-      void message.error((err as Error).message);
-    } finally {
-      setExporting(false);
-    }
+    await exportDelays(range, drill?.filter ?? {}, t('reports.exportFile', { date: formatDate(new Date().toISOString()) }));
+    void message.success(t('reports.exportDone'));
   };
   return (
     <div className="gd-page" data-testid="reports-page">
@@ -67,9 +59,7 @@ function DelaysReport({ tabs }: { tabs: ReactNode }) {
         title={t('reports.title')}
         subtitle={t('reports.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={runExport} loading={exporting}>
-            {t('reports.export')}
-          </Button>
+          <ExportButton run={runExport} label={t('reports.export')} />
         }
       />
       {tabs}

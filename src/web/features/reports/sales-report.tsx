@@ -1,10 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Segmented, Space, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { App, Card, DatePicker, Segmented, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { salesGroupBys } from '../../../contracts/sales-report.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
@@ -41,17 +41,9 @@ export function SalesReport({ tabs }: { tabs: ReactNode }) {
   };
   const report = useSalesReport(groupBy, range);
   const money = (fen: number) => formatMoney(fen, 'CNY', i18n.language === 'en-US' ? 'en-US' : 'zh-CN');
-  const [exporting, setExporting] = useState(false);
   const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportSales(groupBy, range, t('salesReport.exportFile', { date: formatDate(new Date().toISOString()) }));
-      void message.success(t('reports.exportDone'));
-    } catch (err) {
-      void message.error((err as Error).message);
-    } finally {
-      setExporting(false);
-    }
+    await exportSales(groupBy, range, t('salesReport.exportFile', { date: formatDate(new Date().toISOString()) }));
+    void message.success(t('reports.exportDone'));
   };
   return (
     <div className="gd-page" data-testid="sales-report">
@@ -59,9 +51,7 @@ export function SalesReport({ tabs }: { tabs: ReactNode }) {
         title={t('salesReport.title')}
         subtitle={t('salesReport.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={runExport} loading={exporting}>
-            {t('reports.export')}
-          </Button>
+          <ExportButton run={runExport} label={t('reports.export')} />
         }
       />
       {tabs}
