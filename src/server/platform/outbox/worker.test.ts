@@ -219,7 +219,13 @@ for (const d of await dialects()) {
         batchSize: 10,
       });
       try {
-        const ids = await race('race-proc', async () => local.start());
+        // The child (already polling) runs alone and the local worker joins once it has run a job, so both
+        // take a share whoever wins the lock races after that (a worker starting second into a
+        // busy SQLite file can otherwise find every job claimed).
+        const ids = await race('race-proc', async () => {
+          await waitFor('the child ran a job', async () => byWorker[1] > 0);
+          local.start();
+        });
         await local.stop();
         child.send('stop');
         await stopped;
@@ -248,7 +254,11 @@ for (const d of await dialects()) {
         new OutboxWorker(second, { handlers: { 'race-pool': handler(1) }, backoffMs: 20, pollMs: 10, batchSize: 10 }),
       ];
       try {
-        const ids = await race('race-pool', async () => workers.forEach((w) => w.start()));
+        const ids = await race('race-pool', async () => {
+          workers[1].start();
+          await waitFor('the second worker ran a job', async () => byWorker[1] > 0);
+          workers[0].start();
+        });
         assertEachRanOnce(ids, runs, byWorker);
       } finally {
         await Promise.all(workers.map((w) => w.stop()));
