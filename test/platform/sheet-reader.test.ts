@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
-import { SharedStrings } from '../../src/server/platform/sheet-reader.ts';
+import { Readable } from 'node:stream';
+import { eachElement, SharedStrings } from '../../src/server/platform/sheet-reader.ts';
 import { readSheet, type CellValue } from '../../src/server/platform/xlsx.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gendan-sheet-'));
@@ -147,6 +148,15 @@ describe('first-worksheet reader', () => {
       if (cells[0] !== `江苏客户${i}号（苏州）` || cells[1] !== `139${String(i).padStart(8, '0')}` || cells[2] !== i + 0.25) bad += 1;
     });
     assert.deepEqual({ n, bad }, { n: 30_000, bad: 0 });
+  });
+
+  test('chunks of any size keep their order: a small chunk held back behind an open element is not overtaken by a bigger one', async () => {
+    // Inflate hands over chunks of varying size. Here '<row>ab' is open when 'c' (smaller than
+    // what is held) arrives and waits; the next chunk is bigger than what is held.
+    const chunks = ['<x><row>ab', 'c', `d</row><row>e</row>${' '.repeat(64)}`, 'f<row>g</row></x>'].map((c) => Buffer.from(c));
+    const rows: string[] = [];
+    await eachElement(Readable.from(chunks), 'row', (buf, start, gt, end) => void rows.push(buf.subarray(gt + 1, end - '</row>'.length).toString()));
+    assert.deepEqual(rows, ['abcd', 'e', 'g']);
   });
 
   test('a long row spread over many inflated chunks reads whole, and the rows around it too', async () => {

@@ -168,7 +168,7 @@ function richText(buf: Buffer, p: number, to: number): string {
  * the next chunk; a long one is rescanned only each time its bytes double (linear, not
  * quadratic), and one that grows past MAX_ELEMENT is refused rather than buffered.
  */
-async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, start: number, gt: number, end: number) => void | Promise<void>): Promise<void> {
+export async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, start: number, gt: number, end: number) => void | Promise<void>): Promise<void> {
   const open = Buffer.from(`<${tag}`);
   const close = Buffer.from(`</${tag}>`);
   let carry = null as Buffer | null; // bytes not yet handed on: the start of an unfinished element, or a tail
@@ -226,7 +226,9 @@ async function eachElement(stream: Readable, tag: string, each: (buf: Buffer, st
       if (chunk.indexOf('<!DOCTYPE') >= 0) throw unreadable('a DTD is not allowed');
     }
     const held: Buffer | null = carry;
-    if (held && unfinished && held.length > chunk.length) {
+    // While an element is open, chunks queue until they at least double what is held; then all
+    // of it is scanned at once, in order (a chunk never overtakes the ones queued before it).
+    if (held && unfinished) {
       waiting.push(chunk);
       waitingLen += chunk.length;
       if (held.length + waitingLen > MAX_ELEMENT) throw unreadable(`a <${tag}> element is too large`);
