@@ -93,7 +93,7 @@ export async function openPage(browser: Browser, problems: string[], viewport: V
   const mobile = viewport.width < 600;
   const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1, acceptDownloads: opts.acceptDownloads ?? false });
   const page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000); // a busy CI machine can take more than 10 s to settle a page after a mutation
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
   return { ctx, page };
