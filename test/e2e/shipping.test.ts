@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
@@ -41,6 +41,18 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
   }
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `shipping-${name}.png`), fullPage });
   const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
+  /** Picks `text` in a select and waits until the select shows it: a click on an option still sliding in can be lost on a busy machine, so it tries again. */
+  async function pick(page: Page, select: Locator, text: string) {
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await option(page, text).click();
+      try {
+        return await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+  }
 
   test('ship 4 of 10 from the order, dispatch with a tracking number, the customer confirms receipt', async () => {
     // Set-up through the API: people, stock, a customer with an email contact, a confirmed order of 10.
@@ -70,8 +82,7 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     const qty = card.locator('input[data-testid="ship-qty"], [data-testid="ship-qty"] input').first();
     assert.equal(await qty.inputValue(), '10', 'proposed: the whole reserved remainder');
     await qty.fill('4');
-    await w.page.getByTestId('carrier-select').click();
-    await option(w.page, '顺丰速运').click();
+    await pick(w.page, w.page.getByTestId('carrier-select'), '顺丰速运');
     await w.page.getByTestId('tracking-input').fill('SF12345');
     await w.page.getByTestId('save-shipment').click();
     // The server refuses SF12345 for SF: its words on the field; the shipment stays as a draft.
@@ -101,8 +112,7 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     // Dispatch from the shipment: the checks list the tracking number once it fits SF's format.
     await w.page.getByTestId('dispatch').click();
     const dialog = w.page.locator('.ant-modal');
-    await dialog.getByTestId('carrier-select').click();
-    await option(w.page, '顺丰速运').click();
+    await pick(w.page, dialog.getByTestId('carrier-select'), '顺丰速运');
     await dialog.getByTestId('tracking-input').fill('SF1000000000');
     await dialog.locator('[data-code="tracking"][data-state="block"]').waitFor();
     await dialog.getByTestId('tracking-input').fill('SF100000000001');
