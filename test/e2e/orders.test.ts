@@ -37,6 +37,18 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     return s;
   }
 
+  /** OK in the reason dialog, again if the dialog is still open (a click during its opening animation can be lost on a busy machine). */
+  async function confirmReason(page: Page) {
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('reason-ok').click();
+      try {
+        return await page.getByTestId('reason-ok').waitFor({ state: 'hidden', timeout: 8_000 });
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+  }
+
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `orders-${name}.png`), fullPage });
   /** The open dropdown's option (antd keeps closed dropdowns in the DOM). */
   const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
@@ -146,7 +158,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     await shot(m.page, 'approve-manager', true);
     await card.getByTestId('approve-order').click();
     await m.page.getByTestId('reason-text').fill('价格按标价，同意');
-    await m.page.getByTestId('reason-ok').click();
+    await confirmReason(m.page);
     await card.waitFor({ state: 'detached' });
     await m.ctx.close();
 
@@ -156,7 +168,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     const finCard = f.page.getByTestId('order-approval').filter({ hasText: number });
     await finCard.getByText('第 2 级').waitFor();
     await finCard.getByTestId('approve-order').click();
-    await f.page.getByTestId('reason-ok').click();
+    await confirmReason(f.page);
     await finCard.waitFor({ state: 'detached' });
     await f.ctx.close();
 
