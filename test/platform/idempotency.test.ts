@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
+import { nowIso, sha256 } from '../../src/server/platform/ids.ts';
 
 for (const d of await dialects()) {
   describe(`Idempotency-Key [${d.name}]`, { skip: d.skip }, () => {
@@ -49,11 +50,27 @@ for (const d of await dialects()) {
         if (r.statusCode === 409) assert.equal(r.json().code, 'IDEMPOTENCY_IN_FLIGHT');
         else assert.equal(r.body, first.body, 'a later duplicate replays the first response');
       }
-      assert.ok(rs.some((r) => r.statusCode === 409), 'argon2 hashing keeps the first in flight long enough to see 409s');
       assert.equal(await count('appUser'), before + 1);
       const replay = await t.req(session, 'POST', '/api/v1/admin/users', body, { 'idempotency-key': 'user-create-x' });
       assert.equal(replay.statusCode, 201);
       assert.equal(replay.body, first.body);
+    });
+
+    test('a duplicate while the first still runs (its key claimed, no response yet) → 409 IDEMPOTENCY_IN_FLIGHT, nothing written', async () => {
+      // Claim the key as the first request's preHandler does, so "still in flight" does not
+      // depend on how the scheduler interleaves concurrent requests.
+      const { session, user } = await t.as(['admin']);
+      const body = { name: '在途组' };
+      const requestHash = sha256(`POST /api/v1/admin/teams\n${JSON.stringify(body)}`);
+      await t.db.handle.db.insertInto('idempotencyKey').values({ userId: user.id, key: 'in-flight-1', requestHash, state: 'in_flight', statusCode: null, responseBody: null, createdAt: nowIso() }).execute();
+      const before = await count('team');
+      const r = await t.req(session, 'POST', '/api/v1/admin/teams', body, { 'idempotency-key': 'in-flight-1' });
+      assert.equal(r.statusCode, 409);
+      assert.equal(r.json().code, 'IDEMPOTENCY_IN_FLIGHT');
+      assert.equal(await count('team'), before);
+      const other = await t.req(session, 'POST', '/api/v1/admin/teams', { name: '别的组' }, { 'idempotency-key': 'in-flight-1' });
+      assert.equal(other.statusCode, 422);
+      assert.equal(other.json().code, 'IDEMPOTENCY_KEY_REUSED', 'a different body under a claimed key is still a reuse');
     });
 
     test('keys are scoped to the user; a rejected first request is replayed as rejected', async () => {
