@@ -465,6 +465,16 @@ export interface SalesOrderTable {
   copiedFromId?: string | null;
 }
 
+/** 0031: running sales (confirmed, not cancelled orders) per UTC month of the order date, customer and owner; kept by triggers. */
+export interface SalesMonthTable {
+  month: string;
+  customerId: string;
+  ownerId: string;
+  orders: number;
+  net: number;
+  gross: number;
+}
+
 export interface OrderLineTable {
   id: string;
   orderId: string;
@@ -901,6 +911,7 @@ export interface Database {
   stockCountLine: StockCountLineTable;
   adjustmentRequest: AdjustmentRequestTable;
   salesOrder: SalesOrderTable;
+  salesMonth: SalesMonthTable;
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;
   orderRevision: OrderRevisionTable;

@@ -22,6 +22,7 @@ import * as m0026 from './0026-order-number-search.ts';
 import * as m0027 from './0027-equipment-down-prefill.ts';
 import * as m0029 from './0029-sales-report-index.ts';
 import * as m0030 from './0030-work-center-shift.ts';
+import * as m0031 from './0031-sales-month.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0027-equipment-down-prefill': m0027,
   '0029-sales-report-index': m0029,
   '0030-work-center-shift': m0030,
+  '0031-sales-month': m0031,
 };

@@ -5,21 +5,16 @@ import { localDate, nextDay, startOfLocalDay } from '../../platform/dates.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { writeSheet } from '../../platform/xlsx.ts';
 import { namesOf } from './reports.repository.ts';
-import { firstSaleAt, salesBy, salesByMonth, type MonthBounds } from './sales-report.repository.ts';
-
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
+import { firstSaleAt, nextMonth, salesOf, type Bounds } from './sales-report.repository.ts';
 
 /** The local calendar months from `from` to `to` (both days inclusive) as instants, each cut to the range. */
-export function monthBounds(from: string, to: string, timeZone: string): MonthBounds[] {
-  const out: MonthBounds[] = [];
+export function monthBounds(from: string, to: string, timeZone: string): (Bounds & { label: string })[] {
+  const out: (Bounds & { label: string })[] = [];
   const end = nextDay(to);
   for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
     const lo = `${month}-01` < from ? from : `${month}-01`;
     const hi = `${nextMonth(month)}-01` > end ? end : `${nextMonth(month)}-01`;
-    out.push({ month, from: startOfLocalDay(lo, timeZone), before: startOfLocalDay(hi, timeZone) });
+    out.push({ label: month, from: startOfLocalDay(lo, timeZone), before: startOfLocalDay(hi, timeZone) });
   }
   return out;
 }
@@ -46,38 +41,38 @@ export function createSalesReportService(db: Db, timeZone: string) {
     const base = { groupBy: q.groupBy, currency: 'CNY' as const };
     if (!from || to < from) return { ...base, from, to, months: [], items: [], totals: { ...zero(), months: [] } };
     const months = monthBounds(from, to, timeZone);
-    const totalsByMonth = new Map<string, SalesFigures>(months.map((m) => [m.month, zero()]));
+    const totalsByMonth = new Map<string, SalesFigures>(months.map((m) => [m.label, zero()]));
     const totals = zero();
     let items: SalesRow[];
 
     if (q.groupBy === 'customer' || q.groupBy === 'owner') {
-      const rows = await salesBy(db, actor, q.groupBy, { from: months[0]!.from, before: months[months.length - 1]!.before });
-      const names = await namesOf(db, q.groupBy === 'customer' ? 'customer' : 'appUser', rows.map((r) => r.key));
-      items = rows.map((r) => ({ ...r, label: names.get(r.key) ?? r.key }));
+      const rows = await salesOf(db, actor, [{ label: 'all', from: months[0]!.from, before: months[months.length - 1]!.before }], q.groupBy);
+      const names = await namesOf(db, q.groupBy === 'customer' ? 'customer' : 'appUser', rows.map((r) => r.key!));
+      items = rows.map(({ key, orders, net, gross }) => ({ key: key!, orders, net, gross, label: names.get(key!) ?? key! }));
       for (const r of rows) add(totals, r);
     } else {
-      const rows = await salesByMonth(db, actor, months, q.groupBy === 'customer_month');
+      const rows = await salesOf(db, actor, months, q.groupBy === 'customer_month' ? 'customer' : null);
       for (const r of rows) {
-        add(totalsByMonth.get(r.month)!, r);
+        add(totalsByMonth.get(r.label)!, r);
         add(totals, r);
       }
       if (q.groupBy === 'month') {
-        items = months.map((m) => ({ key: m.month, label: m.month, ...totalsByMonth.get(m.month)! }));
+        items = months.map((m) => ({ key: m.label, label: m.label, ...totalsByMonth.get(m.label)! }));
       } else {
         const byCustomer = new Map<string, SalesRow & { months: NonNullable<SalesRow['months']> }>();
         for (const r of rows) {
-          const id = r.customerId!;
+          const id = r.key!;
           let row = byCustomer.get(id);
           if (!row) byCustomer.set(id, (row = { key: id, label: id, ...zero(), months: [] }));
           add(row, r);
-          row.months.push({ month: r.month, orders: r.orders, net: r.net, gross: r.gross });
+          row.months.push({ month: r.label, orders: r.orders, net: r.net, gross: r.gross });
         }
         const names = await namesOf(db, 'customer', [...byCustomer.keys()]);
         items = [...byCustomer.values()].map((r) => ({ ...r, label: names.get(r.key) ?? r.key, months: r.months.sort((a, b) => a.month.localeCompare(b.month)) }));
       }
     }
     if (q.groupBy !== 'month') items.sort((a, b) => b.gross - a.gross || a.label.localeCompare(b.label, locale));
-    return { ...base, from, to, months: months.map((m) => m.month), items, totals: { ...totals, months: months.map((m) => ({ month: m.month, ...totalsByMonth.get(m.month)! })) } };
+    return { ...base, from, to, months: months.map((m) => m.label), items, totals: { ...totals, months: months.map((m) => ({ month: m.label, ...totalsByMonth.get(m.label)! })) } };
   }
 
   return {

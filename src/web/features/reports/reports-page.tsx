@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate } from '../../lib/format.ts';
+import { isoDate, oneOf, useUrlFilters } from '../../lib/use-url-filters.ts';
 import '../workbench/workbench.css';
 import { exportDelays, useDelays, useLeadTimes, type Drill, type GroupBy } from './api.ts';
 import { DelayGroups } from './delay-groups.tsx';
@@ -15,7 +16,6 @@ import { DelayOrders } from './delay-orders.tsx';
 import { LeadTimes } from './lead-times.tsx';
 import { SalesReport } from './sales-report.tsx';
 
-const isDate = (v: string | null) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** 报表: 责任报表 (delays) and 销售分析 (sales) as tabs; `view=sales` in the URL opens the sales one. */
 export function ReportsPage() {
@@ -35,17 +35,9 @@ export function ReportsPage() {
 function DelaysReport({ tabs }: { tabs: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const groupBy: GroupBy = (reportGroupBys as readonly string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as GroupBy) : 'stage';
-  const range = { from: isDate(params.get('from')) ? params.get('from')! : '', to: isDate(params.get('to')) ? params.get('to')! : '' };
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
+  const { filters, setFilters: set } = useUrlFilters({ groupBy: oneOf(reportGroupBys), from: isoDate, to: isoDate });
+  const groupBy: GroupBy = filters.groupBy || 'stage';
+  const range = { from: filters.from, to: filters.to };
   const [drill, setDrill] = useState<{ filter: Drill; label: string } | null>(null);
   const delays = useDelays(groupBy, range);
   const leadTimes = useLeadTimes(range);

@@ -1,17 +1,16 @@
 import { App, Card, DatePicker, Segmented, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { salesGroupBys } from '../../../contracts/sales-report.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
+import { isoDate, oneOf, useUrlFilters } from '../../lib/use-url-filters.ts';
 import { exportSales, useSalesReport, type SalesGroupBy } from './sales-api.ts';
 import { SalesTable, type Measure } from './sales-table.tsx';
 
-const isDate = (v: string | null) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** The last twelve months up to today (China dates): the range the page opens with. */
 function defaultRange() {
@@ -26,19 +25,11 @@ function defaultRange() {
 export function SalesReport({ tabs }: { tabs: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const groupBy: SalesGroupBy = (salesGroupBys as readonly string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as SalesGroupBy) : 'customer_month';
-  const measure: Measure = params.get('amount') === 'net' ? 'net' : 'gross';
+  const { filters, setFilters: set } = useUrlFilters({ groupBy: oneOf(salesGroupBys), amount: oneOf(['net'] as const), from: isoDate, to: isoDate });
+  const groupBy: SalesGroupBy = filters.groupBy || 'customer_month';
+  const measure: Measure = filters.amount || 'gross';
   const fallback = defaultRange();
-  const range = { from: isDate(params.get('from')) ? params.get('from')! : fallback.from, to: isDate(params.get('to')) ? params.get('to')! : fallback.to };
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
+  const range = { from: filters.from || fallback.from, to: filters.to || fallback.to };
   const report = useSalesReport(groupBy, range);
   const money = (fen: number) => formatMoney(fen, 'CNY', i18n.language === 'en-US' ? 'en-US' : 'zh-CN');
   const runExport = async () => {

@@ -4,13 +4,14 @@ import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typ
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { carrierKeys, shipmentStatuses } from '../../../contracts/shipping.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ExportButton } from '../../components/list-page/export-button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { dayjs } from '../../lib/date-field.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { isoDate, oneOf, text, useUrlFilters } from '../../lib/use-url-filters.ts';
 import { useSession } from '../auth/session.ts';
 import { CustomerSelect } from '../customers/customer-select.tsx';
 import { exportShipments, useExceptions, useShipments, type Shipment, type ShipmentStatus, type ShippingException } from './api.ts';
@@ -18,8 +19,6 @@ import { useCarrierName } from './carrier-name.ts';
 import { EtaCell, ExceptionMarkers } from './shipment-markers.tsx';
 import { ShipmentStatusTag } from './shipment-tags.tsx';
 import { ShippingNav } from './shipping-nav.tsx';
-
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /**
  * 发货单: status tabs, customer, carrier, a search (shipment, tracking, order number, recipient)
@@ -31,22 +30,9 @@ export function ShipmentsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const carrierName = useCarrierName();
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status') ?? '';
-  const status: '' | ShipmentStatus = (shipmentStatuses as readonly string[]).includes(statusParam) ? (statusParam as ShipmentStatus) : '';
-  const q = (params.get('q') ?? '').trim();
-  const customerId = params.get('customerId') ?? '';
-  const carrier = params.get('carrier') ?? '';
-  const from = isDate(params.get('from') ?? '') ? params.get('from')! : '';
-  const to = isDate(params.get('to') ?? '') ? params.get('to')! : '';
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
+  const { filters: raw, setFilters: set, clear } = useUrlFilters({ status: oneOf(shipmentStatuses), q: text, customerId: text, carrier: text, from: isoDate, to: isoDate });
+  const { status, customerId, carrier, from, to } = raw;
+  const q = raw.q.trim();
   const filters = { status, q, customerId, carrier, from, to };
   const list = useShipments(filters);
   const exceptions = useExceptions({ state: 'open', type: '' }, can('orders:read'));
@@ -118,7 +104,7 @@ export function ShipmentsPage() {
 
   const empty = filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('shipping.emptyFiltered')}>
-      <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.clearFilters')}</Button>
+      <Button onClick={clear}>{t('common.clearFilters')}</Button>
     </Empty>
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={writable ? t('shipping.empty') : t('shipping.emptyReadOnly')}>
