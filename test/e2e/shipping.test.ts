@@ -41,15 +41,19 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
   }
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `shipping-${name}.png`), fullPage });
   const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
-  /** Picks `text` in a select and waits until the select shows it: a click on an option still sliding in can be lost on a busy machine, so it tries again. */
+  /**
+   * Picks `text` in a select and waits until the select shows it. On a busy machine a click on an
+   * option still sliding in can be lost, or the dropdown closes while the dialog around it is still
+   * zooming in, so each step has a short limit and the whole pick is tried again.
+   */
   async function pick(page: Page, select: Locator, text: string) {
     for (let attempt = 1; ; attempt++) {
-      await select.click();
-      await option(page, text).click();
       try {
+        await select.click({ timeout: 5_000 });
+        await option(page, text).click({ timeout: 5_000 });
         return await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
       } catch (err) {
-        if (attempt === 3) throw err;
+        if (attempt === 4) throw err;
       }
     }
   }
