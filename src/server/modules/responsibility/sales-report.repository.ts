@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { dialectOf } from '../../platform/db/dialect.ts';
 import { tableVia } from '../../platform/db/index-hint.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 
@@ -27,13 +28,14 @@ interface Figures {
 const figures = sql`count(*) as orders, coalesce(sum(net), 0) as net, coalesce(sum(gross), 0) as gross`;
 
 /**
- * `from <sales index> where <sale> and <scope>`, ready for a select list in front; `inRanges`
- * joins the ranges of a `v (p, a, b)` table in front of the index.
+ * `from <sales index> where <sale> and <scope>`, ready for a select list in front; `inRange`
+ * keeps to the range `v.a`–`v.b` of a ranges table `v (p, a, b)`, and `joinRanges` joins it.
  */
-function sales(db: Db, actor: Actor, inRanges = false): RawBuilder<unknown> {
+function sales(db: Db, actor: Actor, opts: { inRange?: boolean; joinRanges?: boolean } = {}): RawBuilder<unknown> {
   const scope = actor.dataScope === 'all' ? sql`` : sql` and ${scopeCondition(actor, 'owner_id')}`;
   const index = tableVia(db, 'sales_order', 'sales_order_sales_report_idx');
-  return inRanges ? sql`from v, ${index} where ${COUNTS_AS_SALE} and created_at >= v.a and created_at < v.b${scope}` : sql`from ${index} where ${COUNTS_AS_SALE}${scope}`;
+  const within = opts.inRange ? sql` and created_at >= v.a and created_at < v.b` : sql``;
+  return sql`from ${opts.joinRanges ? sql`v, ${index}` : index} where ${COUNTS_AS_SALE}${within}${scope}`;
 }
 
 /** The first order date that counts as a sale in the actor's scope (the report's default start). */
@@ -115,15 +117,20 @@ export async function salesOf(db: Db, actor: Actor, parts: (Bounds & { label: st
       : await sql<Figures & { month: string; key: null }>`select month, null as key, sum(orders) as orders, sum(net) as net, sum(gross) as gross from sales_month where month in (${months})${scope} group by month`.execute(db);
     return r.rows;
   };
-  // The ranges as a table joined to the index: one index range read each, one aggregate (a UNION
-  // ALL of them made PostgreSQL start parallel workers that cost more than the reads).
+  // The ranges as a table, each read as one range of the index, in one statement (a UNION ALL of
+  // them made PostgreSQL start parallel workers that cost more than the reads). PostgreSQL is
+  // told to read range by range with LATERAL: joined plainly, it guesses each range holds
+  // thousands of rows and walks a rep's orders, or the whole index, instead.
+  const group = by ? sql` group by ${col}` : sql``;
+  const perRange =
+    dialectOf(db) === 'postgres'
+      ? sql`select v.p as p, x.key, x.orders, x.net, x.gross from v cross join lateral (select ${col} as key, ${figures} ${sales(db, actor, { inRange: true })}${group}) x`
+      : sql`select v.p as p, ${col} as key, ${figures} ${sales(db, actor, { inRange: true, joinRanges: true })} group by v.p${by ? sql`, ${col}` : sql``}`;
   const readRanges = async () => {
     const out: (Figures & { p: number; key: string | null })[] = [];
     for (let i = 0; i < ranges.length; i += RANGES_PER_STATEMENT) {
       const values = sql.join(ranges.slice(i, i + RANGES_PER_STATEMENT).map((r, j) => sql`(${sql.lit(i + j)}, ${r.from}, ${r.before})`));
-      const r = await sql<Figures & { p: number; key: string | null }>`with v (p, a, b) as (values ${values})
-        select v.p as p, ${col} as key, ${figures} ${sales(db, actor, true)} group by v.p${by ? sql`, ${col}` : sql``}`.execute(db);
-      out.push(...r.rows);
+      out.push(...(await sql<Figures & { p: number; key: string | null }>`with v (p, a, b) as (values ${values}) ${perRange}`.execute(db)).rows);
     }
     return out;
   };
