@@ -41,12 +41,14 @@ function filteredOrders(q: Q, actor: Actor | null, f: OrderFilter) {
   if (f.hasWarnings) qb = qb.where('salesOrder.warnings', '!=', '[]');
   if (f.q) {
     // The search text is a bound parameter; LIKE wildcards typed by the user are matched literally.
+    // Customers are matched once, as a list of ids, not by a join per order: PostgreSQL otherwise
+    // joins every order to its customer before it filters (0.6 s at 1,000,000 orders).
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb = qb.where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['salesOrder.number']), 'like', sql<string>`${like} escape '\\'`),
         eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', sql<string>`${like} escape '\\'`),
-        eb(eb.fn('lower', ['customer.name']), 'like', sql<string>`${like} escape '\\'`),
+        eb('salesOrder.customerId', 'in', eb.selectFrom('customer as named').select('named.id').where(eb.fn('lower', ['named.name']), 'like', sql<string>`${like} escape '\\'`)),
       ]),
     );
   }
