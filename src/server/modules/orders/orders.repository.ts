@@ -48,7 +48,7 @@ function filteredOrders(q: Q, actor: Actor | null, f: OrderFilter) {
       eb.or([
         eb(eb.fn('lower', ['salesOrder.number']), 'like', sql<string>`${like} escape '\\'`),
         eb(eb.fn('lower', ['salesOrder.customerPo']), 'like', sql<string>`${like} escape '\\'`),
-        eb('salesOrder.customerId', 'in', eb.selectFrom('customer as named').select('named.id').where(eb.fn('lower', ['named.name']), 'like', sql<string>`${like} escape '\\'`)),
+        eb('salesOrder.customerId', 'in', eb.selectFrom('customer as named').select('named.id').where((c) => c(c.fn('lower', ['named.name']), 'like', sql<string>`${like} escape '\\'`))),
       ]),
     );
   }
