@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.GENDAN_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -106,4 +106,23 @@ export async function signInAs(page: Page, base: string, username: string, passw
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Picks an option in an antd select (`select`: its root element) and waits until the select shows
+ * it; `exact` matches the option's whole text. On a busy machine a click on an option still sliding
+ * in can be lost, or the dropdown closes while the dialog around it is still zooming in, so each
+ * step has a short limit and the whole pick is tried again.
+ */
+export async function pick(page: Page, select: Locator, text: string, { exact = false } = {}): Promise<void> {
+  const option = page.locator('.ant-select-item-option:visible', { hasText: exact ? new RegExp(`^${text}$`) : text }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click({ timeout: 5_000 });
+      await option.click({ timeout: 5_000 });
+      return await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+    } catch (err) {
+      if (attempt === 4) throw err;
+    }
+  }
 }

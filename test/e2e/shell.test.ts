@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { ensureWebBuild, launchChromium, SHOTS, skip } from './harness.ts';
+import { ensureWebBuild, launchChromium, pick, SHOTS, skip } from './harness.ts';
 
 describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
   let browser: Browser;
@@ -89,8 +89,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
     await dialog.getByLabel('用户名').fill('admin');
     await dialog.getByLabel('姓名').fill('张三');
     await dialog.getByLabel('初始密码').fill('zhangsan2026');
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^跟单员$/ }).click();
+    await pick(page, dialog.locator('.ant-select', { has: page.getByLabel('角色') }), '跟单员', { exact: true });
     await dialog.getByLabel('手机').fill('12345');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('手机号码无效（应为 11 位中国大陆手机号）').waitFor();

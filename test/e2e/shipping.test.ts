@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, pick, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -40,24 +40,6 @@ describe('stage 4 in Chromium: a partial shipment dispatched, the customer confi
     return s;
   }
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `shipping-${name}.png`), fullPage });
-  const option = (page: Page, text: string | RegExp) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
-  /**
-   * Picks `text` in a select and waits until the select shows it. On a busy machine a click on an
-   * option still sliding in can be lost, or the dropdown closes while the dialog around it is still
-   * zooming in, so each step has a short limit and the whole pick is tried again.
-   */
-  async function pick(page: Page, select: Locator, text: string) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await select.click({ timeout: 5_000 });
-        await option(page, text).click({ timeout: 5_000 });
-        return await select.filter({ hasText: text }).waitFor({ timeout: 5_000 });
-      } catch (err) {
-        if (attempt === 4) throw err;
-      }
-    }
-  }
-
   test('ship 4 of 10 from the order, dispatch with a tracking number, the customer confirms receipt', async () => {
     // Set-up through the API: people, stock, a customer with an email contact, a confirmed order of 10.
     const admin = await apiAs(server.url, 'admin', 'admin1234');
