@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, pick, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -78,8 +78,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     await a.page.getByTestId('cond-value').fill('10000');
     await a.page.getByText('即：订单金额（含税） ≥ ¥10,000.00').waitFor();
     await a.page.getByTestId('add-level').click();
-    await a.page.getByTestId('level-role').nth(1).click();
-    await option(a.page, /^财务$/).click();
+    await pick(a.page, a.page.getByTestId('level-role').nth(1), '财务', { exact: true });
     await shot(a.page, 'rule-drawer');
     await a.page.getByTestId('save-rule').click();
     const ruleRow = a.page.getByTestId('rule-table').getByRole('row').filter({ hasText: '大额订单' });
@@ -131,8 +130,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     await option(r.page, 'MTR-750W').click();
     await line.getByTestId('line-quote').getByText('可用 50 台').waitFor();
     await line.getByLabel('数量').fill('10');
-    await line.getByLabel('电压').click();
-    await option(r.page, /^380V$/).click();
+    await pick(r.page, line.locator('.ant-select', { has: r.page.getByLabel('电压') }), '380V', { exact: true });
     await r.page.getByTestId('order-gross').filter({ hasText: '¥14,678.70' }).waitFor();
     await r.page.getByText('税额按行四舍五入').waitFor();
     await r.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });

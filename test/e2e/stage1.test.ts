@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { SHOTS, skip, startE2E } from './harness.ts';
+import { pick, SHOTS, skip, startE2E } from './harness.ts';
 
 const SAVE = /保\s*存/;
 
@@ -78,8 +78,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await dialog.getByLabel('中文名称').fill('表面处理');
     await dialog.getByLabel('英文名称').fill('Surface finish');
     await dialog.getByLabel('字段标识').fill('finish');
-    await dialog.getByLabel('类型').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^单选$/ }).click();
+    await pick(page, dialog.locator('.ant-select', { has: page.getByLabel('类型') }), '单选', { exact: true });
     const options = dialog.getByTestId('cf-options').locator('input');
     for (const o of ['喷涂', '电镀', '阳极氧化']) {
       await options.fill(o);
@@ -130,8 +129,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await lines.getByLabel('单位').nth(1).fill('套');
     await page.getByTestId('save-requirement').click();
     await page.getByText('请填写表面处理').waitFor();
-    await page.getByTestId('cf-finish').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^电镀$/ }).click();
+    await pick(page, page.getByTestId('cf-finish'), '电镀', { exact: true });
     await page.getByText('请填写表面处理').waitFor({ state: 'detached' });
     await shot(page, 'requirement-form', true);
     await page.getByTestId('save-requirement').click();
@@ -161,8 +159,16 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await phone.page.locator('#portal-contact').fill('陈静');
     await phone.page.locator('#portal-comment').fill('数量和规格确认无误，请按此下单');
     await phone.page.getByTestId('portal-confirm').click();
-    await phone.page.getByRole('dialog').getByRole('button', { name: '确认无误' }).click();
-    await phone.page.getByTestId('portal-done').getByText('已确认第 1 版').waitFor();
+    // A click on the dialog's button while it is still zooming in can be lost on a busy machine: press it again while the dialog stays.
+    for (let attempt = 1; ; attempt++) {
+      await phone.page.getByRole('dialog').getByRole('button', { name: '确认无误' }).click({ timeout: 5_000 }).catch(() => {});
+      try {
+        await phone.page.getByTestId('portal-done').getByText('已确认第 1 版').waitFor({ timeout: 8_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     await phone.page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(phone.page, 'portal-confirmed');
     await phone.ctx.close();

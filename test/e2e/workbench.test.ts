@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, openPage, SHOTS, signInAs, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, pick, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -117,8 +117,7 @@ describe('workbench in Chromium: a late order on top, nudge its owner, the stage
     await resp.getByText('未填写原因').waitFor();
     await resp.getByRole('button', { name: '填写延误原因' }).click();
     const reasonDialog = c.page.locator('.ant-modal');
-    await reasonDialog.locator('.ant-select').first().click();
-    await c.page.locator('.ant-select-item-option:visible', { hasText: '缺料' }).first().click();
+    await pick(c.page, reasonDialog.locator('.ant-select').first(), '缺料');
     await reasonDialog.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
     await resp.locator('.ant-tag', { hasText: '缺料' }).waitFor();
 
