@@ -475,6 +475,17 @@ export interface SalesMonthTable {
   gross: number;
 }
 
+/** 0033: finished stages per China completion month, stage, 10-minute lead bucket (-1: none) and writer slot; kept by triggers. */
+export interface StageMonthTable {
+  month: string;
+  stage: string;
+  bucket: number;
+  slot: number;
+  stages: number;
+  late: number;
+  lateMinutes: number;
+}
+
 export interface OrderLineTable {
   id: string;
   orderId: string;
@@ -912,6 +923,7 @@ export interface Database {
   adjustmentRequest: AdjustmentRequestTable;
   salesOrder: SalesOrderTable;
   salesMonth: SalesMonthTable;
+  stageMonth: StageMonthTable;
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;
   orderRevision: OrderRevisionTable;

@@ -21,3 +21,10 @@ export function startOfLocalDay(date: string, timeZone: string): string {
 
 /** The calendar day after `date` (YYYY-MM-DD). */
 export const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The calendar month `by` months from `month` (YYYY-MM). */
+export const addMonths = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+};
+export const nextMonth = (month: string) => addMonths(month, 1);

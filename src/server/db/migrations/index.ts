@@ -24,6 +24,7 @@ import * as m0029 from './0029-sales-report-index.ts';
 import * as m0030 from './0030-work-center-shift.ts';
 import * as m0031 from './0031-sales-month.ts';
 import * as m0032 from './0032-stage-report-order.ts';
+import * as m0033 from './0033-stage-month.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0030-work-center-shift': m0030,
   '0031-sales-month': m0031,
   '0032-stage-report-order': m0032,
+  '0033-stage-month': m0033,
 };

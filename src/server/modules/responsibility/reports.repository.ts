@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { delayOrdersQuery, reportGroupBys } from '../../../contracts/responsibility.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { addMonths, nextDay, nextMonth } from '../../platform/dates.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 
 /**
@@ -31,7 +32,66 @@ function finished(db: Db, actor: Actor, range: Range, needOrder: boolean) {
 const lateCount = sql<number>`sum(case when s.delay_minutes > 0 then 1 else 0 end)`;
 const lateSum = sql<number>`coalesce(sum(s.delay_minutes), 0)`;
 
-export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range) {
+const prevMonth = (month: string) => addMonths(month, -1);
+
+/** Whole months `first`–`last` (either open) of `stage_month`. */
+interface Months {
+  first?: string;
+  last?: string;
+}
+
+/**
+ * A range of China days as the whole months inside it (read from `stage_month`, migration 0033)
+ * and the days at its ends outside them (read from the indexes); `months` is null when no
+ * whole month lies inside. Upper day bounds may be `yyyy-mm-31`: dates compare as text.
+ */
+export function monthSplit(r: Range): { months: Months | null; days: Range[] } {
+  const first = r.from && (r.from.endsWith('-01') ? r.from.slice(0, 7) : nextMonth(r.from.slice(0, 7)));
+  const last = r.to && (nextDay(r.to).endsWith('-01') ? r.to.slice(0, 7) : prevMonth(r.to.slice(0, 7)));
+  if (first && last && first > last) return { months: null, days: [r] };
+  const days: Range[] = [];
+  if (r.from && first && r.from < `${first}-01`) days.push({ from: r.from, to: `${prevMonth(first)}-31` });
+  if (r.to && last && r.to > `${last}-31`) days.push({ from: `${nextMonth(last)}-01`, to: r.to });
+  return { months: { first, last }, days };
+}
+
+function summary(db: Db, m: Months) {
+  let qb = db.selectFrom('stageMonth');
+  if (m.first) qb = qb.where('month', '>=', m.first);
+  if (m.last) qb = qb.where('month', '<=', m.last);
+  return qb;
+}
+
+/** Rows of several reads added up by `keyOf`, summing the `fields`. */
+function merged<T extends Record<string, unknown>>(parts: T[][], keyOf: (r: T) => string, fields: (keyof T)[]): T[] {
+  const out = new Map<string, T>();
+  for (const r of parts.flat()) {
+    const k = keyOf(r);
+    const seen = out.get(k);
+    if (!seen) out.set(k, { ...r });
+    else for (const f of fields) (seen as Record<keyof T, unknown>)[f] = Number(seen[f]) + Number(r[f]);
+  }
+  return [...out.values()];
+}
+
+type DelayGroup = { key: string | null; stages: number; lateStages: number; lateMinutes: number };
+
+export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
+  // By stage or month in the whole company's scope: whole months from the summary.
+  const split = actor.dataScope === 'all' && (groupBy === 'stage' || groupBy === 'month') ? monthSplit(range) : { months: null, days: [range] };
+  const fromSummary = async (m: Months) => {
+    const key = groupBy === 'stage' ? sql.ref('stage') : sql.ref('month');
+    const rows = await summary(db, m)
+      .select([key.as('key'), (eb) => eb.fn.sum<number>('stages').as('stages'), (eb) => eb.fn.sum<number>('late').as('late'), (eb) => eb.fn.sum<number>('lateMinutes').as('minutes')])
+      .groupBy(key)
+      .execute();
+    return rows.map((r) => ({ key: r.key as string, stages: Number(r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
+  };
+  const parts = await Promise.all([...(split.months ? [fromSummary(split.months)] : []), ...split.days.map((d) => delayGroupsOfDays(db, actor, groupBy, d))]);
+  return merged(parts, (r) => String(r.key), ['stages', 'lateStages', 'lateMinutes']).filter((r) => r.stages !== 0);
+}
+
+async function delayGroupsOfDays(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
   const key = {
     stage: sql<string>`s.stage`,
     owner: sql<string>`s.owner_id`,
@@ -46,14 +106,35 @@ export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportG
   return rows.map((r) => ({ key: r.key ?? null, stages: Number(r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
 }
 
+/** The bucket width of the lead-time histogram; `stage_month` (0033) buckets by the same. */
 export const LEAD_BUCKET_MINUTES = 10;
+type LeadBucket = { stage: string; bucket: number; n: number; onTime: number };
+
 /**
  * Lead-time histogram per stage (10-minute buckets) with on-time counts: percentiles come from it.
+ * In the whole company's scope whole months come from `stage_month` and the days at the range's
+ * ends from the date index; in a narrower scope every finished stage in it is read.
+ */
+export async function leadTimeBuckets(db: Db, actor: Actor, range: Range): Promise<LeadBucket[]> {
+  const split = actor.dataScope === 'all' ? monthSplit(range) : { months: null, days: [range] };
+  const fromSummary = async (m: Months) => {
+    const rows = await summary(db, m)
+      .where('bucket', '>=', 0)
+      .select(['stage', 'bucket', (eb) => eb.fn.sum<number>('stages').as('n'), (eb) => eb.fn.sum<number>('late').as('late')])
+      .groupBy(['stage', 'bucket'])
+      .execute();
+    return rows.map((r) => ({ stage: r.stage, bucket: Number(r.bucket), n: Number(r.n), onTime: Number(r.n) - Number(r.late) }));
+  };
+  const parts = await Promise.all([...(split.months ? [fromSummary(split.months)] : []), ...split.days.map((d) => leadBucketsOfDays(db, actor, d))]);
+  return merged(parts, (r) => `${r.stage}:${r.bucket}`, ['n', 'onTime']).filter((r) => r.n !== 0);
+}
+
+/**
  * Over the whole history it is grouped by the minute and bucketed here, so SQLite groups while it
  * walks `order_stage_lead_idx` (0032) instead of sorting every finished stage by its bucket; a
  * date range is read from the date index and grouped by bucket there.
  */
-export async function leadTimeBuckets(db: Db, actor: Actor, range: Range) {
+async function leadBucketsOfDays(db: Db, actor: Actor, range: Range): Promise<LeadBucket[]> {
   const byMinute = !range.from && !range.to;
   const unit = byMinute ? sql<number>`s.lead_minutes` : sql<number>`s.lead_minutes / ${sql.lit(LEAD_BUCKET_MINUTES)}`;
   const rows = await finished(db, actor, range, false)
@@ -61,16 +142,8 @@ export async function leadTimeBuckets(db: Db, actor: Actor, range: Range) {
     .select(['s.stage', unit.as('unit'), sql<number>`count(*)`.as('n'), sql<number>`sum(case when s.delay_minutes > 0 then 0 else 1 end)`.as('onTime')])
     .groupBy(['s.stage', unit])
     .execute();
-  const buckets = new Map<string, { stage: string; bucket: number; n: number; onTime: number }>();
-  for (const r of rows) {
-    const bucket = byMinute ? Math.trunc(Number(r.unit) / LEAD_BUCKET_MINUTES) : Number(r.unit);
-    const key = `${r.stage}:${bucket}`;
-    const b = buckets.get(key) ?? { stage: r.stage, bucket, n: 0, onTime: 0 };
-    b.n += Number(r.n);
-    b.onTime += Number(r.onTime);
-    buckets.set(key, b);
-  }
-  return [...buckets.values()];
+  const buckets = rows.map((r) => ({ stage: r.stage, bucket: byMinute ? Math.trunc(Number(r.unit) / LEAD_BUCKET_MINUTES) : Number(r.unit), n: Number(r.n), onTime: Number(r.onTime) }));
+  return merged([buckets], (r) => `${r.stage}:${r.bucket}`, ['n', 'onTime']);
 }
 
 type DrillQuery = Omit<z.infer<typeof delayOrdersQuery>, 'limit' | 'cursor'>;

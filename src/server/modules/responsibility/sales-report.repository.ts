@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { nextMonth } from '../../platform/dates.ts';
 import { dialectOf } from '../../platform/db/dialect.ts';
 import { tableVia } from '../../platform/db/index-hint.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
@@ -47,10 +48,6 @@ export async function firstSaleAt(db: Db, actor: Actor): Promise<string | null> 
 /** Three parameters a range: well under SQLite's and PostgreSQL's limits. */
 const RANGES_PER_STATEMENT = 500;
 
-export const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 const utcMonthStart = (month: string) => `${month}-01T00:00:00.000Z`;
 const span = (b: Bounds) => Date.parse(b.before) - Date.parse(b.from);
 

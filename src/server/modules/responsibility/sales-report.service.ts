@@ -1,11 +1,11 @@
 import type { SalesFigures, SalesQuery, SalesReply, SalesRow } from '../../../contracts/sales-report.ts';
 import type { Locale } from '../../../contracts/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { localDate, nextDay, startOfLocalDay } from '../../platform/dates.ts';
+import { localDate, nextDay, nextMonth, startOfLocalDay } from '../../platform/dates.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { writeSheet } from '../../platform/xlsx.ts';
 import { namesOf } from './reports.repository.ts';
-import { firstSaleAt, nextMonth, salesOf, type Bounds } from './sales-report.repository.ts';
+import { firstSaleAt, salesOf, type Bounds } from './sales-report.repository.ts';
 
 /** The local calendar months from `from` to `to` (both days inclusive) as instants, each cut to the range. */
 export function monthBounds(from: string, to: string, timeZone: string): (Bounds & { label: string })[] {
