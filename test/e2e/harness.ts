@@ -126,3 +126,18 @@ export async function pick(page: Page, select: Locator, text: string, { exact = 
     }
   }
 }
+
+/**
+ * Clicks `button` until `done` reaches `state` (up to 3 presses, 8 s each): a click on a dialog's
+ * button while the dialog is still zooming in can be lost on a busy machine.
+ */
+export async function pressUntil(button: Locator, done: Locator, state: 'visible' | 'hidden' = 'visible'): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await button.click({ timeout: 5_000 }).catch(() => {});
+    try {
+      return await done.waitFor({ state, timeout: 8_000 });
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}

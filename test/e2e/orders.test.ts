@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { apiAs, inDays, openPage, pick, SHOTS, signInAs, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, pick, pressUntil, SHOTS, signInAs, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -38,16 +38,8 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
   }
 
   /** OK in the reason dialog, again if the dialog is still open (a click during its opening animation can be lost on a busy machine). */
-  async function confirmReason(page: Page) {
-    for (let attempt = 1; ; attempt++) {
-      await page.getByTestId('reason-ok').click();
-      try {
-        return await page.getByTestId('reason-ok').waitFor({ state: 'hidden', timeout: 8_000 });
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
-    }
-  }
+  /** The reason dialog's OK, pressed until the dialog closes. */
+  const confirmReason = (page: Page) => pressUntil(page.getByTestId('reason-ok'), page.getByTestId('reason-ok'), 'hidden');
 
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `orders-${name}.png`), fullPage });
   /** The open dropdown's option (antd keeps closed dropdowns in the DOM). */

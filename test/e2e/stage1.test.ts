@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { pick, SHOTS, skip, startE2E } from './harness.ts';
+import { pick, pressUntil, SHOTS, skip, startE2E } from './harness.ts';
 
 const SAVE = /保\s*存/;
 
@@ -159,16 +159,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await phone.page.locator('#portal-contact').fill('陈静');
     await phone.page.locator('#portal-comment').fill('数量和规格确认无误，请按此下单');
     await phone.page.getByTestId('portal-confirm').click();
-    // A click on the dialog's button while it is still zooming in can be lost on a busy machine: press it again while the dialog stays.
-    for (let attempt = 1; ; attempt++) {
-      await phone.page.getByRole('dialog').getByRole('button', { name: '确认无误' }).click({ timeout: 5_000 }).catch(() => {});
-      try {
-        await phone.page.getByTestId('portal-done').getByText('已确认第 1 版').waitFor({ timeout: 8_000 });
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
-    }
+    await pressUntil(phone.page.getByRole('dialog').getByRole('button', { name: '确认无误' }), phone.page.getByTestId('portal-done').getByText('已确认第 1 版'));
     await phone.page.getByRole('dialog').waitFor({ state: 'detached' });
     await shot(phone.page, 'portal-confirmed');
     await phone.ctx.close();

@@ -24,7 +24,7 @@ const DAYS = 107;
 const day = (i: number) => new Date(FIRST_DAY + i * 86_400_000).toISOString().slice(0, 10);
 
 /** `orderOwner` (not a stage column) is the order's owner: a rep's scope follows it. */
-type Stage = { orderId: string; orderOwner: string; stage: string; ownerId: string; completedDate: string | null; leadMinutes: number | null; delayMinutes: number | null };
+type Stage = { orderId: string; orderOwner: string; stage: string; ownerId: string | null; delayReason: string | null; completedDate: string | null; leadMinutes: number | null; delayMinutes: number | null };
 
 describe('stage month split (pure)', () => {
   test('whole months inside a range come from the summary, the days at its ends from the index', () => {
@@ -52,8 +52,8 @@ for (const d of await dialects()) {
         const orderId = `st-o${i}`;
         const ownerId = USERS[i % 2]!;
         await db.insertInto('salesOrder').values({ id: orderId, customerId: 'st-c0', ownerId, status: 'confirmed', confirmedAt: AT, net: 100, gross: 113, createdAt: AT, number: `ST-${i}`, currency: 'CNY', promisedDate: '2026-06-01', priority: 'normal', nonStandard: 0, createdBy: USERS[0], tax: 13, linesHash: 'x', warnings: '[]', customFields: '{}', version: 1, updatedAt: AT } as never).execute();
-        const rows = stageNames.map((stage) => ({ orderId, orderOwner: ownerId, stage, ownerId, ...(random(3) ? finish() : { completedDate: null, leadMinutes: null, delayMinutes: null }) }));
-        await db.insertInto('orderStage').values(rows.map(({ orderOwner: _, ...r }) => ({ ...r, dueAt: null, startedAt: AT, completedAt: r.completedDate ? `${r.completedDate}T04:00:00.000Z` : null, skipped: 0, delayReason: null })) as never).execute();
+        const rows = stageNames.map((stage) => ({ orderId, orderOwner: ownerId, stage, ownerId, delayReason: random(2) ? null : 'capacity', ...(random(3) ? finish() : { completedDate: null, leadMinutes: null, delayMinutes: null }) }));
+        await db.insertInto('orderStage').values(rows.map(({ orderOwner: _, ...r }) => ({ ...r, dueAt: null, startedAt: AT, completedAt: r.completedDate ? `${r.completedDate}T04:00:00.000Z` : null, skipped: 0 })) as never).execute();
         for (const r of rows) stages.set(`${orderId}:${r.stage}`, r);
       }
       // Every kind of write the summary must follow, alone or several in one transaction.
@@ -66,8 +66,9 @@ for (const d of await dialects()) {
           () => ({ delayMinutes: (s.delayMinutes ?? 0) + 30 }),
           () => ({ delayMinutes: 0 }),
           () => ({ completedDate: day(random(DAYS)) }),
-          () => ({ ownerId: USERS[random(2)]! }),
-        ][random(7)]!();
+          () => ({ ownerId: random(3) ? USERS[random(2)]! : null }),
+          () => ({ delayReason: [null, 'capacity', 'material'][random(3)]! }),
+        ][random(8)]!();
       const apply = async (db: typeof t.db.handle.db, s: Stage, patch: Partial<Stage>) => {
         await db.updateTable('orderStage').set(patch as never).where('orderId', '=', s.orderId).where('stage', '=', s.stage as never).execute();
         Object.assign(s, patch);
@@ -91,7 +92,7 @@ for (const d of await dialects()) {
     const finished = () => [...stages.values()].filter((s) => s.completedDate !== null);
     const bucketOf = (s: Stage) => (s.leadMinutes === null ? -1 : Math.trunc(s.leadMinutes / LEAD_BUCKET_MINUTES));
 
-    test('after inserts, updates of every watched column, multi-statement transactions and deletes, the summary equals the stages', async () => {
+    test('after inserts, updates of every watched column, multi-statement transactions and deletes, both summaries equal the stages', async () => {
       const rows = await sql<{ month: string; stage: string; bucket: number; stages: unknown; late: unknown; minutes: unknown }>`select month, stage, bucket, sum(stages) as stages, sum(late) as late, sum(late_minutes) as minutes from stage_month group by month, stage, bucket having sum(stages) <> 0`.execute(t.db.handle.db);
       const expected = new Map<string, { stages: number; late: number; minutes: number }>();
       for (const s of finished()) {
@@ -101,9 +102,17 @@ for (const d of await dialects()) {
       }
       const actual = new Map(rows.rows.map((r) => [`${r.month}|${r.stage}|${Number(r.bucket)}`, { stages: Number(r.stages), late: Number(r.late), minutes: Number(r.minutes) }]));
       assert.deepEqual(actual, expected);
+      const byOwner = await sql<{ k: string; stages: unknown; late: unknown; minutes: unknown }>`select month || '|' || stage || '|' || owner_id || '|' || reason as k, sum(stages) as stages, sum(late) as late, sum(late_minutes) as minutes from stage_owner_month group by month, stage, owner_id, reason having sum(stages) <> 0`.execute(t.db.handle.db);
+      const expectedByOwner = new Map<string, { stages: number; late: number; minutes: number }>();
+      for (const s of finished()) {
+        const k = `${s.completedDate!.slice(0, 7)}|${s.stage}|${s.ownerId ?? ''}|${s.delayReason ?? ''}`;
+        const e = expectedByOwner.get(k) ?? { stages: 0, late: 0, minutes: 0 };
+        expectedByOwner.set(k, { stages: e.stages + 1, late: e.late + ((s.delayMinutes ?? 0) > 0 ? 1 : 0), minutes: e.minutes + (s.delayMinutes ?? 0) });
+      }
+      assert.deepEqual(new Map(byOwner.rows.map((r) => [r.k, { stages: Number(r.stages), late: Number(r.late), minutes: Number(r.minutes) }])), expectedByOwner);
     });
 
-    test('lead-time buckets and delays by stage and month equal a count of the stages, for random ranges, in the whole scope and in a rep scope', async () => {
+    test('lead-time buckets and delays by stage, month, owner and reason equal a count of the stages, for random ranges, in the whole scope and in a rep scope', async () => {
       const all: Actor = { ...systemActor, dataScope: 'all' };
       const own: Actor = { ...systemActor, id: USERS[1]!, dataScope: 'own' };
       const ranges = [{}, { from: day(0) }, { to: day(DAYS - 1) }, ...Array.from({ length: 10 }, () => [day(random(DAYS)), day(random(DAYS))].sort()).map(([from, to]) => ({ from, to }))];
@@ -119,10 +128,11 @@ for (const d of await dialects()) {
             lead.set(k, { ...e, n: e.n + 1, onTime: e.onTime + ((s.delayMinutes ?? 0) > 0 ? 0 : 1) });
           }
           assert.deepEqual(sorted(await leadTimeBuckets(t.db.handle.db, actor, range)), sorted([...lead.values()]), `lead ${label}`);
-          for (const groupBy of ['stage', 'month'] as const) {
-            const groups = new Map<string, { key: string; stages: number; lateStages: number; lateMinutes: number }>();
-            for (const s of mine) {
-              const key = groupBy === 'stage' ? s.stage : s.completedDate!.slice(0, 7);
+          for (const groupBy of ['stage', 'month', 'owner', 'reason'] as const) {
+            const groups = new Map<string | null, { key: string | null; stages: number; lateStages: number; lateMinutes: number }>();
+            // Reasons explain delays: only late stages count there.
+            for (const s of mine.filter((x) => groupBy !== 'reason' || (x.delayMinutes ?? 0) > 0)) {
+              const key = { stage: s.stage, month: s.completedDate!.slice(0, 7), owner: s.ownerId, reason: s.delayReason }[groupBy];
               const e = groups.get(key) ?? { key, stages: 0, lateStages: 0, lateMinutes: 0 };
               groups.set(key, { key, stages: e.stages + 1, lateStages: e.lateStages + ((s.delayMinutes ?? 0) > 0 ? 1 : 0), lateMinutes: e.lateMinutes + (s.delayMinutes ?? 0) });
             }

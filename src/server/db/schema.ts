@@ -486,6 +486,18 @@ export interface StageMonthTable {
   lateMinutes: number;
 }
 
+/** 0033: finished stages per China completion month, stage, owner ('' for none), delay reason ('' for none) and writer slot; kept by triggers. */
+export interface StageOwnerMonthTable {
+  month: string;
+  stage: string;
+  ownerId: string;
+  reason: string;
+  slot: number;
+  stages: number;
+  late: number;
+  lateMinutes: number;
+}
+
 export interface OrderLineTable {
   id: string;
   orderId: string;
@@ -924,6 +936,7 @@ export interface Database {
   salesOrder: SalesOrderTable;
   salesMonth: SalesMonthTable;
   stageMonth: StageMonthTable;
+  stageOwnerMonth: StageOwnerMonthTable;
   orderLine: OrderLineTable;
   customerPrice: CustomerPriceTable;
   orderRevision: OrderRevisionTable;

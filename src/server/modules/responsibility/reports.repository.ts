@@ -55,8 +55,8 @@ export function monthSplit(r: Range): { months: Months | null; days: Range[] } {
   return { months: { first, last }, days };
 }
 
-function summary(db: Db, m: Months) {
-  let qb = db.selectFrom('stageMonth');
+function summary(db: Db, table: 'stageMonth' | 'stageOwnerMonth', m: Months) {
+  let qb = db.selectFrom(table);
   if (m.first) qb = qb.where('month', '>=', m.first);
   if (m.last) qb = qb.where('month', '<=', m.last);
   return qb;
@@ -76,19 +76,23 @@ function merged<T extends Record<string, unknown>>(parts: T[][], keyOf: (r: T) =
 
 type DelayGroup = { key: string | null; stages: number; lateStages: number; lateMinutes: number };
 
+/** The summary column each grouping reads in the whole company's scope (customer: none, too many keys). */
+const summaryKey = { stage: ['stageMonth', 'stage'], month: ['stageMonth', 'month'], owner: ['stageOwnerMonth', 'ownerId'], reason: ['stageOwnerMonth', 'reason'] } as const;
+
 export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
-  // By stage or month in the whole company's scope: whole months from the summary.
-  const split = actor.dataScope === 'all' && (groupBy === 'stage' || groupBy === 'month') ? monthSplit(range) : { months: null, days: [range] };
-  const fromSummary = async (m: Months) => {
-    const key = groupBy === 'stage' ? sql.ref('stage') : sql.ref('month');
-    const rows = await summary(db, m)
+  const source = groupBy === 'customer' || actor.dataScope !== 'all' ? null : summaryKey[groupBy];
+  const split = source ? monthSplit(range) : { months: null, days: [range] };
+  const fromSummary = async ([table, column]: NonNullable<typeof source>, m: Months) => {
+    const key = sql.ref<string>(column);
+    const rows = await summary(db, table, m)
       .select([key.as('key'), (eb) => eb.fn.sum<number>('stages').as('stages'), (eb) => eb.fn.sum<number>('late').as('late'), (eb) => eb.fn.sum<number>('lateMinutes').as('minutes')])
       .groupBy(key)
       .execute();
-    return rows.map((r) => ({ key: r.key as string, stages: Number(r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
+    // '' is the summary's "none"; reasons explain delays, so only late stages count there.
+    return rows.map((r) => ({ key: r.key === '' ? null : r.key, stages: Number(groupBy === 'reason' ? r.late : r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
   };
-  const parts = await Promise.all([...(split.months ? [fromSummary(split.months)] : []), ...split.days.map((d) => delayGroupsOfDays(db, actor, groupBy, d))]);
-  return merged(parts, (r) => String(r.key), ['stages', 'lateStages', 'lateMinutes']).filter((r) => r.stages !== 0);
+  const parts = await Promise.all([...(source && split.months ? [fromSummary(source, split.months)] : []), ...split.days.map((d) => delayGroupsOfDays(db, actor, groupBy, d))]);
+  return merged(parts, (r) => r.key ?? '', ['stages', 'lateStages', 'lateMinutes']).filter((r) => r.stages !== 0);
 }
 
 async function delayGroupsOfDays(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
@@ -118,7 +122,7 @@ type LeadBucket = { stage: string; bucket: number; n: number; onTime: number };
 export async function leadTimeBuckets(db: Db, actor: Actor, range: Range): Promise<LeadBucket[]> {
   const split = actor.dataScope === 'all' ? monthSplit(range) : { months: null, days: [range] };
   const fromSummary = async (m: Months) => {
-    const rows = await summary(db, m)
+    const rows = await summary(db, 'stageMonth', m)
       .where('bucket', '>=', 0)
       .select(['stage', 'bucket', (eb) => eb.fn.sum<number>('stages').as('n'), (eb) => eb.fn.sum<number>('late').as('late')])
       .groupBy(['stage', 'bucket'])
