@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import { loadActor } from '../../src/server/modules/admin/index.ts';
 import { splitSearch } from '../../src/server/modules/orders/order-list.ts';
-import { selectOrders } from '../../src/server/modules/orders/orders.repository.ts';
+import { selectOrders, textCandidates } from '../../src/server/modules/orders/orders.repository.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
 import { inDays, orderWorld } from './helpers.ts';
@@ -77,7 +77,7 @@ for (const d of await dialects()) {
       const db = t.db.handle.db;
       const actor = (await loadActor(db, adminId, 'session'))!;
       for (const q of ['0042', 'SO-2026']) {
-        const { filter, match } = splitSearch({ q });
+        const { filter, match } = await splitSearch(db, { q });
         assert.ok(match, `${q} is a number search`);
         const query = selectOrders(db, actor, filter).where(match).orderBy('salesOrder.id', 'desc').limit(51).compile();
         // A 12-row table is read whole whatever its indexes: on PostgreSQL, ask the planner as if scans were dear.
@@ -91,11 +91,46 @@ for (const d of await dialects()) {
       }
     });
 
-    test('a text with no digit or with spaces is free text (wildcards literal), not a number search', () => {
-      assert.equal(splitSearch({ q: 'SO-' }).match, null);
-      assert.equal(splitSearch({ q: '宁波 0042' }).match, null);
-      assert.equal(splitSearch({ q: '100%' }).match, null);
-      assert.ok(splitSearch({ q: 'so-20261127-0042' }).match);
+    test('a text with no digit or with spaces is free text (wildcards literal), not a number search', async () => {
+      const db = t.db.handle.db;
+      assert.equal((await splitSearch(db, { q: 'SO-' })).match, null);
+      assert.equal((await splitSearch(db, { q: '宁波 0042' })).match, null);
+      assert.equal((await splitSearch(db, { q: '100%' })).match, null);
+      assert.ok((await splitSearch(db, { q: 'so-20261127-0042' })).match);
+    });
+
+    test('free text is read through the trigram candidates (migration 0034) and finds exactly what the substring scan finds, after PO edits too', async () => {
+      const db = t.db.handle.db;
+      const w = await orderWorld(t, admin, rep.session, { stock: 1000 });
+      const pos = ['宁波采购 A-7', 'po/杭州-100%', 'Contract Ab_C 9', null];
+      const extra: { id: string; number: string; customerPo: string | null }[] = [];
+      for (const po of pos) {
+        const res = await t.req(rep.session, 'POST', '/api/v1/orders', { customerId: w.customerId, promisedDate: inDays(30), priority: 'normal', customerPo: po, lines: [{ productId: w.productId, qty: 1, unitPrice: 100_000, spec: {} }] });
+        assert.equal(res.statusCode, 201, res.body);
+        extra.push({ id: res.json().order.id, number: res.json().order.number, customerPo: po });
+      }
+      // A draft's PO edited: the trigram index follows (SQLite: the order_text triggers).
+      const edited = await t.req(rep.session, 'PATCH', `/api/v1/orders/${extra[3]!.id}`, { customerPo: '温州采购 Z', version: 1 });
+      assert.equal(edited.statusCode, 200, edited.body);
+      extra[3]!.customerPo = '温州采购 Z';
+      const customers = new Map((await db.selectFrom('customer').select(['id', 'name']).execute()).map((c) => [c.id, c.name.toLowerCase()]));
+      const all = [...made, ...extra];
+      const orderCustomer = new Map((await db.selectFrom('salesOrder').select(['id', 'customerId']).execute()).map((o) => [o.id, o.customerId]));
+      const expected = (q: string) => {
+        const x = q.toLowerCase();
+        return all.filter((o) => (o.number ?? '').toLowerCase().includes(x) || (o.customerPo ?? '').toLowerCase().includes(x) || customers.get(orderCustomer.get(o.id)!)!.includes(x)).map((o) => o.id).sort();
+      };
+      // Drafts have no number yet: compare ids.
+      const found = async (q: string) => ((await t.req(rep.session, 'GET', `/api/v1/orders?limit=200&q=${encodeURIComponent(q)}`)).json().items as { id: string }[]).map((o) => o.id).sort();
+      for (const q of ['宁波采购', '采购 a', 'contract ab_c', 'AB_C', '-100%', '温州采购', '杭州', '采购', 'no such text 无此', '宁波客户', 'Z']) {
+        assert.deepEqual(await found(q), expected(q), q);
+        assert.equal(await counted(rep.session, q), expected(q).length, q);
+      }
+      // Rare texts of 3+ characters are candidate lists, short or common ones the scan.
+      assert.ok((await splitSearch(db, { q: '宁波采购' })).filter.ids);
+      assert.deepEqual((await splitSearch(db, { q: 'no such text 无此' })).filter.ids, []);
+      assert.equal((await splitSearch(db, { q: '杭州' })).filter.ids, undefined);
+      assert.equal(await textCandidates(db, '宁波客户', 3), null, 'more candidates than the cap: scan');
     });
   });
 }

@@ -25,6 +25,7 @@ import * as m0030 from './0030-work-center-shift.ts';
 import * as m0031 from './0031-sales-month.ts';
 import * as m0032 from './0032-stage-report-order.ts';
 import * as m0033 from './0033-stage-month.ts';
+import * as m0034 from './0034-order-text-search.ts';
 
 /** Every migration, in order. Names are stable: they are recorded in kysely_migration. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0031-sales-month': m0031,
   '0032-stage-report-order': m0032,
   '0033-stage-month': m0033,
+  '0034-order-text-search': m0034,
 };

@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/http/actor.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import { streamSheet } from '../../platform/xlsx-stream.ts';
 import { toOrder } from './order.mapper.ts';
-import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, type OrderFilter } from './orders.repository.ts';
+import { countOrdersByStatus, orderLines, selectOrderExportRows, selectOrders, textCandidates, type OrderFilter } from './orders.repository.ts';
 
 const BATCH = 500;
 
@@ -55,10 +55,19 @@ function numberSearch(text: string) {
     ]);
 }
 
-/** The filter without its text when the text is a number (then `match` searches it), unchanged otherwise. */
-export function splitSearch(filter: OrderFilter): { filter: OrderFilter; match: ReturnType<typeof numberSearch> | null } {
-  if (!filter.q || !NUMBER_LIKE.test(filter.q)) return { filter, match: null };
-  return { filter: { ...filter, q: undefined }, match: numberSearch(filter.q) };
+/** More candidates than this and a free-text search scans instead (the text is common). */
+const TEXT_CANDIDATES_MAX = 2000;
+
+/**
+ * How the filter's text is searched: a number through its indexes (`match`, the text taken out
+ * of the filter); free text through the trigram indexes' candidates (`ids`), each checked again
+ * by the repository's substring match; or, for a short or common text, by that match alone.
+ */
+export async function splitSearch(db: Db, filter: OrderFilter): Promise<{ filter: OrderFilter; match: ReturnType<typeof numberSearch> | null }> {
+  if (!filter.q) return { filter, match: null };
+  if (NUMBER_LIKE.test(filter.q)) return { filter: { ...filter, q: undefined }, match: numberSearch(filter.q) };
+  const ids = await textCandidates(db, filter.q, TEXT_CANDIDATES_MAX);
+  return { filter: ids ? { ...filter, ids } : filter, match: null };
 }
 
 /** The order list, its tab counts and its Excel export — one filter, one data scope. `maxRows` caps exports (tests lower it). */
@@ -68,7 +77,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
 
   /** Orders per status: the repository's GROUP BY, or the same over the list's builder for a number search. */
   const countByStatus = async (actor: Actor, f: OrderFilter) => {
-    const { filter, match } = splitSearch(f);
+    const { filter, match } = await splitSearch(db, f);
     if (!match) return countOrdersByStatus(db, actor, filter);
     const rows = await selectOrders(db, actor, filter)
       .where(match)
@@ -82,7 +91,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
   return {
     async list(actor: Actor, q: z.infer<typeof orderListQuery>) {
       const after = decodeCursor(q.cursor);
-      const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
+      const { filter, match } = await splitSearch(db, resolveFilter(q, config.timeZone));
       // A priority with a created-at range is walked by created_at (then id), newest first like
       // the id order (ids are time-sorted): the index (priority, created_at) is then read backwards
       // and stops after one page. By id, PostgreSQL walked the primary key back from the newest
@@ -128,7 +137,7 @@ export function createOrderList(db: Db, config: Pick<Config, 'timeZone'>, limits
      * memory flat). Columns follow the caller's field rules: a hidden field has no column at all.
      */
     async exportXlsx(actor: Actor, q: OrderFilterQuery, locale: Locale, out: Writable): Promise<void> {
-      const { filter, match } = splitSearch(resolveFilter(q, config.timeZone));
+      const { filter, match } = await splitSearch(db, resolveFilter(q, config.timeZone));
       await streamSheet(out, locale, {
         sheet: { zh: '订单', en: 'Orders' },
         columns: orderExportColumns.filter((c) => !('field' in c) || !actor.hiddenFields.has(c.field)),
