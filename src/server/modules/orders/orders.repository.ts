@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { sql, type Insertable, type SqlBool } from 'kysely';
 import { dialectOf } from '../../platform/db/dialect.ts';
+import { withoutParallelWorkers } from '../../platform/db/index-hint.ts';
 import type { OrderLineTable, SalesOrderTable } from '../../db/schema.ts';
 
 type Q = Db | Tx;
@@ -72,10 +73,11 @@ export async function textCandidates(q: Q, text: string, cap: number): Promise<s
   if ([...text].length < 3) return null;
   const like = containing(text);
   const named = sql`select o.id from sales_order o where o.customer_id in (select id from customer where lower(name) like ${like} escape '\\')`;
-  const rows =
-    dialectOf(q) === 'postgres'
-      ? await sql<{ id: string }>`select id from sales_order where lower(number) like ${like} escape '\\' union all select id from sales_order where lower(customer_po) like ${like} escape '\\' union all ${named} limit ${cap + 1}`.execute(q)
-      : await sql<{ id: string }>`select id from sales_order where rowid in (select rowid from order_text where order_text match ${`"${text.replaceAll('"', '""')}"`}) union all ${named} limit ${cap + 1}`.execute(q);
+  const rows = await withoutParallelWorkers(q as Db, (r) =>
+    dialectOf(r) === 'postgres'
+      ? sql<{ id: string }>`select id from sales_order where lower(number) like ${like} escape '\\' union all select id from sales_order where lower(customer_po) like ${like} escape '\\' union all ${named} limit ${cap + 1}`.execute(r)
+      : sql<{ id: string }>`select id from sales_order where rowid in (select rowid from order_text where order_text match ${`"${text.replaceAll('"', '""')}"`}) union all ${named} limit ${cap + 1}`.execute(r),
+  );
   return rows.rows.length > cap ? null : [...new Set(rows.rows.map((r) => r.id))];
 }
 
