@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run proof`: the full versions of the proofs that CI runs short — crash (50 SIGKILLs per
-// dialect), oversell through the API (8 servers, 1,000 orders, 20 rounds), the ledger soak and the
-// multi-process reservation race at full size, idempotency, the access matrix and the order model test.
+// dialect), oversell through the API (8 servers, 1,000 orders, 20 rounds), API fuzzing (200 invalid
+// payloads per write endpoint), the ledger soak and the multi-process reservation race at full size,
+// idempotency, the access matrix and the order model test.
 // Each prints its counts (`# {…}` diagnostic lines). Needs PostgreSQL for the PostgreSQL half.
 import { spawnSync } from 'node:child_process';
 
@@ -13,6 +14,7 @@ const env = {
   OVERSELL_ROUNDS: process.env.OVERSELL_ROUNDS ?? '20',
   SOAK_OPS_PER_PROCESS: process.env.SOAK_OPS_PER_PROCESS ?? '1024',
   RESERVE_CALLS_PER_PROCESS: process.env.RESERVE_CALLS_PER_PROCESS ?? '250',
+  FUZZ_CASES: process.env.FUZZ_CASES ?? '200',
   TEST_CONCURRENCY: '1',
 };
 const files = ['test/proof', 'test/inventory/soak', 'test/inventory/reservations', 'test/platform/idempotency', 'test/orders/model'];

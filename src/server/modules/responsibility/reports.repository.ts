@@ -74,6 +74,12 @@ function merged<T extends Record<string, unknown>>(parts: T[][], keyOf: (r: T) =
   return [...out.values()];
 }
 
+/** Rows read from the summary's whole months (when `summarized`) and the indexes' days, added up by key. */
+async function monthsAndDays<T extends Record<string, unknown>>(range: Range, summarized: boolean, read: { months: (m: Months) => Promise<T[]>; days: (d: Range) => Promise<T[]> }, keyOf: (r: T) => string, fields: (keyof T)[]): Promise<T[]> {
+  const split = summarized ? monthSplit(range) : { months: null, days: [range] };
+  return merged(await Promise.all([...(split.months ? [read.months(split.months)] : []), ...split.days.map(read.days)]), keyOf, fields);
+}
+
 type DelayGroup = { key: string | null; stages: number; lateStages: number; lateMinutes: number };
 
 /** The summary column each grouping reads in the whole company's scope (customer: none, too many keys). */
@@ -81,8 +87,8 @@ const summaryKey = { stage: ['stageMonth', 'stage'], month: ['stageMonth', 'mont
 
 export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
   const source = groupBy === 'customer' || actor.dataScope !== 'all' ? null : summaryKey[groupBy];
-  const split = source ? monthSplit(range) : { months: null, days: [range] };
-  const fromSummary = async ([table, column]: NonNullable<typeof source>, m: Months) => {
+  const months = async (m: Months) => {
+    const [table, column] = source!;
     const key = sql.ref<string>(column);
     const rows = await summary(db, table, m)
       .select([key.as('key'), (eb) => eb.fn.sum<number>('stages').as('stages'), (eb) => eb.fn.sum<number>('late').as('late'), (eb) => eb.fn.sum<number>('lateMinutes').as('minutes')])
@@ -91,8 +97,8 @@ export async function delayGroups(db: Db, actor: Actor, groupBy: (typeof reportG
     // '' is the summary's "none"; reasons explain delays, so only late stages count there.
     return rows.map((r) => ({ key: r.key === '' ? null : r.key, stages: Number(groupBy === 'reason' ? r.late : r.stages), lateStages: Number(r.late), lateMinutes: Number(r.minutes) }));
   };
-  const parts = await Promise.all([...(source && split.months ? [fromSummary(source, split.months)] : []), ...split.days.map((d) => delayGroupsOfDays(db, actor, groupBy, d))]);
-  return merged(parts, (r) => r.key ?? '', ['stages', 'lateStages', 'lateMinutes']).filter((r) => r.stages !== 0);
+  const rows = await monthsAndDays(range, !!source, { months, days: (d) => delayGroupsOfDays(db, actor, groupBy, d) }, (r) => r.key ?? '', ['stages', 'lateStages', 'lateMinutes']);
+  return rows.filter((r) => r.stages !== 0);
 }
 
 async function delayGroupsOfDays(db: Db, actor: Actor, groupBy: (typeof reportGroupBys)[number], range: Range): Promise<DelayGroup[]> {
@@ -120,8 +126,7 @@ type LeadBucket = { stage: string; bucket: number; n: number; onTime: number };
  * ends from the date index; in a narrower scope every finished stage in it is read.
  */
 export async function leadTimeBuckets(db: Db, actor: Actor, range: Range): Promise<LeadBucket[]> {
-  const split = actor.dataScope === 'all' ? monthSplit(range) : { months: null, days: [range] };
-  const fromSummary = async (m: Months) => {
+  const months = async (m: Months) => {
     const rows = await summary(db, 'stageMonth', m)
       .where('bucket', '>=', 0)
       .select(['stage', 'bucket', (eb) => eb.fn.sum<number>('stages').as('n'), (eb) => eb.fn.sum<number>('late').as('late')])
@@ -129,8 +134,8 @@ export async function leadTimeBuckets(db: Db, actor: Actor, range: Range): Promi
       .execute();
     return rows.map((r) => ({ stage: r.stage, bucket: Number(r.bucket), n: Number(r.n), onTime: Number(r.n) - Number(r.late) }));
   };
-  const parts = await Promise.all([...(split.months ? [fromSummary(split.months)] : []), ...split.days.map((d) => leadBucketsOfDays(db, actor, d))]);
-  return merged(parts, (r) => `${r.stage}:${r.bucket}`, ['n', 'onTime']).filter((r) => r.n !== 0);
+  const rows = await monthsAndDays(range, actor.dataScope === 'all', { months, days: (d) => leadBucketsOfDays(db, actor, d) }, (r) => `${r.stage}:${r.bucket}`, ['n', 'onTime']);
+  return rows.filter((r) => r.n !== 0);
 }
 
 /**
