@@ -47,3 +47,25 @@ export const warehouseFactory = {
     return row;
   },
 };
+
+/** A seeded generator of integers in [0, n) (an LCG), so a failing randomized test can be replayed. */
+export function seededInts(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+const AT = '2026-01-01T00:00:00.000Z';
+
+/** Users with these ids (username and display name = id), inserted directly. */
+export const insertUsers = (db: Db, ids: string[]) =>
+  db.insertInto('appUser').values(ids.map((id) => ({ id, username: id, displayName: id, passwordHash: 'x', email: null, mobile: null, teamId: null, managerId: null, active: 1, locale: 'zh-CN', createdAt: AT, updatedAt: AT }))).execute();
+
+/** Active B-tier customers owned by `ownerId`, inserted directly. */
+export const insertCustomers = (db: Db, ownerId: string, customers: { id: string; name: string }[]) =>
+  db
+    .insertInto('customer')
+    .values(customers.map(({ id, name }) => ({ id, code: id, name, nameKey: name, tier: 'B', ownerId, paymentTermsDays: 30, creditLimit: 0, currency: 'CNY', status: 'active', version: 1, createdAt: AT, updatedAt: AT }) as never))
+    .execute();

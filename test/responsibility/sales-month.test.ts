@@ -8,15 +8,7 @@ import { createSalesReportService } from '../../src/server/modules/responsibilit
 import { plan } from '../../src/server/modules/responsibility/sales-report.repository.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
+import { insertCustomers, insertUsers, seededInts } from '../helpers/factories.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const USERS = ['sm-u0', 'sm-u1', 'sm-u2'];
@@ -48,13 +40,13 @@ for (const d of await dialects()) {
   describe(`sales_month summary [${d.name}]`, { skip: d.skip }, () => {
     let t: TestApp;
     const orders = new Map<string, Order>();
-    const random = rng(20261128);
+    const random = seededInts(20261128);
 
     before(async () => {
       t = await createTestApp(d.name);
       const db = t.db.handle.db;
-      await db.insertInto('appUser').values(USERS.map((id) => ({ id, username: id, displayName: id, passwordHash: 'x', email: null, mobile: null, teamId: null, managerId: null, active: 1, locale: 'zh-CN', createdAt: AT, updatedAt: AT })) as never).execute();
-      await db.insertInto('customer').values(CUSTOMERS.map((id, i) => ({ id, code: id, name: `月汇总客户${i}`, nameKey: `月汇总客户${i}`, tier: 'B', ownerId: USERS[0], paymentTermsDays: 30, creditLimit: 0, currency: 'CNY', status: 'active', version: 1, createdAt: AT, updatedAt: AT })) as never).execute();
+      await insertUsers(db, USERS);
+      await insertCustomers(db, USERS[0]!, CUSTOMERS.map((id, i) => ({ id, name: `月汇总客户${i}` })));
       const when = () => new Date(START + random(SPAN / 60_000) * 60_000).toISOString();
       for (let i = 0; i < 400; i++) {
         const status = STATUSES[random(STATUSES.length)]!;

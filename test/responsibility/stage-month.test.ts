@@ -6,15 +6,7 @@ import { systemActor, type Actor } from '../../src/server/platform/http/actor.ts
 import { delayGroups, LEAD_BUCKET_MINUTES, leadTimeBuckets, monthSplit } from '../../src/server/modules/responsibility/reports.repository.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
+import { insertCustomers, insertUsers, seededInts } from '../helpers/factories.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const USERS = ['st-u0', 'st-u1'];
@@ -40,13 +32,13 @@ for (const d of await dialects()) {
   describe(`stage_month summary [${d.name}]`, { skip: d.skip }, () => {
     let t: TestApp;
     const stages = new Map<string, Stage>();
-    const random = rng(20261128);
+    const random = seededInts(20261128);
 
     before(async () => {
       t = await createTestApp(d.name);
       const db = t.db.handle.db;
-      await db.insertInto('appUser').values(USERS.map((id) => ({ id, username: id, displayName: id, passwordHash: 'x', email: null, mobile: null, teamId: null, managerId: null, active: 1, locale: 'zh-CN', createdAt: AT, updatedAt: AT })) as never).execute();
-      await db.insertInto('customer').values({ id: 'st-c0', code: 'st-c0', name: '环节汇总客户', nameKey: '环节汇总客户', tier: 'B', ownerId: USERS[0], paymentTermsDays: 30, creditLimit: 0, currency: 'CNY', status: 'active', version: 1, createdAt: AT, updatedAt: AT } as never).execute();
+      await insertUsers(db, USERS);
+      await insertCustomers(db, USERS[0]!, [{ id: 'st-c0', name: '环节汇总客户' }]);
       const finish = () => ({ completedDate: day(random(DAYS)), leadMinutes: random(5) === 0 ? null : random(3000), delayMinutes: random(3) === 0 ? random(4000) + 1 : 0 });
       for (let i = 0; i < 80; i++) {
         const orderId = `st-o${i}`;
