@@ -29,7 +29,11 @@ export async function oversellProof(opts: { databaseUrl: string; servers: number
   const handle = openDatabase(opts.databaseUrl);
   try {
     servers.push(await startServer(opts.databaseUrl, basePort)); // the first one migrates
-    servers.push(...(await Promise.all(Array.from({ length: opts.servers - 1 }, (_, i) => startServer(opts.databaseUrl, basePort + 1 + i)))));
+    // Every server that started is stopped below, even when another one failed to start.
+    const started = await Promise.allSettled(Array.from({ length: opts.servers - 1 }, (_, i) => startServer(opts.databaseUrl, basePort + 1 + i)));
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const bases = servers.map((_, i) => `http://127.0.0.1:${basePort + i}`);
     const world = await proofWorld(bases[0]!, { products: 1, stock: opts.stock });
     const body = world.orderBody(1);
