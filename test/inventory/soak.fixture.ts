@@ -2,8 +2,9 @@
  * One process of the randomized ledger soak (soak.test.ts):
  * `fork(this file, [databaseUrl, productIds, warehouseIds, ops, poolSize, tag])` (ids comma
  * separated). On 'go' it runs `ops` random receipts, issues, transfers, multi-line order
- * reservations and releases, several at a time, and reports how each kind ended.
- * INSUFFICIENT_STOCK is an expected answer; anything else thrown is a failure.
+ * reservations and releases, several at a time, and reports how each kind ended and the model:
+ * what its acknowledged operations added to on hand and reserved per product and warehouse
+ * (thousandths). INSUFFICIENT_STOCK is an expected answer; anything else thrown is a failure.
  */
 import { createMovementsService, releaseForOrder, reserveForOrder } from '../../src/server/modules/inventory/index.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
@@ -20,6 +21,14 @@ const units = () => 1 + Math.floor(Math.random() * 5);
 const orders: string[] = [];
 const tally: Record<string, number> = {};
 const failures: string[] = [];
+/** `${productId} ${warehouseId}` → [on hand, reserved] added by this process's acknowledged operations. */
+const model: Record<string, [number, number]> = {};
+const add = (productId: string, warehouseId: string, onHand: number, reserved: number) => {
+  const m = (model[`${productId} ${warehouseId}`] ??= [0, 0]);
+  m[0] += onHand;
+  m[1] += reserved;
+};
+const productOfLine = new Map<string, string>();
 
 async function step(i: number) {
   const r = Math.random();
@@ -27,24 +36,34 @@ async function step(i: number) {
   try {
     if (r < 0.25) {
       kind = 'receipt';
-      await movements.post(systemActor, { type: 'receipt', productId: pick(products), warehouseId: pick(warehouses), qty: units() });
+      const [productId, warehouseId, qty] = [pick(products), pick(warehouses), units()];
+      await movements.post(systemActor, { type: 'receipt', productId, warehouseId, qty });
+      add(productId, warehouseId, qty * 1000, 0);
     } else if (r < 0.4) {
       kind = 'issue';
-      await movements.post(systemActor, { type: 'issue', productId: pick(products), warehouseId: pick(warehouses), qty: units() });
+      const [productId, warehouseId, qty] = [pick(products), pick(warehouses), units()];
+      await movements.post(systemActor, { type: 'issue', productId, warehouseId, qty });
+      add(productId, warehouseId, -qty * 1000, 0);
     } else if (r < 0.5) {
       kind = 'transfer';
       const [from, to] = [...warehouses].sort(() => Math.random() - 0.5);
-      await movements.post(systemActor, { type: 'transfer', productId: pick(products), warehouseId: from, toWarehouseId: to, qty: units() });
+      const [productId, qty] = [pick(products), units()];
+      await movements.post(systemActor, { type: 'transfer', productId, warehouseId: from, toWarehouseId: to, qty });
+      add(productId, from, -qty * 1000, 0);
+      add(productId, to, qty * 1000, 0);
     } else if (r < 0.85) {
       kind = 'reserve';
       const orderId = `${tag}-${i}`;
       const lines = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (_, n) => ({ orderLineId: `${orderId}-${n}`, productId: pick(products), warehouseId: pick([...warehouses, null]), qty: units() * 1000 }));
-      await inTransaction(handle.db, (tx) => reserveForOrder(tx, { orderId, actor: systemActor, lines }));
+      const reserved = await inTransaction(handle.db, (tx) => reserveForOrder(tx, { orderId, actor: systemActor, lines }));
+      for (const l of lines) productOfLine.set(l.orderLineId, l.productId);
+      for (const r of reserved) add(productOfLine.get(r.orderLineId)!, r.warehouseId, 0, r.reserved);
       orders.push(orderId);
     } else {
       kind = 'release';
       const orderId = orders.splice(Math.floor(Math.random() * orders.length), 1)[0];
-      if (orderId) await inTransaction(handle.db, (tx) => releaseForOrder(tx, { orderId, actor: systemActor, reason: 'soak' }));
+      const released = orderId ? await inTransaction(handle.db, (tx) => releaseForOrder(tx, { orderId, actor: systemActor, reason: 'soak' })) : [];
+      for (const r of released) add(productOfLine.get(r.orderLineId)!, r.warehouseId, 0, -r.released);
     }
     tally[kind] = (tally[kind] ?? 0) + 1;
   } catch (err) {
@@ -66,6 +85,6 @@ process.on('message', async (m) => {
   await Promise.all(Array.from({ length: Number(poolSize) }, lane));
   const ms = performance.now() - started;
   await handle.close();
-  process.send!({ tally, failures, ms }, () => process.exit(0));
+  process.send!({ tally, failures, ms, model }, () => process.exit(0));
 });
 process.send!({ ready: true });
