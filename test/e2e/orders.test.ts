@@ -37,8 +37,7 @@ describe('stage 2 in Chromium: approval rule, product and stock, an order approv
     return s;
   }
 
-  /** OK in the reason dialog, again if the dialog is still open (a click during its opening animation can be lost on a busy machine). */
-  /** The reason dialog's OK, pressed until the dialog closes. */
+  /** OK in the reason dialog, pressed again while the dialog stays open (a click during its opening animation can be lost on a busy machine). */
   const confirmReason = (page: Page) => pressUntil(page.getByTestId('reason-ok'), page.getByTestId('reason-ok'), 'hidden');
 
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `orders-${name}.png`), fullPage });
