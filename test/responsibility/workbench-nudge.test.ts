@@ -102,7 +102,8 @@ for (const d of await dialects()) {
     test('the daily digest: not before the configured hour, then once per user and day even with workers racing', async () => {
       const rep = await t.as(['sales']);
       const { order } = await confirmedOrder(t, admin, rep.session);
-      await dueAgo(t, order.id, 'preparation', 600);
+      // Late already at the digest's simulated 10:30 China time, whatever the real time of day (600 minutes ago was after 10:30 from 20:30 on).
+      await dueAgo(t, order.id, 'preparation', 2 * 1440);
       const idle = await t.as(['sales']);
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/settings/workbench.digestHour', { value: 25 })).statusCode, 400);
       assert.equal((await t.req(admin, 'PUT', '/api/v1/admin/settings/workbench.digestHour', { value: 9 })).statusCode, 200);
