@@ -5,17 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createTestDb, dialects, type TestDb } from '../helpers/db.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+import { freePorts } from '../helpers/net.ts';
 
 const pg = (await dialects()).find((d) => d.name === 'postgres');
 
@@ -25,8 +17,7 @@ describe('two app servers on one PostgreSQL database', { skip: pg ? pg.skip : 'D
   const urls: string[] = [];
   before(async () => {
     db = await createTestDb('postgres');
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
+    for (const port of await freePorts(2)) {
       const child = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], {
         env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), GENDAN_ADMIN_PASSWORD: 'admin1234', LOG_LEVEL: 'warn', GENDAN_OUTBOX_POLL_MS: '100' },
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkLedger } from '../../src/server/modules/inventory/index.ts';
 import { openDatabase, type DbHandle } from '../../src/server/platform/db/database.ts';
+import { freePorts } from '../helpers/net.ts';
 import { api, proofWorld, rng, startServer, stopServer } from './proof-world.ts';
 
 export interface CrashReport {
@@ -44,7 +45,7 @@ export async function crashProof(opts: { databaseUrl: string; runs: number; clie
   });
   receiver.listen(0, '127.0.0.1');
   await once(receiver, 'listening');
-  const port = 4100 + Math.floor(random() * 800);
+  const [port] = (await freePorts(1)) as [number];
   const base = `http://127.0.0.1:${port}`;
   let server = await startServer(opts.databaseUrl, port);
   const acknowledged = new Map<string, string>(); // order id → number

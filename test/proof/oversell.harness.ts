@@ -7,6 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { checkLedger } from '../../src/server/modules/inventory/index.ts';
 import { openDatabase } from '../../src/server/platform/db/database.ts';
+import { freePorts } from '../helpers/net.ts';
 import { proofWorld, startServer, stopServer } from './proof-world.ts';
 
 export interface OversellReport {
@@ -24,17 +25,17 @@ export interface OversellReport {
 }
 
 export async function oversellProof(opts: { databaseUrl: string; servers: number; orders: number; stock: number; concurrency: number }): Promise<OversellReport> {
-  const basePort = 5000 + Math.floor(Math.random() * 800);
+  const ports = await freePorts(opts.servers);
   const servers: ChildProcess[] = [];
   const handle = openDatabase(opts.databaseUrl);
   try {
-    servers.push(await startServer(opts.databaseUrl, basePort)); // the first one migrates
+    servers.push(await startServer(opts.databaseUrl, ports[0]!)); // the first one migrates
     // Every server that started is stopped below, even when another one failed to start.
-    const started = await Promise.allSettled(Array.from({ length: opts.servers - 1 }, (_, i) => startServer(opts.databaseUrl, basePort + 1 + i)));
+    const started = await Promise.allSettled(ports.slice(1).map((port) => startServer(opts.databaseUrl, port)));
     for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const bases = servers.map((_, i) => `http://127.0.0.1:${basePort + i}`);
+    const bases = ports.map((port) => `http://127.0.0.1:${port}`);
     const world = await proofWorld(bases[0]!, { products: 1, stock: opts.stock });
     const body = world.orderBody(1);
     const statuses = new Map<number, number>();
