@@ -14,7 +14,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { ensureAdmin, openAndMigrate } from '../src/server/bootstrap.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { withPostgresDatabase } from './util.ts';
+import { seedIntakeWorld, withPostgresDatabase } from './util.ts';
 
 // Count and time every statement better-sqlite3 or node-pg runs.
 const counts = new Map<string, { n: number; ms: number }>();
@@ -63,24 +63,9 @@ async function profile(databaseUrl: string) {
   const { app } = await buildApp({ config, handle, logger: false });
   await app.ready();
 
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench1234' } });
-  if (login.statusCode !== 200) throw new Error(login.body);
-  const headers = { cookie: `gendan_sid=${login.cookies.find((c) => c.name === 'gendan_sid')!.value}`, 'x-csrf-token': login.json().csrfToken };
-  const post = async (url: string, payload: unknown) => {
-    const r = await app.inject({ method: 'POST', url, payload: payload as object, headers });
-    if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
-    return r.json();
-  };
-  const wh = await post('/api/v1/warehouses', { code: 'WH1', name: '成品仓', isDefault: true });
-  const productIds: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    const p = await post('/api/v1/products', { sku: `B-${i}`, name: `基准产品${i}`, unit: '件', listPrice: 10_000 });
-    await post('/api/v1/stock/movements', { type: 'receipt', productId: p.id, warehouseId: wh.id, qty: 100_000_000, reason: '基准' });
-    productIds.push(p.id);
-  }
-  const c = await post('/api/v1/customers', { name: '基准客户', addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
+  const { post, productIds, customerId } = await seedIntakeWorld(app, { username: 'admin', password: 'bench1234' }, 'B');
   const promisedDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const body = { customerId: c.customer.id, promisedDate, lines: productIds.map((productId) => ({ productId, qty: 1, unitPrice: 10_000 })), submit: true, acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: 'benchmark' }] };
+  const body = { customerId, promisedDate, lines: productIds.map((productId) => ({ productId, qty: 1, unitPrice: 10_000 })), submit: true, acknowledge: [{ code: 'POSSIBLE_DUPLICATE_ORDER', reason: 'benchmark' }] };
 
   for (let i = 0; i < 30; i++) await post('/api/v1/orders', body); // warm up
   counting = true;

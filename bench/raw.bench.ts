@@ -16,7 +16,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { createUsersService } from '../src/server/modules/admin/index.ts';
 import { systemActor } from '../src/server/platform/http/actor.ts';
 import { newId } from '../src/server/platform/ids.ts';
-import { withPostgresDatabase } from './util.ts';
+import { seedIntakeWorld, withPostgresDatabase } from './util.ts';
 
 export interface RawFigures {
   dialect: string;
@@ -41,22 +41,8 @@ export async function seedWorld(databaseUrl: string): Promise<World> {
   try {
     await app.ready();
     const admin = await createUsersService(handle.db).create(systemActor, { username: `raw_${newId().slice(-6)}`, displayName: '基准', password: 'passw0rd!', roles: ['admin'], teamId: null, managerId: null, email: null });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: admin.username, password: 'passw0rd!' } });
-    const headers = { cookie: `gendan_sid=${login.cookies.find((c) => c.name === 'gendan_sid')!.value}`, 'x-csrf-token': login.json().csrfToken };
-    const post = async (url: string, payload: unknown) => {
-      const r = await app.inject({ method: 'POST', url, payload: payload as object, headers });
-      if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
-      return r.json();
-    };
-    const wh = await post('/api/v1/warehouses', { code: 'RAW', name: '基准仓', isDefault: true });
-    const productIds: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const p = await post('/api/v1/products', { sku: `RAW-${i}`, name: `基准产品${i}`, unit: '件', listPrice: 10_000 });
-      await post('/api/v1/stock/movements', { type: 'receipt', productId: p.id, warehouseId: wh.id, qty: 100_000_000, reason: '基准' });
-      productIds.push(p.id);
-    }
-    const c = await post('/api/v1/customers', { name: '基准原始客户', addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
-    return { ownerId: admin.id, customerId: c.customer.id, warehouseId: wh.id, productIds };
+    const { customerId, warehouseId, productIds } = await seedIntakeWorld(app, { username: admin.username, password: 'passw0rd!' }, 'RAW');
+    return { ownerId: admin.id, customerId, warehouseId, productIds };
   } finally {
     await app.close();
     await handle.close();
