@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePorts } from '../test/helpers/net.ts';
 import { waitForServer } from './util.ts';
 
 export interface HttpFigures {
@@ -27,7 +28,7 @@ function run(url: string, connections: number, duration: number, headers: Record
 
 export async function httpBench(opts: { duration: number; customers: number }): Promise<HttpFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gendan-bench-'));
-  const port = 3900 + Math.floor(Math.random() * 90);
+  const [port] = await freePorts(1);
   const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'b.db')}`, PORT: String(port), GENDAN_ADMIN_PASSWORD: 'bench1234', LOG_LEVEL: 'warn' };
   const server = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;

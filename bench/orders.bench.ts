@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePorts } from '../test/helpers/net.ts';
 import { waitForServer, withPostgresDatabase } from './util.ts';
 
 export interface IntakeFigures {
@@ -34,7 +35,7 @@ const HOT_SKUS = 20;
 const HOT_STOCK = 3000;
 
 async function runOne(databaseUrl: string, dialect: string, duration: number): Promise<IntakeFigures[]> {
-  const port = 3800 + Math.floor(Math.random() * 90);
+  const [port] = await freePorts(1);
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), GENDAN_ADMIN_PASSWORD: 'bench1234', LOG_LEVEL: 'warn' };
   const server = spawn(process.execPath, ['bin/gendan.mjs', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;

@@ -5,9 +5,12 @@
  * query builder. It is the ceiling for intake on this machine; the API bench is read
  * against it as a ratio. The schema is the real one (migrated), seeded through the app.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
@@ -26,7 +29,7 @@ export interface RawFigures {
   p99Ms: number;
 }
 
-interface World {
+export interface World {
   ownerId: string;
   customerId: string;
   warehouseId: string;
@@ -86,7 +89,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100 : 0;
 }
 
-export async function rawSqlite(path: string, w: World, seconds: number, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<RawFigures> {
+/** Opens the bench database the way the raw limit runs it: WAL, the given sync level, foreign keys, the raw number sequence. */
+export function openRawSqlite(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
@@ -94,26 +98,71 @@ export async function rawSqlite(path: string, w: World, seconds: number, synchro
   db.prepare(`insert into sequence (key, value) values ('raw', 0) on conflict do nothing`).run();
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => cache.get(sql) ?? cache.set(sql, db.prepare(sql)).get(sql)!;
-  const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  while (performance.now() < until) {
-    const t0 = performance.now();
-    db.exec('BEGIN IMMEDIATE');
+  /** The statements of one intake, inside a transaction the caller holds; returns the order number. */
+  const writes = (w: World): string => {
     stmt(LOOKUP).get(w.customerId);
     const { value } = stmt(SEQ).get('raw') as { value: number };
-    const writes = intakeStatements(w, value);
-    n += 1;
-    for (const [sql, params] of writes) {
+    for (const [sql, params] of intakeStatements(w, value)) {
       const r = stmt(sql).run(...params);
       if (r.changes !== 1) throw new Error(`no row changed: ${sql}`);
     }
-    db.exec('COMMIT');
+    return `RAW-${value}`;
+  };
+  /** `fn` in one IMMEDIATE transaction, rolled back if it throws. */
+  const inTransaction = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  /** One intake, its own transaction. */
+  const intake = (w: World): string => inTransaction(() => writes(w));
+  return { db, writes, inTransaction, intake };
+}
+
+export async function rawSqlite(path: string, w: World, seconds: number, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<RawFigures> {
+  const { db, intake } = openRawSqlite(path, synchronous);
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    intake(w);
     latencies.push(performance.now() - t0);
   }
   db.close();
   latencies.sort((a, b) => a - b);
-  return { dialect: `sqlite (${synchronous})`, connections: 1, txPerSec: Math.round(n / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+  return { dialect: `sqlite (${synchronous})`, connections: 1, txPerSec: Math.round(latencies.length / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
+}
+
+/**
+ * The raw transaction behind a bare node:http server in a child process (no framework, no
+ * auth, no validation), loaded by autocannon with a 5-line order body: what HTTP alone costs the
+ * raw transaction, and its latency at 32 clients — with one commit per order, or with the
+ * orders that arrived together sharing one commit (group commit, as the app does).
+ */
+export async function rawSqliteOverHttp(path: string, w: World, seconds: number, connections: number, commit: 'each' | 'group'): Promise<RawFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'raw-http-child.ts'), path, JSON.stringify(w), commit], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
+  try {
+    const port = await Promise.race([
+      once(child.stdout, 'data').then(([d]) => Number(String(d).trim())),
+      exited.then(([code]) => Promise.reject(new Error(`raw HTTP server exited with ${code}`))),
+    ]);
+    const body = JSON.stringify({ customerId: w.customerId, promisedDate: '2027-01-31', lines: w.productIds.map((productId) => ({ productId, qty: 1, unitPrice: 10_000 })), submit: true });
+    const r = await new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon({ url: `http://127.0.0.1:${port}/orders`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body }, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+    if (r.non2xx || r.errors) throw new Error(`raw HTTP: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    return { dialect: `sqlite (FULL) + bare HTTP, ${commit === 'each' ? 'commit each' : 'group commit'}`, connections, txPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 /** A named (server-side prepared) pg query for a `?` statement. */
@@ -159,7 +208,7 @@ export async function rawPostgres(url: string, w: World, seconds: number, connec
   return { dialect: 'postgres', connections, txPerSec: Math.round(latencies.length / seconds), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) };
 }
 
-/** The raw limit on SQLite (FULL and NORMAL) and, when reachable, PostgreSQL at 1, 8 and 16 connections. */
+/** The raw limit on SQLite (FULL and NORMAL; FULL behind bare HTTP at 1 and 32 clients, each or group commit) and, when reachable, PostgreSQL at 1, 8 and 16 connections. */
 export async function rawBench(opts: { seconds: number }): Promise<RawFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gendan-bench-raw-'));
   const out: RawFigures[] = [];
@@ -167,6 +216,9 @@ export async function rawBench(opts: { seconds: number }): Promise<RawFigures[]>
     const file = join(dir, 'raw.db');
     const w = await seedWorld(`sqlite:${file}`);
     out.push(await rawSqlite(file, w, opts.seconds, 'FULL'), await rawSqlite(file, w, opts.seconds, 'NORMAL'));
+    for (const commit of ['each', 'group'] as const) {
+      for (const connections of [1, 32]) out.push(await rawSqliteOverHttp(file, w, opts.seconds, connections, commit));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
