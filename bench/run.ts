@@ -1,12 +1,13 @@
 /**
  * `npm run bench` — benchmarks, printed as tables and written to bench/results/*.json.
  * `npm run bench -- --quick` runs short versions (seconds, not minutes); `--only=intake,lists`
- * runs some of the parts (http, customers, intake — the raw limit with it —, lists).
+ * runs some of the parts (http, customers, import — orders —, intake — the raw limit with it —, lists).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { customersBench } from './customers.bench.ts';
 import { httpBench } from './http.bench.ts';
 import { ordersBench } from './orders.bench.ts';
+import { ordersImportBench } from './orders-import.bench.ts';
 import { listsBench } from './lists.bench.ts';
 import { rawBench } from './raw.bench.ts';
 
@@ -30,6 +31,13 @@ if (wanted('customers')) {
   console.table(customers.imports);
   console.table([{ customers: customers.customers, ...customers.duplicateCheck, peakRssMb: customers.peakRssMb }]);
   save('customers', customers);
+}
+
+if (wanted('import')) {
+  const orderImport = await ordersImportBench({ orders: quick ? 2000 : 20_000 });
+  console.log('\nOrder import (.xlsx, 5 lines per order, one row per line; read in two streaming passes, drafts written 1,000 at a time in one transaction; 256 MB heap cap; target 100,000 rows < 15 s, < 300 MB)');
+  console.table([orderImport]);
+  save('order-import', { orderImport });
 }
 
 if (wanted('intake')) {

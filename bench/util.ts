@@ -42,7 +42,7 @@ export async function withPostgresDatabase(label: string, fn: (url: string) => P
 /**
  * Logs in through `app.inject` and seeds what an intake benchmark orders against: a default
  * warehouse, 5 products with plenty of stock and a customer with an address. Returns the
- * logged-in `post` for further calls.
+ * logged-in `post` (and its session `headers`) for further calls.
  */
 export async function seedIntakeWorld(app: Pick<FastifyInstance, 'inject'>, login: { username: string; password: string }, tag: string) {
   const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: login });
@@ -61,5 +61,5 @@ export async function seedIntakeWorld(app: Pick<FastifyInstance, 'inject'>, logi
     productIds.push(p.id);
   }
   const c = await post('/api/v1/customers', { name: `基准客户${tag}`, addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', detail: '张江路 1 号', recipient: '张三', phone: '13800138000' }] });
-  return { post, warehouseId: wh.id as string, productIds, customerId: c.customer.id as string };
+  return { post, headers, warehouseId: wh.id as string, productIds, customerId: c.customer.id as string };
 }

@@ -15,15 +15,21 @@ export async function customerWorkbook(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Streams a large workbook to disk without holding it in memory (benchmarks). */
-export async function writeCustomerWorkbook(path: string, count: number, row: (i: number) => Row): Promise<void> {
+/** Streams a large workbook to disk without holding it in memory (benchmarks): a header of the columns' zh-CN labels, then `count` rows. */
+export async function writeWorkbook<K extends string>(path: string, sheet: string, columns: readonly { key: K; zh: string }[], count: number, row: (i: number) => Partial<Record<K, unknown>>): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
-  const ws = wb.addWorksheet('客户');
-  ws.addRow(customerImportColumns.map((c) => c.zh)).commit();
-  for (let i = 0; i < count; i++) ws.addRow(customerImportColumns.map((c) => row(i)[c.key] ?? null)).commit();
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow(columns.map((c) => c.zh)).commit();
+  for (let i = 0; i < count; i++) {
+    const r = row(i);
+    ws.addRow(columns.map((c) => r[c.key] ?? null)).commit();
+  }
   ws.commit();
   await wb.commit();
 }
+
+/** A large customer import workbook, streamed to disk. */
+export const writeCustomerWorkbook = (path: string, count: number, row: (i: number) => Row) => writeWorkbook(path, '客户', customerImportColumns, count, row);
 
 /** A minimal zip with one deflated entry: `size` bytes of zeros (a compression bomb). */
 export function zipBomb(size: number): Buffer {

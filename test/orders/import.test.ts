@@ -70,5 +70,32 @@ for (const d of await dialects()) {
         [1, 129_950, {}],
       ]);
     });
+
+    test('orders of several customers, rows interleaved: each gets its own customer, owner, default address, lines and stage track', async () => {
+      const customer = async (name: string, detail: string | null) => {
+        const body = { name, ...(detail ? { addresses: [{ province: '江苏省', city: '苏州市', district: '吴中区', detail, recipient: '钱工', phone: '13900139000', isDefault: true }] } : {}) };
+        const r = await t.req(rep, 'POST', '/api/v1/customers', body);
+        assert.equal(r.statusCode, 201, r.body);
+        return r.json().customer as { id: string; code: string };
+      };
+      const [c1, c2, c3] = [await customer('苏州甲机电有限公司', '木渎镇 1 号'), await customer('苏州乙自动化有限公司', '胥口镇 2 号'), await customer('苏州丙贸易有限公司', null)];
+      const at = (c: { code: string }, key: string, qty: number) => ({ orderKey: key, customerCode: c.code, customerPo: `MIX-${key}-${c.code}`, promisedDate: inDays(30), sku, qty, unitPrice: 1000 });
+      const rows = [at(c1, 'M1', 1), at(c2, 'M1', 2), at(c1, 'M1', 3), at(c3, 'M2', 4), at(c2, 'M1', 5), at(c1, 'M3', 6)];
+      const r = await upload(await workbook(rows), false);
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().imported, 4);
+      const got = [];
+      for (const [c, key] of [[c1, 'M1'], [c2, 'M1'], [c3, 'M2'], [c1, 'M3']] as const) {
+        const [item] = (await t.req(rep, 'GET', `/api/v1/orders?q=MIX-${key}-${c.code}`)).json().items;
+        const o = (await t.req(rep, 'GET', `/api/v1/orders/${item.id}`)).json();
+        got.push([o.customerId === c.id, o.ownerId === rep.userId, o.shipToAddress?.detail ?? null, o.lines.map((l: any) => l.qty), o.stages.length]);
+      }
+      assert.deepEqual(got, [
+        [true, true, '木渎镇 1 号', [1, 3], 7],
+        [true, true, '胥口镇 2 号', [2, 5], 7],
+        [true, true, null, [4], 7],
+        [true, true, '木渎镇 1 号', [6], 7],
+      ]);
+    });
   });
 }

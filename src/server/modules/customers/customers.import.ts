@@ -1,8 +1,8 @@
-import { CompiledQuery } from 'kysely';
 import { normalizeCompanyName } from '../../../contracts/cn.ts';
 import { customerCreateBody, customerImportColumns, type CustomerCreate, type CustomerImportColumn, type ImportReport } from '../../../contracts/customers.ts';
 import { fieldReasonMessage, type Locale } from '../../../contracts/errors.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { chunkInserts } from '../../platform/db/chunk-inserts.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { appendEvents } from '../../platform/events.ts';
@@ -26,35 +26,6 @@ function columnOf(path: string): CustomerImportColumn | null {
 }
 
 const str = (v: CellValue) => (v === null || v === undefined ? '' : String(v).trim());
-
-type Insertable = 'customer' | 'customerContact' | 'customerAddress';
-
-/**
- * Multi-row INSERTs compiled by Kysely once per shape (table, columns, row count) and then run
- * with the next chunk's parameters: building a 500-row × 19-column statement is a good part of a
- * chunk's CPU and most of its garbage, 200 times per 100,000-row file. The SQL and parameters are
- * exactly what `insertInto(table).values(rows)` gives — checked on each shape's first chunk;
- * a shape that does not match (or a row with an undefined value) simply takes the builder.
- */
-function chunkInserts(tx: Tx) {
-  const sqlOf = new Map<string, string | null>();
-  return async (table: Insertable, rows: Record<string, unknown>[]) => {
-    const cols = Object.keys(rows[0]);
-    const params: unknown[] = new Array(rows.length * cols.length);
-    let k = 0;
-    let plain = true;
-    for (const r of rows) {
-      for (const c of cols) if ((params[k++] = r[c]) === undefined) plain = false;
-      if (Object.keys(r).length !== cols.length) plain = false;
-    }
-    const key = `${table}:${rows.length}:${cols.join(',')}`;
-    const sql = plain ? sqlOf.get(key) : null;
-    if (sql) return void (await tx.executeQuery(CompiledQuery.raw(sql, params)));
-    const compiled = tx.insertInto(table).values(rows as never).compile();
-    if (plain && sql === undefined) sqlOf.set(key, compiled.parameters.length === params.length && compiled.parameters.every((v, i) => v === params[i]) ? compiled.sql : null);
-    await tx.executeQuery(compiled);
-  };
-}
 
 /** A template row → the same input the API takes; the one schema then validates both. */
 function rowToInput(get: (k: CustomerImportColumn) => string): Record<string, unknown> {

@@ -17,7 +17,19 @@ export type NewLine = Required<Omit<Insertable<OrderLineTable>, 'shippedQty' | '
  * Unknown products and quantities finer than the unit allows are field errors.
  */
 export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof orderLineInput>[]) {
-  const products = new Map((await productsRepository.byIds(tx, [...new Set(input.map((l) => l.productId))])).map((p) => [p.id, p as ProductTable]));
+  return linesFrom(await productsById(tx, input.map((l) => l.productId)), orderId, input);
+}
+
+/** The products of these ids (each once), by id. */
+export async function productsById(tx: Tx, ids: string[]): Promise<Map<string, ProductTable>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, ProductTable>();
+  for (let i = 0; i < unique.length; i += 1000) for (const p of await productsRepository.byIds(tx, unique.slice(i, i + 1000))) out.set(p.id, p as ProductTable);
+  return out;
+}
+
+/** `buildLines` with the products already read (many orders at once: imports). */
+export function linesFrom(products: Map<string, ProductTable>, orderId: string, input: z.infer<typeof orderLineInput>[]) {
   const problems = input.flatMap((l, i) => {
     const p = products.get(l.productId);
     if (!p) return [fieldError(`lines.${i}.productId`, 'not_found')];
@@ -49,5 +61,5 @@ export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof 
       note: l.note ?? null,
     };
   });
-  return { lines, products, totals: totals(lines), hash: linesHash(lines) };
+  return { lines, products: new Map(input.map((l) => [l.productId, products.get(l.productId)!])), totals: totals(lines), hash: linesHash(lines) };
 }

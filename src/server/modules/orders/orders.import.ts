@@ -1,7 +1,7 @@
 import { fieldReasonMessage, type Locale } from '../../../contracts/errors.ts';
 import type { ImportReport } from '../../../contracts/customers.ts';
 import { orderCreateBody, orderImportColumns, type OrderCreate, type OrderImportColumn } from '../../../contracts/orders.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, localizeIssue } from '../../platform/http/errors.ts';
@@ -33,7 +33,7 @@ async function lookUp<T>(keys: string[], query: (part: string[]) => Promise<T[]>
  * customer code in the caller's scope, SKU known, the API's own order schema — and the
  * drafts are created all together, or none when any row is wrong.
  */
-export function createOrderImport(db: Db, insertDraft: (tx: import('../../platform/db/database.ts').Tx, actor: Actor, id: string, input: OrderCreate) => Promise<unknown>) {
+export function createOrderImport(db: Db, insertDrafts: (tx: Tx, actor: Actor, drafts: { id: string; input: OrderCreate }[]) => Promise<unknown>) {
   return async function importOrders(actor: Actor, path: string, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
     const started = Date.now();
     await inspectZip(path);
@@ -45,38 +45,41 @@ export function createOrderImport(db: Db, insertDraft: (tx: import('../../platfo
       if (report.errors.length < 1000) report.errors.push({ row, column: label(column), code, message: message ?? fieldReasonMessage(code, opts.locale) ?? code });
     };
     const index: Partial<Record<OrderImportColumn, number>> = {};
-    const rows: { row: number; get: (k: OrderImportColumn) => string }[] = [];
-    await readSheet(
-      path,
-      (header) => {
-        Object.assign(index, columnIndex(header, orderImportColumns));
-        for (const k of ['orderKey', 'customerCode', 'sku', 'qty', 'unitPrice', 'promisedDate'] as const) if (index[k] === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label(k) });
-      },
-      (row, cells) => {
-        report.rows += 1;
-        rows.push({ row, get: (k) => (index[k] === undefined ? '' : k === 'promisedDate' ? dateText(cells[index[k]!]) : str(cells[index[k]!])) });
-      },
-    );
-    const codes = [...new Set(rows.map((r) => r.get('customerCode')))];
-    const customers = new Map((await lookUp(codes, (part) => db.selectFrom('customer').select(['id', 'code']).where('code', 'in', part).where(scopeCondition(actor, 'customer.ownerId')).execute())).map((c) => [c.code, c.id]));
-    const skus = [...new Set(rows.map((r) => r.get('sku')))];
-    const products = new Map((await lookUp(skus, (part) => productsRepository.bySkus(db, part))).map((p) => [p.sku, p.id]));
+    const header = (cells: CellValue[]) => {
+      Object.assign(index, columnIndex(cells, orderImportColumns));
+      for (const k of ['orderKey', 'customerCode', 'sku', 'qty', 'unitPrice', 'promisedDate'] as const) if (index[k] === undefined) throw new AppError('IMPORT_FILE_INVALID', { reason: 'missing_column', column: label(k) });
+    };
+    const getter = (cells: CellValue[]) => (k: OrderImportColumn) => (index[k] === undefined ? '' : k === 'promisedDate' ? dateText(cells[index[k]!]) : str(cells[index[k]!]));
+    // Two streaming passes, so that no row stays in memory: the first reads only the customer
+    // codes and SKUs to look up, the second puts each row straight into its order.
+    const codeSet = new Set<string>();
+    const skuSet = new Set<string>();
+    await readSheet(path, header, (_row, cells) => {
+      const get = getter(cells);
+      codeSet.add(get('customerCode'));
+      skuSet.add(get('sku'));
+    });
+    const customers = new Map((await lookUp([...codeSet], (part) => db.selectFrom('customer').select(['id', 'code']).where('code', 'in', part).where(scopeCondition(actor, 'customer.ownerId')).execute())).map((c) => [c.code, c.id]));
+    const products = new Map((await lookUp([...skuSet], (part) => productsRepository.bySkus(db, part))).map((p) => [p.sku, p.id]));
     const groups = new Map<string, { rows: number[]; input: Record<string, unknown> & { lines: unknown[] } }>();
-    for (const r of rows) {
-      const customerId = customers.get(r.get('customerCode'));
-      const productId = products.get(r.get('sku'));
-      if (!customerId) error(r.row, 'customerCode', 'not_found');
-      if (!productId) error(r.row, 'sku', 'not_found');
-      if (!customerId || !productId) continue;
-      const key = `${r.get('customerCode')}\u0000${r.get('orderKey')}`;
-      const g = groups.get(key) ?? { rows: [], input: { customerId, customerPo: r.get('customerPo') || null, promisedDate: r.get('promisedDate'), priority: r.get('priority') || 'normal', lines: [] } };
-      const spec = Object.fromEntries(r.get('spec').split(/[;；]/).map((kv) => kv.split(/[=＝]/).map((x) => x.trim())).filter((kv) => kv.length === 2 && kv[0]));
-      g.input.lines.push({ productId, qty: Number(r.get('qty')), unitPrice: Math.round(Number(r.get('unitPrice')) * 100), discountPct: r.get('discountPct') ? Number(r.get('discountPct')) : 0, spec });
-      g.rows.push(r.row);
+    await readSheet(path, header, (row, cells) => {
+      report.rows += 1;
+      const get = getter(cells);
+      const customerId = customers.get(get('customerCode'));
+      const productId = products.get(get('sku'));
+      if (!customerId) error(row, 'customerCode', 'not_found');
+      if (!productId) error(row, 'sku', 'not_found');
+      if (!customerId || !productId) return;
+      const key = `${get('customerCode')}\u0000${get('orderKey')}`;
+      const g = groups.get(key) ?? { rows: [], input: { customerId, customerPo: get('customerPo') || null, promisedDate: get('promisedDate'), priority: get('priority') || 'normal', lines: [] } };
+      const spec = Object.fromEntries(get('spec').split(/[;；]/).map((kv) => kv.split(/[=＝]/).map((x) => x.trim())).filter((kv) => kv.length === 2 && kv[0]));
+      g.input.lines.push({ productId, qty: Number(get('qty')), unitPrice: Math.round(Number(get('unitPrice')) * 100), discountPct: get('discountPct') ? Number(get('discountPct')) : 0, spec });
+      g.rows.push(row);
       groups.set(key, g);
-    }
+    });
     const drafts: OrderCreate[] = [];
-    for (const g of groups.values()) {
+    for (const [key, g] of groups) {
+      groups.delete(key); // each order's input is kept once: as its group or as its draft
       const parsed = orderCreateBody.safeParse(g.input, { reportInput: true });
       if (parsed.success) {
         drafts.push(parsed.data);
@@ -95,7 +98,8 @@ export function createOrderImport(db: Db, insertDraft: (tx: import('../../platfo
     if (report.errorCount > 0 && !opts.dryRun) throw new AppError('IMPORT_HAS_ERRORS', report);
     if (opts.dryRun) return report;
     await inTransaction(db, async (tx) => {
-      for (const d of drafts) await insertDraft(tx, actor, newId(), d);
+      // 1,000 drafts at a time: their built lines and statements need not all be in memory at once.
+      for (let i = 0; i < drafts.length; i += 1000) await insertDrafts(tx, actor, drafts.slice(i, i + 1000).map((input) => ({ id: newId(), input })));
     });
     report.imported = drafts.length;
     report.durationMs = Date.now() - started;

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { sql, type Insertable, type SqlBool } from 'kysely';
+import { chunkInserts } from '../../platform/db/chunk-inserts.ts';
 import { dialectOf } from '../../platform/db/dialect.ts';
 import { withoutParallelWorkers } from '../../platform/db/index-hint.ts';
 import type { OrderLineTable, SalesOrderTable } from '../../db/schema.ts';
@@ -114,6 +115,8 @@ export const orderLines = {
   insert: async (q: Q, lines: Insertable<OrderLineTable>[]) => {
     if (lines.length) await q.insertInto('orderLine').values(lines).execute();
   },
+  /** Lines of many orders, 500 per statement. */
+  insertMany: (tx: Tx, lines: Insertable<OrderLineTable>[]) => chunkInserts(tx)('orderLine', lines, 500),
   replace: async (q: Q, orderId: string, lines: Insertable<OrderLineTable>[]) => {
     await q.deleteFrom('orderLine').where('orderId', '=', orderId).execute();
     await orderLines.insert(q, lines);
@@ -128,6 +131,8 @@ export const orderLines = {
 
 export const orders = {
   insert: (q: Q, row: SalesOrderTable) => q.insertInto('salesOrder').values(row).execute(),
+  /** Many orders, 200 per statement. */
+  insertMany: (tx: Tx, rows: SalesOrderTable[]) => chunkInserts(tx)('salesOrder', rows, 200),
   update: (q: Q, id: string, patch: Partial<SalesOrderTable>) => q.updateTable('salesOrder').set(patch).where('id', '=', id).execute(),
   /** Moves status only from the expected one: the guard against double submits and races. */
   async transition(q: Q, id: string, from: SalesOrderTable['status'], patch: Partial<SalesOrderTable>): Promise<boolean> {

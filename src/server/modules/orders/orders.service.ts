@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { checkCustomFields } from '../../../contracts/custom-fields.ts';
 import type { convertBody, Order, OrderCreate, orderPatchBody, reallocateBody, submitBody } from '../../../contracts/orders.ts';
 import type { Config } from '../../config.ts';
+import type { SalesOrderTable } from '../../db/schema.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { appendEvent } from '../../platform/events.ts';
+import { appendEvent, appendEvents } from '../../platform/events.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
@@ -18,7 +20,7 @@ import { stagesOf } from '../stages/index.ts';
 import { registerDocumentHandler, type ApprovalsService } from '../approvals/index.ts';
 import { releaseForOrder } from '../inventory/index.ts';
 import { notify } from '../notifications/index.ts';
-import { buildLines } from './order-lines.ts';
+import { buildLines, linesFrom, productsById } from './order-lines.ts';
 import { createRevisions } from './order-revisions.ts';
 import { createOrderImport } from './orders.import.ts';
 import { createOrderList } from './order-list.ts';
@@ -63,44 +65,76 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     return a ?? null;
   }
 
-  async function insertDraft(tx: Tx, actor: Actor, id: string, input: OrderCreate) {
-    const customer = await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', '=', input.customerId).where(scopeCondition(actor, 'customer.ownerId')).executeTakeFirst();
-    if (!customer) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
-    await assertCustomFields(tx, 'order', input.customFields);
-    const built = await buildLines(tx, id, input.lines);
+  /**
+   * Drafts, many at once (imports) or one: customers, products, custom fields and default
+   * addresses read once for all of them, orders and lines written in multi-row statements,
+   * then their `order.created` events. Each draft is checked as the API checks one.
+   */
+  async function insertDrafts(tx: Tx, actor: Actor, drafts: { id: string; input: OrderCreate }[]) {
+    const customerIds = [...new Set(drafts.map((d) => d.input.customerId))];
+    const owners = new Map<string, string>();
+    const defaults = new Map<string, NonNullable<Awaited<ReturnType<typeof shipTo>>>>();
+    const wantDefault = new Set(drafts.filter((d) => !d.input.shipToAddress && !d.input.shipToAddressId).map((d) => d.input.customerId));
+    for (let i = 0; i < customerIds.length; i += 1000) {
+      const part = customerIds.slice(i, i + 1000);
+      for (const c of await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', 'in', part).where(scopeCondition(actor, 'customer.ownerId')).execute()) owners.set(c.id, c.ownerId);
+      const needDefault = part.filter((id) => wantDefault.has(id));
+      if (needDefault.length) {
+        const rows = await tx.selectFrom('customerAddress').select(['customerId', 'label', 'province', 'city', 'district', 'detail', 'recipient', 'phone']).where('customerId', 'in', needDefault).where('isDefault', '=', 1).execute();
+        for (const { customerId, ...a } of rows) defaults.set(customerId, a);
+      }
+    }
+    const fields = await loadCustomFields(tx, 'order');
+    const products = await productsById(tx, drafts.flatMap((d) => d.input.lines.map((l) => l.productId)));
     const now = nowIso();
-    await orders.insert(tx, {
-      id,
-      number: null,
-      customerId: customer.id,
-      requirementId: input.requirementId ?? null,
-      customerPo: input.customerPo ?? null,
-      currency: input.currency,
-      promisedDate: input.promisedDate,
-      priority: input.priority,
-      nonStandard: input.nonStandard ? 1 : 0,
-      nonStandardReason: input.nonStandardReason ?? null,
-      shipTo: json.write((await shipTo(tx, customer.id, input, true)) ?? null),
-      status: 'draft',
-      ownerId: customer.ownerId,
-      createdBy: actor.id,
-      submittedBy: null,
-      ...built.totals,
-      linesHash: built.hash,
-      facts: null,
-      warnings: '[]',
-      note: input.note ?? null,
-      customFields: json.write(input.customFields),
-      version: 1,
-      submittedAt: null,
-      confirmedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await orderLines.insert(tx, built.lines);
-    await appendEvent(tx, { entityType: 'order', entityId: id, type: 'order.created', actor, stage: 'review', data: { amount: built.totals.gross, lines: built.lines.length, requirementId: input.requirementId ?? null, ownerId: customer.ownerId, promisedDate: input.promisedDate } });
-    return { lines: built.lines, products: built.products };
+    const rows: SalesOrderTable[] = [];
+    const built: ReturnType<typeof linesFrom>[] = [];
+    for (const { id, input } of drafts) {
+      const ownerId = owners.get(input.customerId);
+      if (ownerId === undefined) throw new AppError('VALIDATION_FAILED', [fieldError('customerId', 'not_found')]);
+      const problems = checkCustomFields(fields, input.customFields);
+      if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => fieldError(p.path, p.code)));
+      const b = linesFrom(products, id, input.lines);
+      const address = input.shipToAddress || input.shipToAddressId ? await shipTo(tx, input.customerId, input, true) : defaults.get(input.customerId);
+      built.push(b);
+      rows.push({
+        id,
+        number: null,
+        customerId: input.customerId,
+        requirementId: input.requirementId ?? null,
+        customerPo: input.customerPo ?? null,
+        currency: input.currency,
+        promisedDate: input.promisedDate,
+        priority: input.priority,
+        nonStandard: input.nonStandard ? 1 : 0,
+        nonStandardReason: input.nonStandardReason ?? null,
+        shipTo: json.write(address ?? null),
+        status: 'draft',
+        ownerId,
+        createdBy: actor.id,
+        submittedBy: null,
+        ...b.totals,
+        linesHash: b.hash,
+        facts: null,
+        warnings: '[]',
+        note: input.note ?? null,
+        customFields: json.write(input.customFields),
+        version: 1,
+        submittedAt: null,
+        confirmedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await orders.insertMany(tx, rows);
+    await orderLines.insertMany(tx, built.flatMap((b) => b.lines));
+    await appendEvents(
+      tx,
+      rows.map((o, i) => ({ entityType: 'order', entityId: o.id, type: 'order.created', actor, stage: 'review', data: { amount: o.gross, lines: built[i]!.lines.length, requirementId: o.requirementId, ownerId: o.ownerId, promisedDate: o.promisedDate } })),
+    );
+    return built.map((b) => ({ lines: b.lines, products: b.products }));
   }
+  const insertDraft = async (tx: Tx, actor: Actor, id: string, input: OrderCreate) => (await insertDrafts(tx, actor, [{ id, input }]))[0]!;
 
   const revisions = createRevisions(db, config, approvals, { row, shipTo });
   const confirmation = createRevisionConfirmation(db, config, { row });
@@ -273,7 +307,7 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
 
     copy: copier.copy,
 
-    importOrders: createOrderImport(db, insertDraft),
+    importOrders: createOrderImport(db, insertDrafts),
     /** A link the customer can open without an account to follow this order (/c/:token). */
     async customerLink(actor: Actor, id: string, expiresInDays: number) {
       return inTransaction(db, async (tx) => {
