@@ -4,6 +4,7 @@
  * chunks of 500 keys (1,000 parameters) to stay far below SQLite's parameter limit.
  */
 import { sql } from 'kysely';
+import { inChunks } from '../../platform/db/chunks.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { stockKey, type StockKey } from './stock.repository.ts';
 import { selectWarehouses } from './warehouses.repository.ts';
@@ -11,11 +12,7 @@ import { selectWarehouses } from './warehouses.repository.ts';
 type Q = Db | Tx;
 const CHUNK = 500;
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(items: T[]): T[][] => inChunks(items, CHUNK);
 
 const pairsIn = (keys: StockKey[]) => sql<boolean>`(product_id, warehouse_id) in (values ${sql.join(keys.map((k) => sql`(${k.productId}, ${k.warehouseId})`))})`;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { orderLineInput } from '../../../contracts/orders.ts';
 import { fitsDecimals, toMilli } from '../../../contracts/quantity.ts';
+import { inChunks } from '../../platform/db/chunks.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -22,9 +23,8 @@ export async function buildLines(tx: Tx, orderId: string, input: z.infer<typeof 
 
 /** The products of these ids (each once), by id. */
 export async function productsById(tx: Tx, ids: string[]): Promise<Map<string, ProductTable>> {
-  const unique = [...new Set(ids)];
   const out = new Map<string, ProductTable>();
-  for (let i = 0; i < unique.length; i += 1000) for (const p of await productsRepository.byIds(tx, unique.slice(i, i + 1000))) out.set(p.id, p as ProductTable);
+  for (const part of inChunks([...new Set(ids)])) for (const p of await productsRepository.byIds(tx, part)) out.set(p.id, p as ProductTable);
   return out;
 }
 

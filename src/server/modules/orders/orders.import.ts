@@ -1,6 +1,7 @@
 import { fieldReasonMessage, type Locale } from '../../../contracts/errors.ts';
 import type { ImportReport } from '../../../contracts/customers.ts';
 import { orderCreateBody, orderImportColumns, type OrderCreate, type OrderImportColumn } from '../../../contracts/orders.ts';
+import { inChunks } from '../../platform/db/chunks.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { scopeCondition, type Actor } from '../../platform/http/actor.ts';
@@ -20,11 +21,10 @@ function dateText(v: CellValue): string {
   return new Date((Math.floor(v) - 25569) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Keys looked up per query: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters, whatever the file holds. */
-const LOOKUP_CHUNK = 1000;
+/** Rows for keys looked up a chunk at a time, however many keys the file holds. */
 async function lookUp<T>(keys: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) out.push(...(await query(keys.slice(i, i + LOOKUP_CHUNK))));
+  for (const part of inChunks(keys)) out.push(...(await query(part)));
   return out;
 }
 
@@ -99,7 +99,7 @@ export function createOrderImport(db: Db, insertDrafts: (tx: Tx, actor: Actor, d
     if (opts.dryRun) return report;
     await inTransaction(db, async (tx) => {
       // 1,000 drafts at a time: their built lines and statements need not all be in memory at once.
-      for (let i = 0; i < drafts.length; i += 1000) await insertDrafts(tx, actor, drafts.slice(i, i + 1000).map((input) => ({ id: newId(), input })));
+      for (const part of inChunks(drafts)) await insertDrafts(tx, actor, part.map((input) => ({ id: newId(), input })));
     });
     report.imported = drafts.length;
     report.durationMs = Date.now() - started;

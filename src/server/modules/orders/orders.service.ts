@@ -3,6 +3,7 @@ import { checkCustomFields } from '../../../contracts/custom-fields.ts';
 import type { convertBody, Order, OrderCreate, orderPatchBody, reallocateBody, submitBody } from '../../../contracts/orders.ts';
 import type { Config } from '../../config.ts';
 import type { SalesOrderTable } from '../../db/schema.ts';
+import { inChunks } from '../../platform/db/chunks.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { json } from '../../platform/db/dialect.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -51,12 +52,15 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
   }
 
   /** A ship-to from one of the customer's addresses, an explicit address, or the default one. */
+  /** The columns of a customer address an order's ship-to copies. */
+  const shipToColumns = ['label', 'province', 'city', 'district', 'detail', 'recipient', 'phone'] as const;
+
   async function shipTo(tx: Tx, customerId: string, input: ShipTo, fallbackToDefault: boolean) {
     if (input.shipToAddress) {
       const { id: _id, isDefault: _d, ...a } = input.shipToAddress;
       return { ...a, label: a.label ?? null };
     }
-    let qb = tx.selectFrom('customerAddress').select(['label', 'province', 'city', 'district', 'detail', 'recipient', 'phone']).where('customerId', '=', customerId);
+    let qb = tx.selectFrom('customerAddress').select(shipToColumns).where('customerId', '=', customerId);
     if (input.shipToAddressId) qb = qb.where('id', '=', input.shipToAddressId);
     else if (fallbackToDefault) qb = qb.where('isDefault', '=', 1);
     else return undefined;
@@ -75,12 +79,11 @@ export function createOrdersService(db: Db, config: Pick<Config, 'publicUrl' | '
     const owners = new Map<string, string>();
     const defaults = new Map<string, NonNullable<Awaited<ReturnType<typeof shipTo>>>>();
     const wantDefault = new Set(drafts.filter((d) => !d.input.shipToAddress && !d.input.shipToAddressId).map((d) => d.input.customerId));
-    for (let i = 0; i < customerIds.length; i += 1000) {
-      const part = customerIds.slice(i, i + 1000);
+    for (const part of inChunks(customerIds)) {
       for (const c of await tx.selectFrom('customer').select(['id', 'ownerId']).where('id', 'in', part).where(scopeCondition(actor, 'customer.ownerId')).execute()) owners.set(c.id, c.ownerId);
       const needDefault = part.filter((id) => wantDefault.has(id));
       if (needDefault.length) {
-        const rows = await tx.selectFrom('customerAddress').select(['customerId', 'label', 'province', 'city', 'district', 'detail', 'recipient', 'phone']).where('customerId', 'in', needDefault).where('isDefault', '=', 1).execute();
+        const rows = await tx.selectFrom('customerAddress').select(['customerId', ...shipToColumns]).where('customerId', 'in', needDefault).where('isDefault', '=', 1).execute();
         for (const { customerId, ...a } of rows) defaults.set(customerId, a);
       }
     }

@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inChunks } from './chunks.ts';
 import type { Tx } from './database.ts';
 
 /**
@@ -29,6 +30,6 @@ export function chunkInserts(tx: Tx) {
     await tx.executeQuery(compiled);
   };
   return async (table: keyof Database, rows: object[], size = rows.length) => {
-    for (let i = 0; i < rows.length; i += size) await one(table, rows.slice(i, i + size));
+    for (const part of inChunks(rows, size)) await one(table, part);
   };
 }
