@@ -128,6 +128,26 @@ export async function pick(page: Page, select: Locator, text: string, { exact = 
 }
 
 /**
+ * Picks a region in a division cascader (`cascader`: its root element) by searching `typed` and
+ * clicking the first match containing `text`, then waits until the cascader shows it; like
+ * `pick`, a click on a menu still sliding in can be lost on a busy machine, so it tries again.
+ */
+export async function pickRegion(page: Page, cascader: Locator, typed: string, text: string): Promise<void> {
+  const item = page.locator('.ant-cascader-menu-item:visible', { hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cascader.click({ timeout: 5_000 });
+      await cascader.locator('input').fill(typed, { timeout: 5_000 });
+      await item.click({ timeout: 5_000 });
+      return await cascader.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * Clicks `button` until `done` reaches `state` (up to 3 presses, 8 s each): a click on a dialog's
  * button while the dialog is still zooming in can be lost on a busy machine.
  */

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { customerImportColumns } from '../../src/contracts/customers.ts';
 import { orderImportColumns } from '../../src/contracts/orders.ts';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
-import { apiAs, inDays, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, inDays, openPage, SHOTS, skip, startE2E } from './harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,11 +48,7 @@ describe('Excel import pages in Chromium: errors, duplicates acknowledged, draft
     const rep = await apiAs(server.url, 'rep', PASSWORD);
     await rep('POST', '/api/v1/customers', { name: '杭州西湖精密机械有限公司' });
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+    ({ page } = await openPage(browser, problems, { width: 1280, height: 860 }));
     await page.goto(`${server.url}/login`);
     await page.locator('#username').fill('rep');
     await page.locator('#password').fill(PASSWORD);

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { openingImportColumns } from '../../src/contracts/opening-import.ts';
 import ExcelJS from '../../src/server/platform/exceljs.ts';
-import { apiAs, SHOTS, skip, startE2E } from './harness.ts';
+import { apiAs, openPage, SHOTS, skip, startE2E } from './harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,11 +53,7 @@ describe('期初库存导入 in Chromium: errors by row, overwrite needs a tick,
     await admin('POST', '/api/v1/warehouses', { code: 'HZ01', name: '杭州备件仓' });
     await admin('POST', '/api/v1/stock/movements', { type: 'receipt', productId: motor.id, warehouseId: sz.id, qty: 4 });
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+    ({ page } = await openPage(browser, problems, { width: 1280, height: 860 }));
     await page.goto(`${server.url}/login`);
     await page.locator('#username').fill('admin');
     await page.locator('#password').fill('admin1234');

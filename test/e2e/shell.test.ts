@@ -10,9 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { ensureWebBuild, launchChromium, pick, SHOTS, skip } from './harness.ts';
+import { ensureWebBuild, launchChromium, openPage, pick, SHOTS, skip } from './harness.ts';
 
 describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
   let browser: Browser;
@@ -39,15 +39,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(viewport: { width: number; height: number }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    // The session probe answering 401 before sign-in is expected; anything else is not.
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    return { ctx, page };
-  }
+  const open = (viewport: { width: number; height: number }) => openPage(browser, problems, viewport);
 
   async function signIn(page: Page, username: string, password: string) {
     await page.goto(`${server.url}/`);
@@ -147,7 +139,7 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
   });
 
   test('375 px phone: the sidebar becomes a drawer and pages fit the width', async () => {
-    const { ctx, page } = await open({ width: 375, height: 812 }, true);
+    const { ctx, page } = await open({ width: 375, height: 812 });
     await page.goto(`${server.url}/login`);
     await page.getByText('欢迎使用跟单').waitFor();
     await shot(page, 'mobile-login');

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { pick, pressUntil, SHOTS, skip, startE2E } from './harness.ts';
+import { openPage, pick, pickRegion, pressUntil, SHOTS, skip, startE2E } from './harness.ts';
 
 const SAVE = /保\s*存/;
 
@@ -29,15 +29,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
 
   after(() => close?.());
 
-  async function open(viewport: { width: number; height: number }, mobile = false): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    // Failed requests the test provokes on purpose (session probe 401) log as "Failed to load resource".
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
-    return { ctx, page };
-  }
+  const open = (viewport: { width: number; height: number }) => openPage(browser, problems, viewport);
 
   const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `stage1-${name}.png`), fullPage });
 
@@ -48,9 +40,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await contact.getByLabel('手机').fill(mobile);
     await page.getByTestId('add-address').click();
     const address = page.getByTestId('address-row').first();
-    await address.locator('.ant-cascader').click();
-    await page.keyboard.type('浦东');
-    await page.locator('.ant-cascader-menu-item', { hasText: '浦东新区' }).first().click();
+    await pickRegion(page, address.locator('.ant-cascader'), '浦东', '浦东新区');
     await address.getByLabel('详细地址').fill('张江路 88 号 3 号楼');
     await address.getByLabel('收件人').fill('陈静');
     await address.getByLabel('收件电话').fill(mobile);
@@ -147,7 +137,7 @@ describe('stage 1 in Chromium: custom field, duplicate customer, requirement con
     await shot(page, 'requirement-link');
 
     // The customer: another browser, no session, a phone.
-    const phone = await open({ width: 375, height: 812 }, true);
+    const phone = await open({ width: 375, height: 812 });
     await phone.page.goto(`${server.url}${new URL(linkText).pathname}`);
     await phone.page.getByTestId('portal-company').filter({ hasText: '华东精密机械有限公司' }).waitFor();
     await phone.page.getByTestId('portal-version').filter({ hasText: '第 1 版' }).waitFor();

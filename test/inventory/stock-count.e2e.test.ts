@@ -34,7 +34,7 @@ describe('stock count in Chromium on a tablet', { skip, timeout: 120_000 }, () =
 
     const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
     const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000); // as openPage: a busy CI machine can take more than 10 s
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
     await page.goto(`${server.url}/login`);
@@ -94,7 +94,7 @@ describe('stock count in Chromium on a tablet', { skip, timeout: 120_000 }, () =
 
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000); // as openPage: a busy CI machine can take more than 10 s
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(`${server.url}/login`);
     await page.locator('#username').fill('admin');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, signInAs, inDays, SHOTS, skip, startE2E } from '../e2e/harness.ts';
+import { apiAs, inDays, openPage, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -58,11 +58,7 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     const before = await rep<{ lines: { atRisk: boolean; plannedCompletion: string | null }[] }>('GET', `/api/v1/orders/${order.id}`);
     assert.deepEqual([before.lines[0].atRisk, before.lines[0].plannedCompletion !== null], [false, true]);
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+    const { ctx, page } = await openPage(browser, problems, { width: 1280, height: 860 });
     await signIn(page, 'plan', PASSWORD);
 
     await page.goto(`${server.url}/production`);
