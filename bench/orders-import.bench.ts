@@ -1,7 +1,7 @@
 /**
  * Order import end to end: a workbook of `orders` × 5 lines (one row per line, the template's
- * columns) imported through POST /api/v1/orders/import into a fresh SQLite database that holds
- * 1,000 customers (imported first) and 50 SKUs. The import runs in a child process with a
+ * columns) imported through POST /api/v1/orders/import into a fresh database (SQLite, then
+ * PostgreSQL when it is reachable) that holds 1,000 customers (imported first) and 50 SKUs. The import runs in a child process with a
  * 256 MB heap cap, as the customer import bench does, so peak RSS is the memory it needs rather
  * than garbage V8 had no reason to collect. Target (issue 8): 100,000 rows in < 15 s and < 300 MB.
  */
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { customerImportColumns } from '../src/contracts/customers.ts';
 import { orderImportColumns } from '../src/contracts/orders.ts';
 import { writeWorkbook } from '../test/helpers/xlsx.ts';
+import { withPostgresDatabase } from './util.ts';
 
 const CUSTOMERS = 1000;
 const SKUS = 50;
@@ -28,9 +29,14 @@ export async function ordersImportBench(opts: { orders: number }) {
       const order = Math.floor(i / LINES);
       return { orderKey: `K${order}`, customerCode: `BC${order % CUSTOMERS}`, customerPo: `PO-${order}`, promisedDate, sku: `B-${(order + (i % LINES) * 7) % SKUS}`, qty: 1 + (i % 9), unitPrice: 99.5 + (i % 50) };
     });
-    const r = spawnSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(import.meta.dirname, 'orders-import-child.ts'), `sqlite:${join(dir, 'b.db')}`, customers, orders, String(SKUS)], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout.trim().split('\n').pop()!);
+    const run = (databaseUrl: string) => {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', join(import.meta.dirname, 'orders-import-child.ts'), databaseUrl, customers, orders, String(SKUS)], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    };
+    const rows = [run(`sqlite:${join(dir, 'b.db')}`)];
+    await withPostgresDatabase('oimp', async (url) => void rows.push(run(url)));
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,7 +36,7 @@ if (wanted('customers')) {
 if (wanted('import')) {
   const orderImport = await ordersImportBench({ orders: quick ? 2000 : 20_000 });
   console.log('\nOrder import (.xlsx, 5 lines per order, one row per line; read in two streaming passes, drafts written 1,000 at a time in one transaction; 256 MB heap cap; target 100,000 rows < 15 s, < 300 MB)');
-  console.table([orderImport]);
+  console.table(orderImport);
   save('order-import', { orderImport });
 }
 

@@ -19,13 +19,15 @@ for (const d of await dialects()) {
   describe(`order import from Excel [${d.name}]`, { skip: d.skip }, () => {
     let t: TestApp;
     let rep: Session;
+    let admin: Session;
     let code: string;
     let sku: string;
+    let w: Awaited<ReturnType<typeof orderWorld>>;
     before(async () => {
       t = await createTestApp(d.name);
-      const admin = (await t.as(['admin'])).session;
+      admin = (await t.as(['admin'])).session;
       rep = (await t.as(['sales'])).session;
-      const w = await orderWorld(t, admin, rep, { sku: 'IMP-SKU-1' });
+      w = await orderWorld(t, admin, rep, { sku: 'IMP-SKU-1' });
       code = (await t.req(rep, 'GET', `/api/v1/customers/${w.customerId}`)).json().code;
       sku = 'IMP-SKU-1';
     });
@@ -96,6 +98,41 @@ for (const d of await dialects()) {
         [true, true, null, [4], 7],
         [true, true, '木渎镇 1 号', [6], 7],
       ]);
+    });
+
+    test('imported orders get the stage track an order entered by hand gets: owners from the rules, due times from the promised date and from creation', async () => {
+      const coord = await t.user(['coordinator']);
+      const rules = (await t.req(admin, 'GET', '/api/v1/admin/sla-rules')).json().items as { id: string; stage: string }[];
+      const review = rules.find((r) => r.stage === 'review')!;
+      assert.equal((await t.req(admin, 'PATCH', `/api/v1/admin/sla-rules/${review.id}`, { owner: { type: 'role', role: 'coordinator' } })).statusCode, 200);
+      const billing = { stage: 'billing', name: '开票', owner: { type: 'user', userId: coord.id }, due: { anchor: 'order.created', amount: 72, unit: 'hours' }, reminders: [{ before: { amount: 2, unit: 'hours' }, channels: ['inapp'] }] };
+      assert.equal((await t.req(admin, 'POST', '/api/v1/admin/sla-rules', billing)).statusCode, 201);
+
+      const rows = [20, 45, 20].map((days, i) => ({ orderKey: `T${i}`, customerCode: code, customerPo: `TRACK-${i}`, promisedDate: inDays(days), sku, qty: 1 + i, unitPrice: 1000 }));
+      const r = await upload(await workbook(rows), false);
+      assert.equal(r.statusCode, 200, r.body);
+      const byHand = await t.req(rep, 'POST', '/api/v1/orders', { customerId: w.customerId, customerPo: 'TRACK-hand', promisedDate: inDays(20), lines: [{ productId: w.productId, qty: 1, unitPrice: 100_000 }] });
+      assert.equal(byHand.statusCode, 201, byHand.body);
+
+      // Each order's track as stored; the creation-anchored due time as hours after the order was created.
+      const track = async (po: string) => {
+        const [item] = (await t.req(rep, 'GET', `/api/v1/orders?q=${po}`)).json().items;
+        const created = Date.parse((await t.req(rep, 'GET', `/api/v1/orders/${item.id}`)).json().createdAt);
+        const stages = await t.db.handle.db.selectFrom('orderStage').selectAll().where('orderId', '=', item.id).orderBy('stage').execute();
+        return stages.map((s) => {
+          const fromCreation = (at?: string | null) => (at == null ? null : Math.round((Date.parse(at) - created) / 60_000) / 60);
+          return s.stage === 'billing' ? { ...s, orderId: null, dueAt: fromCreation(s.dueAt), nextAlertAt: fromCreation(s.nextAlertAt) } : { ...s, orderId: null };
+        });
+      };
+      const [imported0, imported1, imported2, hand] = [await track('TRACK-0'), await track('TRACK-1'), await track('TRACK-2'), await track('TRACK-hand')];
+      assert.deepEqual(imported0, hand);
+      assert.deepEqual(imported2, hand);
+      const stage = (tr: typeof hand, name: string) => tr.find((s) => s.stage === name)!;
+      assert.deepEqual([stage(hand, 'review').ownerRole, stage(hand, 'review').ownerId], ['coordinator', null]);
+      assert.deepEqual([stage(hand, 'billing').ownerId, stage(hand, 'billing').dueAt, stage(hand, 'billing').nextAlertAt], [coord.id, 72, 70]);
+      const delivery = (tr: typeof hand) => Date.parse(stage(tr, 'delivery').dueAt as string);
+      assert.equal(delivery(imported1) - delivery(hand), 25 * 86_400_000, 'the later promised date moves the due time');
+      assert.ok(stage(hand, 'delivery').nextAlertAt, 'a reminder is planned');
     });
   });
 }

@@ -27,15 +27,18 @@ export interface StoredEvent {
 }
 
 type Subscriber = (tx: Tx, event: StoredEvent) => Promise<void>;
-const subscribers = new Map<string, Subscriber>();
+type BatchSubscriber = (tx: Tx, events: StoredEvent[]) => Promise<void>;
+const subscribers = new Map<string, { each: Subscriber; many?: BatchSubscriber }>();
 
 /**
  * Cross-cutting engines (notifications, webhooks, stages) learn of domain changes here,
  * inside the same transaction, and answer by writing outbox rows — never by calling back
- * into the module that emitted the event.
+ * into the module that emitted the event. `many`, when given, takes the events of one
+ * append (an import's thousand new orders) in one call; either way a subscriber sees the
+ * events in order.
  */
-export function subscribe(name: string, fn: Subscriber): void {
-  subscribers.set(name, fn);
+export function subscribe(name: string, each: Subscriber, many?: BatchSubscriber): void {
+  subscribers.set(name, { each, many });
 }
 
 function build(input: EventInput): StoredEvent {
@@ -66,7 +69,10 @@ export async function appendEvents(tx: Tx, inputs: EventInput[]): Promise<Stored
       .values(events.slice(i, i + 500).map((e) => ({ ...e, data: json.write(e.data) })))
       .execute();
   }
-  for (const e of events) for (const s of subscribers.values()) await s(tx, e);
+  for (const { each, many } of subscribers.values()) {
+    if (many && events.length > 1) await many(tx, events);
+    else for (const e of events) await each(tx, e);
+  }
   return events;
 }
 

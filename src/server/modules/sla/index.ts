@@ -11,7 +11,7 @@ import { registerOwnerHandOver } from './owners.ts';
 import { setCompanyTimeZone } from './sla.config.ts';
 import { slaRoutes } from './sla.routes.ts';
 
-export { applyOwners, planForEvent, planDues, promisedEnd, alertSchedule, dueFrom } from './sla.plan.ts';
+export { newTrackPlanner, planForEvent, planDues, promisedEnd, alertSchedule, dueFrom } from './sla.plan.ts';
 export { scanStageAlerts, STAGE_ALERT_CHANNEL, type ScanOptions, type ScanResult } from './alerts.scan.ts';
 export { createStageAlertHandler } from './alerts.deliver.ts';
 export { slaConfig, setCompanyTimeZone } from './sla.config.ts';

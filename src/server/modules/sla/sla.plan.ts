@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { slaAnchors, type AlertKind, type SlaAnchor, type SlaRule } from '../../../contracts/sla.ts';
 import type { StageName } from '../../../contracts/stages.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { companyTimeZone, slaConfig } from './sla.config.ts';
+import { companyTimeZone, slaConfig, type SlaConfig } from './sla.config.ts';
 import { offsetTime, subtractWorkingTime, zonedInstant, type WorkCalendar } from './working-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,19 +46,23 @@ export function alertsDue(schedule: PlannedAlert[], dueMs: number, now: number):
  * for the reminder scan. Called by the stage engine inside the event's transaction.
  */
 export async function planDues(tx: Tx, orderId: string, anchor: SlaAnchor, anchorMs: number): Promise<void> {
-  const { rules, calendar } = await slaConfig(tx);
-  const planned = [...rules.values()]
-    .filter((rule) => rule.active && rule.due.anchor === anchor)
-    .map((rule) => {
-      const due = dueFrom(rule, anchorMs, calendar);
-      const first = alertSchedule(rule, due, calendar)[0];
-      return { stage: rule.stage, dueAt: iso(due), nextAlertAt: first ? iso(first.at) : null };
-    });
+  const planned = planFrom(await slaConfig(tx), anchor, anchorMs);
   if (!planned.length) return;
   // One statement for every stage counted from this anchor.
   const byStage = (pick: (p: (typeof planned)[number]) => string | null) => sql`case stage ${sql.join(planned.map((p) => sql`when ${p.stage} then ${pick(p)}`), sql` `)} end`;
   await sql`update order_stage set due_at = ${byStage((p) => p.dueAt)}, next_alert_at = ${byStage((p) => p.nextAlertAt)}
     where order_id = ${orderId} and stage in (${sql.join(planned.map((p) => p.stage))}) and completed_at is null and skipped = 0`.execute(tx);
+}
+
+/** The due time and first alert of every stage whose active rule counts from `anchor`. */
+function planFrom({ rules, calendar }: SlaConfig, anchor: SlaAnchor, anchorMs: number) {
+  return [...rules.values()]
+    .filter((rule) => rule.active && rule.due.anchor === anchor)
+    .map((rule) => {
+      const due = dueFrom(rule, anchorMs, calendar);
+      const first = alertSchedule(rule, due, calendar)[0];
+      return { stage: rule.stage as StageName, dueAt: iso(due), nextAlertAt: first ? iso(first.at) : null };
+    });
 }
 
 /** The due times an event sets: its own type as an anchor, and the promised date when the event carries one. */
@@ -67,20 +71,41 @@ export async function planForEvent(tx: Tx, orderId: string, type: string, at: st
   if (promisedDate) await planDues(tx, orderId, 'promised_date', promisedEnd(promisedDate));
 }
 
+export interface StagePlan {
+  ownerId?: string | null;
+  ownerRole?: string | null;
+  dueAt?: string;
+  nextAlertAt?: string | null;
+}
+
 /**
- * Owners from the rules on a new order: the customer's owner (already set), a role queue, or
- * a named user — a disabled named user leaves the stage to the rule's queue role.
+ * What the rules give the stages of new orders, to be written with them: owners (the
+ * customer's owner stays unless a rule names a role queue or a user — a disabled named user
+ * leaves the stage to the rule's queue role) and due times counted from creation and from the
+ * promised date. Read once for an import's thousand orders; plans per instant are shared.
  */
-export async function applyOwners(tx: Tx, orderId: string): Promise<void> {
-  const { rules } = await slaConfig(tx);
-  for (const rule of rules.values()) {
+export async function newTrackPlanner(tx: Tx): Promise<(order: { at: string; promisedDate: string | null }) => Map<StageName, StagePlan>> {
+  const config = await slaConfig(tx);
+  const owners = new Map<StageName, StagePlan>();
+  for (const rule of config.rules.values()) {
     if (!rule.active || rule.owner.type === 'customer_owner') continue;
-    let patch: { ownerId: string | null; ownerRole: string | null };
-    if (rule.owner.type === 'role') patch = { ownerId: null, ownerRole: rule.owner.role };
+    if (rule.owner.type === 'role') owners.set(rule.stage, { ownerId: null, ownerRole: rule.owner.role });
     else {
       const user = await tx.selectFrom('appUser').select('active').where('id', '=', rule.owner.userId).executeTakeFirst();
-      patch = user?.active === 1 ? { ownerId: rule.owner.userId, ownerRole: null } : { ownerId: null, ownerRole: rule.queueRole };
+      owners.set(rule.stage, user?.active === 1 ? { ownerId: rule.owner.userId, ownerRole: null } : { ownerId: null, ownerRole: rule.queueRole });
     }
-    await tx.updateTable('orderStage').set(patch).where('orderId', '=', orderId).where('stage', '=', rule.stage as StageName).execute();
   }
+  const plans = new Map<string, ReturnType<typeof planFrom>>();
+  const cached = (anchor: SlaAnchor, anchorMs: number) => {
+    const key = `${anchor}@${anchorMs}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = planFrom(config, anchor, anchorMs)));
+    return plan;
+  };
+  return ({ at, promisedDate }) => {
+    const out = new Map<StageName, StagePlan>([...owners].map(([stage, owner]) => [stage, { ...owner }]));
+    const dues = [...cached('order.created', Date.parse(at)), ...(promisedDate ? cached('promised_date', promisedEnd(promisedDate)) : [])];
+    for (const { stage, dueAt, nextAlertAt } of dues) out.set(stage, { ...out.get(stage), dueAt, nextAlertAt });
+    return out;
+  };
 }
