@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { stageNames, type StageName } from '../../../contracts/stages.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { subscribe, type StoredEvent } from '../../platform/events.ts';
-import { chunkInserts } from '../../platform/db/chunk-inserts.ts';
+import { inChunks } from '../../platform/db/chunks.ts';
 import { newTrackPlanner, planForEvent } from '../sla/index.ts';
 
 /**
@@ -75,7 +75,14 @@ async function createTracks(tx: Tx, created: StoredEvent[]): Promise<void> {
       };
     });
   });
-  await chunkInserts(tx)('orderStage', rows, 1000);
+  // A repeated order.created changes nothing (actual times are only ever set once).
+  for (const part of inChunks(rows, 1000)) {
+    await tx
+      .insertInto('orderStage')
+      .values(part)
+      .onConflict((oc) => oc.columns(['orderId', 'stage']).doNothing())
+      .execute();
+  }
 }
 
 /** The stages an event finished on the track (a new order from a requirement finishes that stage at once). */
