@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 
-import { ensureWebBuild, launchChromium, openPage, pick, SHOTS, skip } from './harness.ts';
+import { ensureWebBuild, launchChromium, openPage, pick, pressUntil, SHOTS, skip } from './harness.ts';
 
 describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
   let browser: Browser;
@@ -84,15 +84,19 @@ describe('web shell in Chromium', { skip, timeout: 90_000 }, () => {
     await pick(page, dialog.locator('.ant-select', { has: page.getByLabel('角色') }), '跟单员', { exact: true });
     await dialog.getByLabel('手机').fill('12345');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.getByText('手机号码无效（应为 11 位中国大陆手机号）').waitFor();
+    const phoneError = dialog.getByText('手机号码无效（应为 11 位中国大陆手机号）');
+    await phoneError.waitFor();
     await dialog.getByLabel('手机').fill('13800138000');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // The message folds away with an animation that moves the button: click once it is gone.
+    await phoneError.waitFor({ state: 'detached' });
     // The server refuses the taken username; its message lands under the field, input kept.
-    await dialog.locator('.ant-form-item-explain-error', { hasText: '用户名已被使用' }).waitFor();
+    // (Pressed until it shows: a refused save changes nothing, so a repeat is harmless.)
+    await pressUntil(dialog.getByRole('button', { name: /保\s*存/ }), dialog.locator('.ant-form-item-explain-error', { hasText: '用户名已被使用' }));
     assert.equal(await dialog.getByLabel('姓名').inputValue(), '张三');
     await shot(page, 'user-form-server-error');
 
     await dialog.getByLabel('用户名').fill('zhangsan');
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '用户名已被使用' }).waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('已创建用户 张三').waitFor();
