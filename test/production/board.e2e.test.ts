@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, inDays, openPage, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
+import { apiAs, inDays, openPage, pressUntil, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -100,9 +100,9 @@ describe('stage 3 in Chromium: a work center goes down, the order is flagged and
     await page.goto(`${server.url}/production/work-centers`);
     await page.getByTestId('down-PRESS-1').click();
     await page.getByTestId('down-reason').fill('液压系统漏油，等待配件');
-    await page.getByTestId('down-ok').click();
     const affected = page.getByTestId('affected-order');
-    await affected.getByText(order.number).waitFor();
+    // A click on the dialog's button while it is still zooming in can be lost; after one that lands, the button is gone.
+    await pressUntil(page.getByTestId('down-ok'), affected.getByText(order.number));
     await page.waitForTimeout(600);
     await shot(page, 'down-impact');
 
