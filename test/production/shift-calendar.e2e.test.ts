@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
+import { apiAs, pressUntil, signInAs, SHOTS, skip, startE2E } from '../e2e/harness.ts';
 
 const PASSWORD = 'e2e-pass-1234';
 
@@ -98,8 +98,8 @@ describe('work center hours, calendar shading and adjustment approvals in Chromi
     await shot(page, 'approvals');
     await page.getByTestId('approve-adjustment-BOLT-M8').click();
     await page.getByTestId('reason-text').fill('已现场核实');
-    await page.getByTestId('reason-ok').click();
-    await page.getByText('没有待您审批的库存调整', { exact: false }).waitFor();
+    // A click on the dialog's button while it is still zooming in can be lost; after one that lands, the dialog is gone.
+    await pressUntil(page.getByTestId('reason-ok'), page.getByText('没有待您审批的库存调整', { exact: false }));
     const stock = await keeper<{ items: { onHand: number }[] }>('GET', `/api/v1/stock?productId=${p.id}&warehouseId=${wh.id}`);
     assert.equal(stock.items[0].onHand, 75);
     await page.getByRole('tab', { name: '已批准' }).click();
