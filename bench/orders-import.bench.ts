@@ -1,9 +1,10 @@
 /**
  * Order import end to end: a workbook of `orders` × 5 lines (one row per line, the template's
  * columns) imported through POST /api/v1/orders/import into a fresh database (SQLite, then
- * PostgreSQL when it is reachable) that holds 1,000 customers (imported first) and 50 SKUs. The import runs in a child process with a
- * 256 MB heap cap, as the customer import bench does, so peak RSS is the memory it needs rather
- * than garbage V8 had no reason to collect. Target (issue 8): 100,000 rows in < 15 s and < 300 MB.
+ * PostgreSQL when it is reachable) that holds 1,000 customers (imported first) and 50 SKUs. The
+ * import runs in a child process with a 256 MB heap cap, as the customer import bench does, so
+ * peak RSS is the memory it needs rather than garbage V8 had no reason to collect. Target
+ * (issue 8): 100,000 rows in < 15 s and < 300 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
