@@ -57,8 +57,9 @@ async function createTracks(tx: Tx, created: StoredEvent[]): Promise<void> {
     const d = e.data as Record<string, any>;
     const planned = plan({ at: e.at, promisedDate: d.promisedDate ?? null });
     return stageNames.map((stage) => {
-      const fromRequirement = stage === 'requirement' && !!d.requirementId;
-      const open = stage !== 'requirement'; // done or skipped from the start: no due time
+      // The requirement stage is done (an order from a requirement) or skipped from the start: no due time.
+      const requirement = stage === 'requirement';
+      const done = requirement && d.requirementId ? e.at : null;
       const { dueAt = null, nextAlertAt = null, ...owner } = planned.get(stage) ?? {};
       return {
         orderId: e.entityId,
@@ -66,11 +67,11 @@ async function createTracks(tx: Tx, created: StoredEvent[]): Promise<void> {
         ownerId: d.ownerId ?? null,
         ownerRole: null,
         ...owner,
-        dueAt: open ? dueAt : null,
-        nextAlertAt: open ? nextAlertAt : null,
-        startedAt: fromRequirement ? e.at : null,
-        completedAt: fromRequirement ? e.at : null,
-        skipped: stage === 'requirement' && !d.requirementId ? 1 : 0,
+        dueAt: requirement ? null : dueAt,
+        nextAlertAt: requirement ? null : nextAlertAt,
+        startedAt: done,
+        completedAt: done,
+        skipped: requirement && !done ? 1 : 0,
         delayReason: null,
       };
     });
